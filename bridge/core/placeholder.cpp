@@ -1,0 +1,1 @@
+// TEMPORARY: replaced by the bridge service sources during integration.

@@ -10,7 +10,8 @@ const QString Closed = QStringLiteral("Closed");
 const QString InProgress = QStringLiteral("InProgress");
 const QString New = QStringLiteral("New");
 
-VocabEntry find(const QList<VocabEntry> &entries, const QString &value, const QString &fallbackLabel)
+VocabEntry find(const QList<VocabEntry> &entries, const QString &value,
+                const QString &fallbackLabel)
 {
     const auto it = std::find_if(entries.cbegin(), entries.cend(),
                                  [&](const VocabEntry &e) { return e.value == value; });
@@ -25,7 +26,10 @@ QList<VocabEntry> severities()
 {
     return {
         {QStringLiteral("1"), QStringLiteral("Low"), QStringLiteral(":large_blue_circle:"), {}},
-        {QStringLiteral("2"), QStringLiteral("Medium"), QStringLiteral(":large_yellow_circle:"), {}},
+        {QStringLiteral("2"),
+         QStringLiteral("Medium"),
+         QStringLiteral(":large_yellow_circle:"),
+         {}},
         {QStringLiteral("3"), QStringLiteral("High"), QStringLiteral(":large_orange_circle:"), {}},
         {QStringLiteral("4"), QStringLiteral("Critical"), QStringLiteral(":red_circle:"), {}},
     };
@@ -33,25 +37,42 @@ QList<VocabEntry> severities()
 
 VocabEntry severity(int value)
 {
-    return find(severities(), QString::number(value),
-                QStringLiteral("Severity %1").arg(value));
+    return find(severities(), QString::number(value), QStringLiteral("Severity %1").arg(value));
 }
 
 QList<VocabEntry> tlps(const HiveVersion &version)
 {
     if (version.hasAmberStrict()) {
         return {
-            {QStringLiteral("0"), QStringLiteral("TLP:CLEAR"), QStringLiteral(":white_circle:"), {}},
-            {QStringLiteral("1"), QStringLiteral("TLP:GREEN"), QStringLiteral(":large_green_circle:"), {}},
-            {QStringLiteral("2"), QStringLiteral("TLP:AMBER"), QStringLiteral(":large_orange_circle:"), {}},
-            {QStringLiteral("3"), QStringLiteral("TLP:AMBER+STRICT"), QStringLiteral(":large_orange_diamond:"), {}},
+            {QStringLiteral("0"),
+             QStringLiteral("TLP:CLEAR"),
+             QStringLiteral(":white_circle:"),
+             {}},
+            {QStringLiteral("1"),
+             QStringLiteral("TLP:GREEN"),
+             QStringLiteral(":large_green_circle:"),
+             {}},
+            {QStringLiteral("2"),
+             QStringLiteral("TLP:AMBER"),
+             QStringLiteral(":large_orange_circle:"),
+             {}},
+            {QStringLiteral("3"),
+             QStringLiteral("TLP:AMBER+STRICT"),
+             QStringLiteral(":large_orange_diamond:"),
+             {}},
             {QStringLiteral("4"), QStringLiteral("TLP:RED"), QStringLiteral(":red_circle:"), {}},
         };
     }
     return {
         {QStringLiteral("0"), QStringLiteral("TLP:WHITE"), QStringLiteral(":white_circle:"), {}},
-        {QStringLiteral("1"), QStringLiteral("TLP:GREEN"), QStringLiteral(":large_green_circle:"), {}},
-        {QStringLiteral("2"), QStringLiteral("TLP:AMBER"), QStringLiteral(":large_orange_circle:"), {}},
+        {QStringLiteral("1"),
+         QStringLiteral("TLP:GREEN"),
+         QStringLiteral(":large_green_circle:"),
+         {}},
+        {QStringLiteral("2"),
+         QStringLiteral("TLP:AMBER"),
+         QStringLiteral(":large_orange_circle:"),
+         {}},
         {QStringLiteral("3"), QStringLiteral("TLP:RED"), QStringLiteral(":red_circle:"), {}},
     };
 }
@@ -63,12 +84,18 @@ VocabEntry tlp(int value, const HiveVersion &version)
 
 QList<VocabEntry> paps(const HiveVersion &version)
 {
-    const QString clear = version.hasAmberStrict() ? QStringLiteral("PAP:CLEAR")
-                                                   : QStringLiteral("PAP:WHITE");
+    const QString clear =
+        version.hasAmberStrict() ? QStringLiteral("PAP:CLEAR") : QStringLiteral("PAP:WHITE");
     return {
         {QStringLiteral("0"), clear, QStringLiteral(":white_circle:"), {}},
-        {QStringLiteral("1"), QStringLiteral("PAP:GREEN"), QStringLiteral(":large_green_circle:"), {}},
-        {QStringLiteral("2"), QStringLiteral("PAP:AMBER"), QStringLiteral(":large_orange_circle:"), {}},
+        {QStringLiteral("1"),
+         QStringLiteral("PAP:GREEN"),
+         QStringLiteral(":large_green_circle:"),
+         {}},
+        {QStringLiteral("2"),
+         QStringLiteral("PAP:AMBER"),
+         QStringLiteral(":large_orange_circle:"),
+         {}},
         {QStringLiteral("3"), QStringLiteral("PAP:RED"), QStringLiteral(":red_circle:"), {}},
     };
 }
@@ -82,19 +109,28 @@ QList<VocabEntry> statuses(const HiveVersion &version)
 {
     if (version.isTheHive4()) {
         return {
-            {QStringLiteral("Open"), QStringLiteral("Open"), QStringLiteral(":large_blue_circle:"), InProgress},
-            {QStringLiteral("Resolved"), QStringLiteral("Resolved"), QStringLiteral(":white_check_mark:"), Closed},
-            {QStringLiteral("Duplicated"), QStringLiteral("Duplicated"), QStringLiteral(":busts_in_silhouette:"), Closed},
+            {QStringLiteral("Open"), QStringLiteral("Open"), QStringLiteral(":large_blue_circle:"),
+             InProgress},
+            {QStringLiteral("Resolved"), QStringLiteral("Resolved"),
+             QStringLiteral(":white_check_mark:"), Closed},
+            {QStringLiteral("Duplicated"), QStringLiteral("Duplicated"),
+             QStringLiteral(":busts_in_silhouette:"), Closed},
         };
     }
     return {
         {QStringLiteral("New"), QStringLiteral("New"), QStringLiteral(":new:"), New},
-        {QStringLiteral("InProgress"), QStringLiteral("In progress"), QStringLiteral(":hourglass_flowing_sand:"), InProgress},
-        {QStringLiteral("TruePositive"), QStringLiteral("True positive"), QStringLiteral(":rotating_light:"), Closed},
-        {QStringLiteral("FalsePositive"), QStringLiteral("False positive"), QStringLiteral(":white_check_mark:"), Closed},
-        {QStringLiteral("Indeterminate"), QStringLiteral("Indeterminate"), QStringLiteral(":grey_question:"), Closed},
-        {QStringLiteral("Other"), QStringLiteral("Other"), QStringLiteral(":large_purple_circle:"), Closed},
-        {QStringLiteral("Duplicated"), QStringLiteral("Duplicated"), QStringLiteral(":busts_in_silhouette:"), Closed},
+        {QStringLiteral("InProgress"), QStringLiteral("In progress"),
+         QStringLiteral(":hourglass_flowing_sand:"), InProgress},
+        {QStringLiteral("TruePositive"), QStringLiteral("True positive"),
+         QStringLiteral(":rotating_light:"), Closed},
+        {QStringLiteral("FalsePositive"), QStringLiteral("False positive"),
+         QStringLiteral(":white_check_mark:"), Closed},
+        {QStringLiteral("Indeterminate"), QStringLiteral("Indeterminate"),
+         QStringLiteral(":grey_question:"), Closed},
+        {QStringLiteral("Other"), QStringLiteral("Other"), QStringLiteral(":large_purple_circle:"),
+         Closed},
+        {QStringLiteral("Duplicated"), QStringLiteral("Duplicated"),
+         QStringLiteral(":busts_in_silhouette:"), Closed},
     };
 }
 
@@ -114,11 +150,16 @@ QList<VocabEntry> resolutions(const HiveVersion &version)
     QList<VocabEntry> closing;
     if (version.isTheHive4()) {
         closing = {
-            {QStringLiteral("TruePositive"), QStringLiteral("True positive"), QStringLiteral(":rotating_light:"), Closed},
-            {QStringLiteral("FalsePositive"), QStringLiteral("False positive"), QStringLiteral(":white_check_mark:"), Closed},
-            {QStringLiteral("Indeterminate"), QStringLiteral("Indeterminate"), QStringLiteral(":grey_question:"), Closed},
-            {QStringLiteral("Other"), QStringLiteral("Other"), QStringLiteral(":large_purple_circle:"), Closed},
-            {QStringLiteral("Duplicated"), QStringLiteral("Duplicated"), QStringLiteral(":busts_in_silhouette:"), Closed},
+            {QStringLiteral("TruePositive"), QStringLiteral("True positive"),
+             QStringLiteral(":rotating_light:"), Closed},
+            {QStringLiteral("FalsePositive"), QStringLiteral("False positive"),
+             QStringLiteral(":white_check_mark:"), Closed},
+            {QStringLiteral("Indeterminate"), QStringLiteral("Indeterminate"),
+             QStringLiteral(":grey_question:"), Closed},
+            {QStringLiteral("Other"), QStringLiteral("Other"),
+             QStringLiteral(":large_purple_circle:"), Closed},
+            {QStringLiteral("Duplicated"), QStringLiteral("Duplicated"),
+             QStringLiteral(":busts_in_silhouette:"), Closed},
         };
         return closing;
     }
@@ -132,9 +173,15 @@ QList<VocabEntry> resolutions(const HiveVersion &version)
 QList<VocabEntry> impacts()
 {
     return {
-        {QStringLiteral("NoImpact"), QStringLiteral("No impact"), QStringLiteral(":white_circle:"), {}},
+        {QStringLiteral("NoImpact"),
+         QStringLiteral("No impact"),
+         QStringLiteral(":white_circle:"),
+         {}},
         {QStringLiteral("WithImpact"), QStringLiteral("With impact"), QStringLiteral(":boom:"), {}},
-        {QStringLiteral("NotApplicable"), QStringLiteral("Not applicable"), QStringLiteral(":heavy_minus_sign:"), {}},
+        {QStringLiteral("NotApplicable"),
+         QStringLiteral("Not applicable"),
+         QStringLiteral(":heavy_minus_sign:"),
+         {}},
     };
 }
 

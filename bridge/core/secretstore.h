@@ -21,8 +21,8 @@ struct SecretResult
 {
     enum class Status { Ok, NotFound, Unavailable, Failed };
     Status status = Status::Failed;
-    QString value;  ///< the secret, for a successful read
-    QString error;  ///< human-readable reason when not Ok; never contains the secret
+    QString value; ///< the secret, for a successful read
+    QString error; ///< human-readable reason when not Ok; never contains the secret
     bool ok() const { return status == Status::Ok; }
 };
 

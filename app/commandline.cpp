@@ -1,0 +1,65 @@
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+LaunchOptions parseCommandLine(const QStringList &arguments, bool consoleAvailable)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "HiveSlack brings TheHive cases into Slack as interactive cards and writes "
+                "every action back to TheHive."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QCoreApplication::translate("main", "Show this help."));
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
+                                     QCoreApplication::translate("main", "Show the version."));
+    const QCommandLineOption headless(
+        QStringLiteral("headless"),
+        QCoreApplication::translate("main", "Run the bridge without a window (servers)."));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QCoreApplication::translate("main", "Run against the built-in TheHive and Slack "
+                                            "simulator, with sample cases."));
+    const QCommandLineOption config(
+        QStringLiteral("config"),
+        QCoreApplication::translate("main", "Read settings from this JSON file; HIVESLACK_* "
+                                            "environment variables override it."),
+        QStringLiteral("file"));
+    parser.addOptions({help, version, headless, demo, config});
+
+    LaunchOptions options;
+    if (!parser.parse(arguments)) {
+        std::fprintf(stderr, "hiveslack: %s\n", qPrintable(parser.errorText()));
+        options.exitNow = true;
+        options.exitCode = 2;
+        return options;
+    }
+    if (parser.isSet(help)) {
+        // Parsed before any QCoreApplication exists, so Qt cannot know the program name.
+        std::fputs(qPrintable(parser.helpText().replace(QStringLiteral("<executable_name>"),
+                                                        QStringLiteral("hiveslack"))),
+                   stdout);
+        std::fputs(qPrintable(QCoreApplication::translate(
+                       "main", "\nEnvironment: HIVESLACK_LISTEN, HIVESLACK_DATA_DIR, "
+                               "HIVESLACK_THEHIVE_URL, HIVESLACK_THEHIVE_API_KEY, "
+                               "HIVESLACK_THEHIVE_WEBHOOK_SECRET, HIVESLACK_SLACK_API_URL, "
+                               "HIVESLACK_SLACK_BOT_TOKEN, HIVESLACK_SLACK_SIGNING_SECRET, "
+                               "HIVESLACK_SLACK_CHANNEL; every secret also as <NAME>_FILE.\n")),
+                   stdout);
+        options.exitNow = true;
+        return options;
+    }
+    if (parser.isSet(version)) {
+        std::printf("hiveslack %s (Qt %s)\n", HIVESLACK_VERSION, qVersion());
+        options.exitNow = true;
+        return options;
+    }
+    options.configFile = parser.value(config);
+    if (parser.isSet(demo))
+        options.mode = LaunchOptions::Mode::Demo;
+    else if (parser.isSet(headless) || !consoleAvailable)
+        options.mode = LaunchOptions::Mode::Headless;
+    return options;
+}

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+/// What the command line asked for. app/ is the only place that knows about modes.
+struct LaunchOptions
+{
+    enum class Mode { Console, Headless, Demo };
+    Mode mode = Mode::Console;
+    QString configFile;
+    bool exitNow = false; ///< --help / --version were answered
+    int exitCode = 0;
+};
+
+/// Parses the arguments; prints --help/--version or a usage error itself.
+LaunchOptions parseCommandLine(const QStringList &arguments, bool consoleAvailable);

@@ -1,0 +1,49 @@
+#include "commandline.h"
+#include "demomode.h"
+#include "headlessrunner.h"
+
+#ifdef HIVESLACK_WITH_UI
+#include "consolerunner.h"
+#endif
+
+#include <QCoreApplication>
+
+#include <memory>
+
+namespace {
+
+bool displayAvailable()
+{
+#ifdef HIVESLACK_WITH_UI
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+#else
+    return false;
+#endif
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication::setApplicationName(QStringLiteral("HiveSlack"));
+    QCoreApplication::setOrganizationName(QStringLiteral("HiveSlack"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HIVESLACK_VERSION));
+
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const LaunchOptions options = parseCommandLine(arguments, displayAvailable());
+    if (options.exitNow)
+        return options.exitCode;
+
+#ifdef HIVESLACK_WITH_UI
+    if (options.mode == LaunchOptions::Mode::Console)
+        return runConsole(argc, argv, options);
+#endif
+    QCoreApplication app(argc, argv);
+    if (options.mode == LaunchOptions::Mode::Demo)
+        return runDemo();
+    return runHeadless(options.configFile);
+}

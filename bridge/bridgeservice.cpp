@@ -1,0 +1,178 @@
+#include "bridgeservice.h"
+
+#include "clients/hiveversionprobe.h"
+#include "clients/restclient.h"
+#include "clients/slackclient.h"
+#include "clients/thehiveclient.h"
+#include "core/logging.h"
+#include "delivery/actionhandler.h"
+#include "delivery/cardpublisher.h"
+#include "delivery/dispatcher.h"
+#include "directory/slackdirectory.h"
+#include "http/hardenedtcpserver.h"
+#include "http/httplistener.h"
+#include "intake/slackintake.h"
+#include "intake/thehiveintake.h"
+#include "journal/journal.h"
+#include "status/statusreport.h"
+
+#include <QHttpServerRequest>
+#include <QJsonDocument>
+
+namespace Bridge {
+
+namespace {
+constexpr int OutboundTimeoutMs = 10'000;
+}
+
+BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journal &journal,
+                             const Clock &clock, QNetworkAccessManager &network, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_credentials(std::move(credentials))
+    , m_journal(journal)
+    , m_clock(clock)
+{
+    m_rest = std::make_unique<RestClient>(network, OutboundTimeoutMs);
+    m_hive = std::make_unique<TheHiveClient>(
+        *m_rest, m_config.theHiveUrl, m_credentials.theHiveApiKey, m_config.theHiveOrganisation);
+    m_versions = std::make_unique<HiveVersionProbe>(*m_hive, m_config.theHiveVersion);
+    m_slack =
+        std::make_unique<SlackClient>(*m_rest, m_config.slackApiUrl, m_credentials.slackBotToken);
+    m_directory = std::make_unique<SlackDirectory>(*m_slack, m_clock);
+    m_cards = std::make_unique<CardPublisher>(m_config, m_journal, *m_hive, *m_versions, *m_slack,
+                                              *m_directory);
+    m_actions = std::make_unique<ActionHandler>(m_config, m_journal, m_clock, *m_hive, *m_versions,
+                                                *m_slack, *m_directory, *m_cards);
+    m_dispatcher = std::make_unique<Dispatcher>(
+        m_journal, m_clock, RetryPolicy{},
+        [this](const JournalEvent &event, Dispatcher::Completion done) {
+            handleEvent(event, std::move(done));
+        });
+    connect(m_dispatcher.get(), &Dispatcher::outcomeRecorded, this,
+            [this](qint64 id) { Q_EMIT outcomeRecorded(id); });
+
+    m_hiveIntake =
+        std::make_unique<TheHiveIntake>(m_journal, m_credentials.theHiveWebhookSecret.toUtf8());
+    m_slackIntake = std::make_unique<SlackIntake>(m_journal, m_clock,
+                                                  m_credentials.slackSigningSecret.toUtf8());
+    connect(m_hiveIntake.get(), &TheHiveIntake::journaled, this, &BridgeService::eventJournaled);
+    connect(m_slackIntake.get(), &SlackIntake::journaled, this, &BridgeService::eventJournaled);
+    connect(this, &BridgeService::eventJournaled, m_dispatcher.get(), &Dispatcher::wake);
+    m_http = std::make_unique<HttpListener>(m_config.http);
+    registerRoutes();
+}
+
+BridgeService::~BridgeService() = default;
+
+void BridgeService::handleEvent(const JournalEvent &event,
+                                std::function<void(const Outcome &)> done)
+{
+    if (event.source == u"thehive")
+        m_cards->handle(event, std::move(done));
+    else
+        m_actions->handle(event, std::move(done));
+}
+
+void BridgeService::registerRoutes()
+{
+    QHttpServer &server = m_http->server();
+    server.route(
+        QStringLiteral("/thehive/webhook"), QHttpServerRequest::Method::Post,
+        [this](const QHttpServerRequest &request) { return m_hiveIntake->handle(request); });
+    server.route(
+        QStringLiteral("/slack/interactions"), QHttpServerRequest::Method::Post,
+        [this](const QHttpServerRequest &request) { return m_slackIntake->handle(request); });
+    server.route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get, [this] {
+        return HttpListener::json(
+            200, QJsonDocument(healthJson(snapshot())).toJson(QJsonDocument::Compact));
+    });
+    server.route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get, [this] {
+        return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4"),
+                                   metricsText(snapshot()));
+    });
+}
+
+StatusSnapshot BridgeService::snapshot() const
+{
+    StatusSnapshot s;
+    s.uptimeMs = m_clock.nowMs() - m_startedAtMs;
+    const Counts counts = m_journal.counts();
+    s.pending = counts.pending;
+    s.delivered = counts.delivered;
+    s.failed = counts.failed;
+    s.ignored = counts.ignored;
+    s.discarded = counts.discarded;
+    if (const auto v = m_versions->known()) {
+        s.hiveVersion = v->toString();
+        s.hiveState = m_hiveReachable ? QStringLiteral("ok") : QStringLiteral("unknown");
+    } else {
+        s.hiveState =
+            m_versions->lastError().isEmpty() ? QStringLiteral("unknown") : QStringLiteral("error");
+        s.hiveError = m_versions->lastError();
+    }
+    s.slackState = m_slackState;
+    s.slackTeam = m_slackTeam;
+    s.slackError = m_slackError;
+    s.webhooksAccepted = m_hiveIntake->accepted();
+    s.webhooksRejected = m_hiveIntake->rejected();
+    s.interactionsAccepted = m_slackIntake->accepted();
+    s.interactionsRejected = m_slackIntake->rejected();
+    if (const HardenedTcpServer *tcp = m_http->tcpServer()) {
+        s.httpTooLarge = tcp->rejectedTooLarge();
+        s.httpTimedOut = tcp->closedForTimeout();
+    }
+    s.inFlight = m_dispatcher->inFlight();
+    return s;
+}
+
+bool BridgeService::start(QString *error)
+{
+    if (!m_http->listen(m_config.listenAddress, m_config.listenPort, error))
+        return false;
+    m_startedAtMs = m_clock.nowMs();
+    m_dispatcher->start();
+    checkPeers();
+    qCInfo(lcHttp) << "listening on" << m_config.listenAddress.toString() << m_http->port();
+    return true;
+}
+
+void BridgeService::checkPeers()
+{
+    m_versions->withVersion([this](std::optional<HiveVersion> v, const QString &) {
+        m_hiveReachable = v.has_value() && !m_config.theHiveVersion;
+        if (v)
+            m_dispatcher->wake();
+    });
+    m_slack->authTest([this](const SlackResult &r) {
+        m_slackState = r.ok() ? QStringLiteral("ok") : QStringLiteral("error");
+        m_slackTeam = r.json.value(u"team").toString();
+        m_slackError = r.ok() ? QString() : r.error;
+    });
+}
+
+void BridgeService::stop()
+{
+    m_dispatcher->stop();
+    m_http.reset(); // closes the listening socket and every connection
+}
+
+quint16 BridgeService::port() const
+{
+    return m_http ? m_http->port() : 0;
+}
+
+bool BridgeService::isListening() const
+{
+    return m_http && m_http->isListening();
+}
+
+bool BridgeService::retryEvent(qint64 eventId)
+{
+    if (!m_journal.retryNow(eventId))
+        return false;
+    m_dispatcher->wake();
+    return true;
+}
+
+} // namespace Bridge

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "config/bridgeconfig.h"
+#include "core/clock.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace Bridge {
+
+class CardPublisher;
+class ActionHandler;
+class Dispatcher;
+class HiveVersionProbe;
+class HttpListener;
+class Journal;
+class RestClient;
+class SlackClient;
+class SlackDirectory;
+class SlackIntake;
+class TheHiveClient;
+class TheHiveIntake;
+struct Outcome;
+struct JournalEvent;
+struct StatusSnapshot;
+
+/// The bridge, composed: HTTP intake → journal → dispatcher → TheHive and Slack clients.
+/// Everything it depends on is handed in (config, secrets, journal, clock, network), so two
+/// bridges can run side by side in one process.
+class BridgeService final : public QObject
+{
+    Q_OBJECT
+public:
+    BridgeService(BridgeConfig config, Credentials credentials, Journal &journal,
+                  const Clock &clock, QNetworkAccessManager &network, QObject *parent = nullptr);
+    ~BridgeService() override;
+
+    /// Listens and starts delivering what the journal holds; false plus a reason on failure.
+    bool start(QString *error);
+    /// Stops listening and delivering. Journaled events stay for the next start.
+    void stop();
+
+    quint16 port() const;
+    bool isListening() const;
+    const BridgeConfig &config() const { return m_config; }
+    Journal &journal() { return m_journal; }
+    /// Re-delivers a failed event now (the console's Retry).
+    bool retryEvent(qint64 eventId);
+
+Q_SIGNALS:
+    void eventJournaled(qint64 eventId);
+    void outcomeRecorded(qint64 eventId);
+
+private:
+    void registerRoutes();
+    void checkPeers();
+    StatusSnapshot snapshot() const;
+    void handleEvent(const JournalEvent &event, std::function<void(const Outcome &)> done);
+
+    BridgeConfig m_config;
+    Credentials m_credentials;
+    Journal &m_journal;
+    const Clock &m_clock;
+    std::unique_ptr<RestClient> m_rest;
+    std::unique_ptr<TheHiveClient> m_hive;
+    std::unique_ptr<HiveVersionProbe> m_versions;
+    std::unique_ptr<SlackClient> m_slack;
+    std::unique_ptr<SlackDirectory> m_directory;
+    std::unique_ptr<CardPublisher> m_cards;
+    std::unique_ptr<ActionHandler> m_actions;
+    std::unique_ptr<Dispatcher> m_dispatcher;
+    std::unique_ptr<TheHiveIntake> m_hiveIntake;
+    std::unique_ptr<SlackIntake> m_slackIntake;
+    std::unique_ptr<HttpListener> m_http;
+    qint64 m_startedAtMs = 0;
+    bool m_hiveReachable = false;
+    QString m_slackState = QStringLiteral("unknown");
+    QString m_slackTeam;
+    QString m_slackError;
+};
+
+} // namespace Bridge

@@ -1,0 +1,179 @@
+#include "clients/slackclient.h"
+
+#include "core/logging.h"
+
+#include <QJsonDocument>
+
+namespace Bridge {
+
+namespace {
+
+// ok:false codes worth retrying; every other code is a configuration or payload problem that
+// the same request will hit again (slack-api.md §3.2).
+bool isTransientSlackError(const QString &code)
+{
+    static const QStringList transient = {
+        QStringLiteral("ratelimited"),         QStringLiteral("rate_limited"),
+        QStringLiteral("internal_error"),      QStringLiteral("fatal_error"),
+        QStringLiteral("service_unavailable"), QStringLiteral("request_timeout"),
+    };
+    return transient.contains(code);
+}
+
+} // namespace
+
+SlackClient::SlackClient(RestClient &rest, QUrl apiBase, QString botToken, QObject *parent)
+    : QObject(parent)
+    , m_rest(rest)
+    , m_apiBase(std::move(apiBase))
+    , m_token(std::move(botToken))
+{
+}
+
+SlackResult SlackClient::classify(const RestReply &reply)
+{
+    SlackResult r;
+    r.retryAfterSecs = reply.retryAfterSecs;
+    if (!reply.answered()) {
+        r.kind = SlackResult::Kind::Retryable;
+        r.error = reply.networkError;
+        return r;
+    }
+    if (reply.httpStatus == 429) {
+        r.kind = SlackResult::Kind::RateLimited;
+        r.error = QStringLiteral("ratelimited");
+        if (!r.retryAfterSecs)
+            r.retryAfterSecs = 1;
+        return r;
+    }
+    if (reply.httpStatus >= 500) {
+        r.kind = SlackResult::Kind::Retryable;
+        r.error = QStringLiteral("HTTP %1").arg(reply.httpStatus);
+        return r;
+    }
+    r.json = QJsonDocument::fromJson(reply.body).object();
+    if (reply.httpStatus != 200 || r.json.isEmpty()) {
+        r.kind = SlackResult::Kind::Permanent;
+        r.error = QStringLiteral("unexpected answer (HTTP %1)").arg(reply.httpStatus);
+        return r;
+    }
+    if (r.json.value(u"ok").toBool()) {
+        r.kind = SlackResult::Kind::Ok;
+        return r;
+    }
+    r.error = r.json.value(u"error").toString(QStringLiteral("unknown_error"));
+    r.kind = isTransientSlackError(r.error) ? SlackResult::Kind::Retryable
+                                            : SlackResult::Kind::Permanent;
+    return r;
+}
+
+QUrl SlackClient::methodUrl(const QString &method) const
+{
+    QUrl url = m_apiBase;
+    QString path = url.path();
+    if (!path.endsWith(u'/'))
+        path += u'/';
+    url.setPath(path + method);
+    return url;
+}
+
+void SlackClient::write(const QString &method, const QJsonObject &args, Callback done)
+{
+    RestRequest req;
+    req.method = QByteArrayLiteral("POST");
+    req.url = methodUrl(method);
+    req.headers = {
+        {QByteArrayLiteral("Authorization"), "Bearer " + m_token.toUtf8()},
+        {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json; charset=utf-8")}};
+    req.body = QJsonDocument(args).toJson(QJsonDocument::Compact);
+    m_rest.send(req, [method, done = std::move(done)](const RestReply &reply) {
+        const SlackResult r = classify(reply);
+        if (!r.ok())
+            qCInfo(lcSlack) << method << "failed:" << r.error;
+        done(r);
+    });
+}
+
+void SlackClient::read(const QString &method, const QueryArgs &args, Callback done)
+{
+    RestRequest req;
+    QUrl url = methodUrl(method);
+    // Encoded by hand: QUrlQuery leaves '+' alone, which a server reads as a space
+    // (bob+soc@example.com would become "bob soc@example.com").
+    QByteArray query;
+    for (const auto &[key, value] : args) {
+        if (!query.isEmpty())
+            query += '&';
+        query += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
+    }
+    url.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
+    req.url = url;
+    req.headers = {{QByteArrayLiteral("Authorization"), "Bearer " + m_token.toUtf8()}};
+    m_rest.send(req, [done = std::move(done)](const RestReply &reply) { done(classify(reply)); });
+}
+
+void SlackClient::postMessage(const QString &channel, const QJsonObject &message,
+                              const QString &threadTs, Callback done)
+{
+    QJsonObject args = message;
+    args.insert(u"channel", channel);
+    if (!threadTs.isEmpty())
+        args.insert(u"thread_ts", threadTs);
+    write(QStringLiteral("chat.postMessage"), args, std::move(done));
+}
+
+void SlackClient::updateMessage(const QString &channel, const QString &ts,
+                                const QJsonObject &message, Callback done)
+{
+    QJsonObject args = message;
+    args.insert(u"channel", channel);
+    args.insert(u"ts", ts);
+    write(QStringLiteral("chat.update"), args, std::move(done));
+}
+
+void SlackClient::postEphemeral(const QString &channel, const QString &user, const QString &text,
+                                const QString &threadTs, Callback done)
+{
+    QJsonObject args{{QStringLiteral("channel"), channel},
+                     {QStringLiteral("user"), user},
+                     {QStringLiteral("text"), text}};
+    if (!threadTs.isEmpty())
+        args.insert(u"thread_ts", threadTs);
+    write(QStringLiteral("chat.postEphemeral"), args, std::move(done));
+}
+
+void SlackClient::openView(const QString &triggerId, const QJsonObject &view, Callback done)
+{
+    write(QStringLiteral("views.open"),
+          QJsonObject{{QStringLiteral("trigger_id"), triggerId}, {QStringLiteral("view"), view}},
+          std::move(done));
+}
+
+void SlackClient::usersInfo(const QString &userId, Callback done)
+{
+    read(QStringLiteral("users.info"), QueryArgs{{QStringLiteral("user"), userId}},
+         std::move(done));
+}
+
+void SlackClient::lookupUserByEmail(const QString &email, Callback done)
+{
+    read(QStringLiteral("users.lookupByEmail"), QueryArgs{{QStringLiteral("email"), email}},
+         std::move(done));
+}
+
+void SlackClient::authTest(Callback done)
+{
+    read(QStringLiteral("auth.test"), {}, std::move(done));
+}
+
+void SlackClient::listConversations(const QString &cursor, Callback done)
+{
+    QueryArgs q{{QStringLiteral("types"), QStringLiteral("public_channel,private_channel")},
+                {QStringLiteral("exclude_archived"), QStringLiteral("true")},
+                {QStringLiteral("limit"), QStringLiteral("200")}};
+    if (!cursor.isEmpty())
+        q.append({QStringLiteral("cursor"), cursor});
+    read(QStringLiteral("conversations.list"), q, std::move(done));
+}
+
+} // namespace Bridge

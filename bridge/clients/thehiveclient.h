@@ -1,0 +1,56 @@
+#pragma once
+
+#include "clients/restclient.h"
+#include "core/casemodel.h"
+#include "thehive/dialect.h"
+
+#include <QJsonDocument>
+
+namespace Bridge {
+
+/// How a TheHive call ended, in the terms delivery needs.
+struct HiveResult
+{
+    enum class Kind {
+        Ok,
+        Retryable, ///< network error, timeout, 5xx: try again later
+        Refused,   ///< 4xx: TheHive said no (bad value, no permission, not found); say why
+    };
+    Kind kind = Kind::Retryable;
+    int httpStatus = 0;
+    QJsonDocument json;
+    QByteArray body; ///< raw answer (some queries answer a bare number)
+    QString message; ///< TheHive's reason or a transport reason, for people
+    bool ok() const { return kind == Kind::Ok; }
+};
+
+/// TheHive REST client: API key as Bearer, X-Organisation when configured, JSON bodies.
+/// The requests themselves come from thehive/dialect.h, which knows the versions apart.
+class TheHiveClient final : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const HiveResult &)>;
+
+    TheHiveClient(RestClient &rest, QUrl baseUrl, QString apiKey, QString organisation,
+                  QObject *parent = nullptr);
+
+    void send(const HiveRequest &request, Callback done);
+    /// /api/v1/status/public, then /api/status (both public); nullopt plus a reason otherwise.
+    void detectVersion(std::function<void(std::optional<HiveVersion>, const QString &)> done);
+    /// GET the case and read it with the version's field names.
+    void fetchCase(const QString &caseId, const HiveVersion &version,
+                   std::function<void(std::optional<CaseRecord>, const HiveResult &)> done);
+
+    static HiveResult classify(const RestReply &reply);
+
+private:
+    RestRequest toRest(const HiveRequest &request) const;
+
+    RestClient &m_rest;
+    QUrl m_baseUrl;
+    QString m_apiKey;
+    QString m_organisation;
+};
+
+} // namespace Bridge

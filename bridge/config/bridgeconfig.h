@@ -1,0 +1,81 @@
+#pragma once
+
+#include "core/casemodel.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <optional>
+
+namespace Bridge {
+
+/// What a route does with a case whose TLP is above its ceiling. TheHive's maintainers warn
+/// against sending anything above TLP:GREEN to chat.
+enum class AboveCeiling { Redact, Drop };
+
+/// One ordered routing rule: the first rule whose conditions all hold names the channel.
+struct RouteRule
+{
+    QString name;
+    QStringList organisations; ///< empty: any organisation
+    int minSeverity = 0;       ///< 0: any severity
+    QStringList tags;          ///< the case must carry at least one; empty: any
+    QList<int> tlps;           ///< the case TLP must be one of these; empty: any
+    QString channel;
+    int tlpCeiling = -1; ///< -1: no ceiling
+    AboveCeiling aboveCeiling = AboveCeiling::Redact;
+    friend bool operator==(const RouteRule &, const RouteRule &) = default;
+};
+
+/// HTTP listener limits (see qt-6.4-notes.md §2: QtHttpServer 6.4 has none of its own).
+struct HttpLimits
+{
+    qint64 maxBodyBytes = 1 << 20;
+    qint64 maxHeaderBytes = 64 << 10;
+    int requestTimeoutMs = 10'000; ///< a request must arrive whole within this
+    int idleTimeoutMs = 60'000;    ///< an idle keep-alive connection is closed after this
+    int listenBacklog = 1024;
+};
+
+/// Everything HiveSlack needs except secrets, which never live here (see Credentials).
+struct BridgeConfig
+{
+    QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
+    quint16 listenPort = 8990;
+    QString dataDir;
+
+    QUrl theHiveUrl;
+    QUrl theHiveUiUrl; ///< where people open cases; defaults to theHiveUrl
+    QString theHiveOrganisation;
+    std::optional<HiveVersion> theHiveVersion; ///< pinned; detected when empty
+
+    QUrl slackApiUrl = QUrl(QStringLiteral("https://slack.com/api"));
+    QString defaultChannel;
+    int defaultTlpCeiling = -1;
+    AboveCeiling defaultAboveCeiling = AboveCeiling::Redact;
+    QList<RouteRule> routes;
+
+    QHash<QString, QString> userOverrides; ///< Slack user id → TheHive login
+    QStringList allowedSlackUsers;         ///< empty: every linked user may act
+    QString taskTimeZone = QStringLiteral("UTC");
+
+    HttpLimits http;
+
+    QString journalPath() const { return dataDir + QStringLiteral("/journal.sqlite"); }
+};
+
+/// The four secrets. Kept apart from BridgeConfig so a config can be logged, exported or
+/// shown without ever carrying one.
+struct Credentials
+{
+    QString theHiveApiKey;
+    QString theHiveWebhookSecret;
+    QString slackBotToken;
+    QString slackSigningSecret;
+};
+
+} // namespace Bridge

@@ -1,1 +1,0 @@
-// TEMPORARY: replaced by the bridge service sources during integration.

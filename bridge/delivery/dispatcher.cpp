@@ -1,0 +1,109 @@
+#include "delivery/dispatcher.h"
+
+#include "core/logging.h"
+
+namespace Bridge {
+
+Dispatcher::Dispatcher(Journal &journal, const Clock &clock, RetryPolicy policy, Handler handler,
+                       QObject *parent)
+    : QObject(parent)
+    , m_journal(journal)
+    , m_clock(clock)
+    , m_policy(policy)
+    , m_handler(std::move(handler))
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &Dispatcher::pump);
+}
+
+void Dispatcher::start()
+{
+    m_running = true;
+    wake();
+}
+
+void Dispatcher::stop()
+{
+    m_running = false;
+    m_timer.stop();
+}
+
+void Dispatcher::wake()
+{
+    if (!m_running || m_pumpQueued)
+        return;
+    m_pumpQueued = true;
+    QTimer::singleShot(0, this, [this] {
+        m_pumpQueued = false;
+        pump();
+    });
+}
+
+void Dispatcher::pump()
+{
+    if (!m_running)
+        return;
+    const int room = m_maxInFlight - int(m_inFlight.size());
+    if (room > 0) {
+        // Ask for more than the room: events already in flight are still "due" in the journal.
+        const QList<JournalEvent> due = m_journal.due(room + int(m_inFlight.size()));
+        int started = 0;
+        for (const JournalEvent &event : due) {
+            if (started == room)
+                break;
+            if (m_inFlight.contains(event.id))
+                continue;
+            m_inFlight.insert(event.id);
+            ++started;
+            m_handler(event, [this, event](const Outcome &outcome) { finish(event, outcome); });
+        }
+    }
+    armTimer();
+}
+
+void Dispatcher::finish(const JournalEvent &event, const Outcome &outcome)
+{
+    m_inFlight.remove(event.id);
+    switch (outcome.kind) {
+    case Outcome::Kind::Delivered:
+        m_journal.markDelivered(event.id, outcome.detail);
+        break;
+    case Outcome::Kind::Ignored:
+        m_journal.markIgnored(event.id, outcome.detail);
+        break;
+    case Outcome::Kind::Failed:
+        qCWarning(lcDelivery) << "event" << event.id << event.kind << "failed:" << outcome.detail;
+        m_journal.markFailed(event.id, outcome.detail);
+        break;
+    case Outcome::Kind::Retry: {
+        const int attempt = event.attempts + 1;
+        if (shouldGiveUp(m_policy, attempt)) {
+            m_journal.markFailed(
+                event.id, tr("gave up after %1 attempts: %2").arg(attempt).arg(outcome.detail));
+            break;
+        }
+        const qint64 delay = retryDelayMs(m_policy, attempt, outcome.retryAfterSecs);
+        qCInfo(lcDelivery) << "event" << event.id << "retry in" << delay << "ms:" << outcome.detail;
+        m_journal.scheduleRetry(event.id, m_clock.nowMs() + delay, outcome.detail);
+        break;
+    }
+    }
+    Q_EMIT outcomeRecorded(event.id, outcome);
+    wake();
+}
+
+void Dispatcher::armTimer()
+{
+    if (!m_running)
+        return;
+    const std::optional<qint64> next = m_journal.nextDueAt();
+    if (!next) {
+        m_timer.stop();
+        return;
+    }
+    // In-flight events are due "now" but must not spin the timer; their completion wakes us.
+    const qint64 wait = qMax<qint64>(*next - m_clock.nowMs(), m_inFlight.isEmpty() ? 0 : 50);
+    m_timer.start(int(qMin<qint64>(wait, 60'000)));
+}
+
+} // namespace Bridge

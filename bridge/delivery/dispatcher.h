@@ -1,0 +1,71 @@
+#pragma once
+
+#include "core/clock.h"
+#include "journal/journal.h"
+#include "journal/retrypolicy.h"
+
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <functional>
+
+namespace Bridge {
+
+/// How handling one journaled event ended.
+struct Outcome
+{
+    enum class Kind { Delivered, Retry, Failed, Ignored };
+    Kind kind = Kind::Delivered;
+    QString detail;                    ///< error for Retry/Failed, note for Delivered/Ignored
+    std::optional<int> retryAfterSecs; ///< Slack's Retry-After, when it gave one
+
+    static Outcome delivered(QString note = {}) { return {Kind::Delivered, std::move(note), {}}; }
+    static Outcome retry(QString error, std::optional<int> after = {})
+    {
+        return {Kind::Retry, std::move(error), after};
+    }
+    static Outcome failed(QString error) { return {Kind::Failed, std::move(error), {}}; }
+    static Outcome ignored(QString note) { return {Kind::Ignored, std::move(note), {}}; }
+};
+
+/// Drives delivery from the journal: takes due events (per-case order is the journal's job),
+/// hands each to the handler, and records the outcome with backoff. A timer sleeps until the
+/// next retry is due; wake() is called when new events are journaled.
+class Dispatcher final : public QObject
+{
+    Q_OBJECT
+public:
+    using Completion = std::function<void(const Outcome &)>;
+    using Handler = std::function<void(const JournalEvent &, Completion)>;
+
+    Dispatcher(Journal &journal, const Clock &clock, RetryPolicy policy, Handler handler,
+               QObject *parent = nullptr);
+
+    void setMaxInFlight(int n) { m_maxInFlight = n; }
+    void start();
+    /// Stops taking new events; events in flight still record their outcome.
+    void stop();
+    void wake();
+    int inFlight() const { return int(m_inFlight.size()); }
+
+Q_SIGNALS:
+    void outcomeRecorded(qint64 eventId, const Outcome &outcome);
+
+private:
+    void pump();
+    void finish(const JournalEvent &event, const Outcome &outcome);
+    void armTimer();
+
+    Journal &m_journal;
+    const Clock &m_clock;
+    RetryPolicy m_policy;
+    Handler m_handler;
+    QTimer m_timer;
+    QSet<qint64> m_inFlight;
+    int m_maxInFlight = 16;
+    bool m_running = false;
+    bool m_pumpQueued = false;
+};
+
+} // namespace Bridge

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "clients/slackclient.h"
+#include "clients/thehiveclient.h"
+#include "delivery/dispatcher.h"
+
+namespace Bridge {
+
+/// Maps a failed Slack call to a delivery outcome: 429 waits Retry-After, transport and
+/// server errors back off, errors that will never succeed fail at once with Slack's reason.
+Outcome outcomeFor(const SlackResult &result, const QString &doing);
+/// The same for TheHive: 5xx and transport errors retry, 4xx fail with TheHive's reason.
+Outcome outcomeFor(const HiveResult &result, const QString &doing);
+
+} // namespace Bridge

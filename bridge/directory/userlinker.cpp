@@ -1,0 +1,107 @@
+#include "directory/userlinker.h"
+
+#include "clients/hiveversionprobe.h"
+#include "clients/thehiveclient.h"
+#include "directory/slackdirectory.h"
+#include "thehive/dialect.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace Bridge {
+
+namespace {
+
+bool isActive(const QJsonObject &user)
+{
+    return !user.isEmpty() && !user.value(u"locked").toBool();
+}
+
+QString loginOf(const QJsonObject &user)
+{
+    return user.value(u"login").toString(user.value(u"_id").toString());
+}
+
+} // namespace
+
+UserLinker::UserLinker(const BridgeConfig &config, const Clock &clock, SlackDirectory &directory,
+                       TheHiveClient &hive, HiveVersionProbe &versions, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_clock(clock)
+    , m_directory(directory)
+    , m_hive(hive)
+    , m_versions(versions)
+{
+}
+
+void UserLinker::resolveActor(const QString &slackUserId, Callback done)
+{
+    if (!m_config.allowedSlackUsers.isEmpty() && !m_config.allowedSlackUsers.contains(slackUserId))
+        return done(
+            {{}, {}, tr("you are not on HiveSlack's list of people allowed to change cases")});
+    resolveUser(slackUserId, std::move(done));
+}
+
+void UserLinker::resolveUser(const QString &slackUserId, Callback done)
+{
+    if (const auto it = m_config.userOverrides.constFind(slackUserId);
+        it != m_config.userOverrides.cend())
+        return done({*it, {}, {}});
+    if (const auto it = m_cache.constFind(slackUserId);
+        it != m_cache.cend() && it->expiresAt > m_clock.nowMs())
+        return done(it->link);
+    lookUp(slackUserId, [this, slackUserId, done](const Link &link) {
+        m_cache.insert(slackUserId, {link, m_clock.nowMs() + (link.ok() ? LinkTtlMs : MissTtlMs)});
+        done(link);
+    });
+}
+
+void UserLinker::lookUp(const QString &slackUserId, Callback done)
+{
+    m_directory.emailForUser(slackUserId, [this, done](const QString &email, const QString &error) {
+        if (email.isEmpty())
+            return done(
+                {{},
+                 {},
+                 tr("your Slack account is not linked to a TheHive account (%1)").arg(error)});
+        findHiveUser(email, done);
+    });
+}
+
+void UserLinker::findHiveUser(const QString &email, Callback done)
+{
+    m_versions.withVersion([this, email, done](std::optional<HiveVersion> version,
+                                               const QString &error) {
+        if (!version)
+            return done({{}, email, error});
+        const QString notLinked =
+            tr("your Slack account (%1) is not linked to an active TheHive account").arg(email);
+        m_hive.send(HiveRequests::getUser(email.toLower(), *version), [this, email, version,
+                                                                       notLinked,
+                                                                       done](const HiveResult &r) {
+            if (r.ok() && isActive(r.json.object()))
+                return done({loginOf(r.json.object()), email, {}});
+            if (version->isTheHive4()) // a TheHive 4 login is the email
+                return done({{}, email, notLinked});
+            // TheHive 5 logins need not be emails: look for the email, then the login.
+            m_hive.send(HiveRequests::findUserByEmail(email, *version),
+                        [this, email, version, notLinked, done](const HiveResult &byEmail) {
+                            for (const QJsonValue &u : byEmail.json.array()) {
+                                if (isActive(u.toObject()))
+                                    return done({loginOf(u.toObject()), email, {}});
+                            }
+                            m_hive.send(HiveRequests::findUserByLogin(email, *version),
+                                        [email, notLinked, done](const HiveResult &byLogin) {
+                                            for (const QJsonValue &u : byLogin.json.array()) {
+                                                if (isActive(u.toObject()))
+                                                    return done({loginOf(u.toObject()), email, {}});
+                                            }
+                                            done({{}, email, notLinked});
+                                        });
+                        });
+        });
+    });
+}
+
+} // namespace Bridge

@@ -1,0 +1,142 @@
+#pragma once
+
+#include "journal/journaltypes.h"
+
+#include <QList>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QVariantList>
+
+#include <memory>
+#include <optional>
+
+class QSqlQuery;
+
+namespace Bridge {
+
+class Clock;
+
+/// The durable record of every inbound event and of what became of it.
+///
+/// Inbound handlers append() an event before they answer HTTP; the delivery loop takes due()
+/// events, sends them and records the outcome with markDelivered(), scheduleRetry() or
+/// markFailed(). The file is SQLite in WAL mode with synchronous=FULL, so a call that reports
+/// success has reached the disk and survives kill -9 and power loss.
+///
+/// **No secrets.** The journal stores payloads verbatim and shows them in the console. Callers
+/// pass the event body only: never Authorization or signature headers, tokens, or API keys.
+///
+/// Each instance has its own uniquely named QSqlDatabase connection, so several journals (also
+/// on the same file) can live in one process. An instance belongs to the thread that opened it
+/// and must only be used there. The Clock must outlive the journal.
+///
+/// Failures (disk full, file locked past the busy timeout, wrong state) are never swallowed:
+/// AppendResult::error carries them for appends, lastError() for everything else.
+class Journal final : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// How long a statement waits for another connection's lock before it fails.
+    static constexpr int DefaultBusyTimeoutMs = 5000;
+
+    /// Opens (creating if needed) and migrates the journal at `filePath`. On failure returns
+    /// nullptr and, if `error` is given, a sentence naming the file and the cause.
+    static std::unique_ptr<Journal> open(const QString &filePath, const Clock &clock,
+                                         QString *error, int busyTimeoutMs = DefaultBusyTimeoutMs);
+    ~Journal() override;
+    Q_DISABLE_COPY_MOVE(Journal)
+
+    QString filePath() const { return m_filePath; }
+    /// Why the last call that returned false, nullopt or an empty result failed; empty after a
+    /// call that succeeded. After appendBatch(): the last entry that failed, if any.
+    QString lastError() const { return m_lastError; }
+
+    // ---- Events -------------------------------------------------------------------------
+
+    /// Durably journals one event (committed when it returns Inserted).
+    AppendResult append(const NewEvent &event);
+    /// Group commit: journals all events in one transaction and one fsync. Results are
+    /// index-aligned with `events`. The batch commits whole or not at all: a storage error makes
+    /// every entry Failed; an entry with a missing source/kind fails alone. A dedupe_key repeated
+    /// inside the batch yields Duplicate for the later entries.
+    QList<AppendResult> appendBatch(const QList<NewEvent> &events);
+
+    /// Pending events with next_attempt_at <= now, oldest first, at most `limit`. Per case_key
+    /// only the oldest pending event is returned, so a later update never overtakes an earlier
+    /// one; events with an empty case_key are independent. due() does not lease: the caller must
+    /// not start an event it already has in flight.
+    QList<JournalEvent> due(int limit) const;
+    /// Earliest next_attempt_at among the events due() could return (the head of each case), to
+    /// arm a timer; nullopt when nothing is pending.
+    std::optional<qint64> nextDueAt() const;
+    std::optional<JournalEvent> event(qint64 id) const;
+    /// Pending → delivered. A non-empty note replaces the stored one.
+    bool markDelivered(qint64 id, const QString &note = {});
+    /// Pending → ignored (final): the handler found nothing to do. A non-empty note replaces the
+    /// stored one.
+    bool markIgnored(qint64 id, const QString &note = {});
+    /// Pending stays pending: attempts + 1, due again at `nextAttemptAtMs`.
+    bool scheduleRetry(qint64 id, qint64 nextAttemptAtMs, const QString &error);
+    /// Pending → failed (final, attempts + 1); no longer holds back later events of its case.
+    bool markFailed(qint64 id, const QString &error);
+    /// Console "Retry": failed → pending with attempts reset to 0, or a pending event made due
+    /// now; either way due at the current time.
+    bool retryNow(qint64 id);
+    /// Console "Discard": pending or failed → discarded (final).
+    bool discard(qint64 id);
+    /// Newest first.
+    QList<JournalEvent> events(const EventFilter &filter) const;
+    Counts counts() const;
+
+    // ---- Slack cards --------------------------------------------------------------------
+
+    std::optional<CardRef> card(const QString &caseId) const;
+    /// Inserts or updates the card of `card.caseId`; postedAt is kept from the first save.
+    bool saveCard(const CardRef &card);
+
+    // ---- Audit trail --------------------------------------------------------------------
+
+    /// Records who did what; `eventId` 0 when the action is not about one event.
+    bool audit(qint64 eventId, const QString &actor, const QString &action, const QString &detail);
+    /// Oldest first.
+    QList<AuditEntry> auditFor(qint64 eventId) const;
+    /// Newest first.
+    QList<AuditEntry> recentAudit(int limit) const;
+
+    // ---- Slack user → TheHive login cache -----------------------------------------------
+
+    std::optional<UserLink> userLink(const QString &slackUserId) const;
+    /// `source` is "email" or "override"; checkedAt becomes now.
+    bool saveUserLink(const QString &slackUserId, const QString &hiveLogin, const QString &source);
+    /// True also when there was no link to forget.
+    bool forgetUserLink(const QString &slackUserId);
+
+Q_SIGNALS:
+    /// After append/appendBatch (per Inserted row), mark*, scheduleRetry, retryNow and discard
+    /// have committed.
+    void eventChanged(qint64 id);
+
+private:
+    Journal(const QString &filePath, const QString &connectionName, const Clock &clock);
+
+    bool begin();
+    bool commit();
+    void rollback();
+    AppendResult insertEvent(QSqlQuery &insert, const NewEvent &event, qint64 now);
+    bool transition(qint64 id, const QString &action, const QStringList &fromStates,
+                    const QString &assignments, const QVariantList &values);
+    /// Prepares, binds (positionally) and executes; on failure records "<what>: <driver text>".
+    bool run(QSqlQuery &query, const QString &sql, const QVariantList &binds,
+             const QString &what) const;
+    void setError(const QString &error) const;
+    void clearError() const { m_lastError.clear(); }
+
+    const QString m_filePath;
+    const QString m_connectionName;
+    const Clock &m_clock;
+    QSqlDatabase m_db;
+    mutable QString m_lastError;
+};
+
+} // namespace Bridge

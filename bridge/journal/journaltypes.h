@@ -1,0 +1,120 @@
+#pragma once
+
+#include <QByteArray>
+#include <QLatin1String>
+#include <QString>
+#include <QStringList>
+
+namespace Bridge {
+
+/// Values of events.state. Everything except Pending is final: the delivery loop never touches
+/// a final event again, only the console's Retry (failed → pending) brings one back.
+namespace EventState {
+inline constexpr QLatin1String Pending{"pending"};
+inline constexpr QLatin1String Delivered{"delivered"};
+inline constexpr QLatin1String Failed{"failed"};
+inline constexpr QLatin1String Ignored{"ignored"};
+inline constexpr QLatin1String Discarded{"discarded"};
+} // namespace EventState
+
+/// Values of events.source.
+namespace EventSource {
+inline constexpr QLatin1String TheHive{"thehive"};
+inline constexpr QLatin1String Slack{"slack"};
+} // namespace EventSource
+
+/// One row of the events table.
+struct JournalEvent
+{
+    qint64 id = 0;
+    QString source;           ///< EventSource
+    QString kind;             ///< e.g. "case.update", "slack.block_actions"
+    QString dedupeKey;        ///< empty when the event had none
+    QString caseKey;          ///< TheHive case _id; events sharing it are delivered in id order
+    QByteArray payload;       ///< JSON, as received minus transport secrets
+    QString state;            ///< EventState
+    int attempts = 0;         ///< failed delivery attempts so far
+    qint64 nextAttemptAt = 0; ///< ms since epoch; meaningful while pending
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+    qint64 deliveredAt = 0; ///< 0 until delivered
+    QString lastError;
+    QString note;
+};
+
+/// What the inbound side hands to Journal::append().
+struct NewEvent
+{
+    QString source;    ///< required
+    QString kind;      ///< required
+    QString dedupeKey; ///< may be empty (no deduplication)
+    QString caseKey;   ///< may be empty (independent of any case order)
+    QByteArray payload;
+    bool ignored = false; ///< journal it for the record, but as final state "ignored"
+    QString note;
+};
+
+enum class AppendOutcome {
+    Inserted,  ///< committed: it survives a crash from now on
+    Duplicate, ///< dedupe_key already journaled; the existing row is untouched
+    Failed,    ///< nothing written; `error` says why
+};
+
+struct AppendResult
+{
+    AppendOutcome outcome = AppendOutcome::Failed;
+    qint64 id = 0; ///< the new row, or for Duplicate the row that already had the key
+    QString error;
+};
+
+/// The Slack message that shows a case, and the case as last rendered into it.
+struct CardRef
+{
+    QString caseId;
+    QString channel;
+    QString ts;
+    QByteArray caseJson; ///< last CaseRecord rendered, as JSON
+    QString hiveVersion;
+    qint64 postedAt = 0;  ///< read back only: set when the card is first saved
+    qint64 updatedAt = 0; ///< read back only: set on every save
+};
+
+/// Selection for the console's Activity page. Results come newest first.
+struct EventFilter
+{
+    QStringList states;  ///< empty: every state
+    QString text;        ///< substring of kind, source, case/dedupe key, error, note or payload;
+                         ///< a number also matches the event id
+    int limit = 200;     ///< <= 0: no limit
+    qint64 beforeId = 0; ///< > 0: only ids below it (paging)
+};
+
+struct Counts
+{
+    int pending = 0;
+    int delivered = 0;
+    int failed = 0;
+    int ignored = 0;
+    int discarded = 0;
+};
+
+struct AuditEntry
+{
+    qint64 id = 0;
+    qint64 at = 0;
+    qint64 eventId = 0; ///< 0 when not about one event
+    QString actor;
+    QString action;
+    QString detail;
+};
+
+/// Cached mapping of a Slack user to a TheHive login.
+struct UserLink
+{
+    QString slackUserId;
+    QString hiveLogin;
+    QString source; ///< "email" (looked up) or "override" (set by an admin)
+    qint64 checkedAt = 0;
+};
+
+} // namespace Bridge

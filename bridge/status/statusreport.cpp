@@ -1,0 +1,86 @@
+#include "status/statusreport.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Bridge {
+
+QJsonObject healthJson(const StatusSnapshot &s)
+{
+    QJsonObject journal{{u"state"_s, s.journalOk ? u"ok"_s : u"error"_s},
+                        {u"pending"_s, s.pending},
+                        {u"failed"_s, s.failed},
+                        {u"delivered"_s, s.delivered}};
+    if (!s.journalError.isEmpty())
+        journal.insert(u"error", s.journalError);
+    QJsonObject hive{{u"state"_s, s.hiveState}};
+    if (!s.hiveVersion.isEmpty())
+        hive.insert(u"version", s.hiveVersion);
+    if (!s.hiveError.isEmpty())
+        hive.insert(u"error", s.hiveError);
+    QJsonObject slack{{u"state"_s, s.slackState}};
+    if (!s.slackTeam.isEmpty())
+        slack.insert(u"team", s.slackTeam);
+    if (!s.slackError.isEmpty())
+        slack.insert(u"error", s.slackError);
+    return {{u"status"_s, s.journalOk ? u"serving"_s : u"degraded"_s},
+            {u"version"_s, QStringLiteral(HIVESLACK_VERSION)},
+            {u"uptimeSeconds"_s, s.uptimeMs / 1000},
+            {u"journal"_s, journal},
+            {u"thehive"_s, hive},
+            {u"slack"_s, slack}};
+}
+
+namespace {
+
+void metric(QByteArray &out, const char *name, const char *type, const char *help)
+{
+    out += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n';
+}
+
+void sample(QByteArray &out, const char *name, const QByteArray &labels, qint64 value)
+{
+    out += name;
+    if (!labels.isEmpty())
+        out += '{' + labels + '}';
+    out += ' ' + QByteArray::number(value) + '\n';
+}
+
+} // namespace
+
+QByteArray metricsText(const StatusSnapshot &s)
+{
+    QByteArray out;
+    metric(out, "hiveslack_up", "gauge", "1 while the bridge is serving.");
+    sample(out, "hiveslack_up", {}, 1);
+    metric(out, "hiveslack_uptime_seconds", "gauge", "Seconds since the bridge started.");
+    sample(out, "hiveslack_uptime_seconds", {}, s.uptimeMs / 1000);
+    metric(out, "hiveslack_journal_events", "gauge", "Journaled events by state.");
+    sample(out, "hiveslack_journal_events", "state=\"pending\"", s.pending);
+    sample(out, "hiveslack_journal_events", "state=\"delivered\"", s.delivered);
+    sample(out, "hiveslack_journal_events", "state=\"failed\"", s.failed);
+    sample(out, "hiveslack_journal_events", "state=\"ignored\"", s.ignored);
+    sample(out, "hiveslack_journal_events", "state=\"discarded\"", s.discarded);
+    metric(out, "hiveslack_deliveries_in_flight", "gauge", "Events being delivered now.");
+    sample(out, "hiveslack_deliveries_in_flight", {}, s.inFlight);
+    metric(out, "hiveslack_requests_total", "counter", "Inbound requests by route and result.");
+    sample(out, "hiveslack_requests_total", "route=\"thehive\",result=\"accepted\"",
+           qint64(s.webhooksAccepted));
+    sample(out, "hiveslack_requests_total", "route=\"thehive\",result=\"rejected\"",
+           qint64(s.webhooksRejected));
+    sample(out, "hiveslack_requests_total", "route=\"slack\",result=\"accepted\"",
+           qint64(s.interactionsAccepted));
+    sample(out, "hiveslack_requests_total", "route=\"slack\",result=\"rejected\"",
+           qint64(s.interactionsRejected));
+    metric(out, "hiveslack_connections_refused_total", "counter",
+           "Connections cut by the HTTP guard.");
+    sample(out, "hiveslack_connections_refused_total", "reason=\"too_large\"",
+           qint64(s.httpTooLarge));
+    sample(out, "hiveslack_connections_refused_total", "reason=\"timeout\"",
+           qint64(s.httpTimedOut));
+    metric(out, "hiveslack_peer_up", "gauge", "1 when the last contact with a peer succeeded.");
+    sample(out, "hiveslack_peer_up", "peer=\"thehive\"", s.hiveState == u"ok" ? 1 : 0);
+    sample(out, "hiveslack_peer_up", "peer=\"slack\"", s.slackState == u"ok" ? 1 : 0);
+    return out;
+}
+
+} // namespace Bridge

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace Bridge {
+
+/// A snapshot of the bridge's health, gathered by BridgeService and rendered two ways.
+struct StatusSnapshot
+{
+    qint64 uptimeMs = 0;
+    bool journalOk = true;
+    QString journalError;
+    int pending = 0, delivered = 0, failed = 0, ignored = 0, discarded = 0;
+    QString hiveState;   ///< "ok", "unknown" or "error"
+    QString hiveVersion; ///< detected or pinned, e.g. "5.2"
+    QString hiveError;
+    QString slackState; ///< "ok", "unknown" or "error"
+    QString slackTeam;
+    QString slackError;
+    quint64 webhooksAccepted = 0, webhooksRejected = 0;
+    quint64 interactionsAccepted = 0, interactionsRejected = 0;
+    quint64 httpTooLarge = 0, httpTimedOut = 0;
+    int inFlight = 0;
+};
+
+/// GET /healthz body.
+QJsonObject healthJson(const StatusSnapshot &s);
+/// GET /metrics body, Prometheus text exposition format 0.0.4.
+QByteArray metricsText(const StatusSnapshot &s);
+
+} // namespace Bridge

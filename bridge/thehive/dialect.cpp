@@ -1,0 +1,318 @@
+#include "thehive/dialect.h"
+
+#include "core/hivevocabulary.h"
+#include "thehive/hivejson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace Bridge {
+
+using namespace Qt::StringLiterals;
+using namespace HiveJson;
+
+std::optional<HiveVersion> parseVersionString(const QString &text)
+{
+    static const QRegularExpression pattern(
+        u"^v?(\\d{1,3})(?:\\.(\\d{1,4}))?(?:\\.\\d{1,6})?(?:[-+~][0-9A-Za-z.+~-]*)?$"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = pattern.match(text.trimmed());
+    if (!match.hasMatch())
+        return std::nullopt;
+    HiveVersion version;
+    version.major = match.captured(1).toInt();
+    if (version.major < 1)
+        return std::nullopt;
+    if (match.hasCaptured(2))
+        version.minor = match.captured(2).toInt();
+    else
+        version.minor = version.major == 5 ? 2 : 0;
+    return version;
+}
+
+std::optional<HiveVersion> parsePublicStatus(const QJsonObject &json)
+{
+    const QJsonValue version = json.value("version"_L1);
+    if (!version.isString())
+        return std::nullopt;
+    return parseVersionString(version.toString());
+}
+
+std::optional<HiveVersion> parseLegacyStatus(const QJsonObject &json)
+{
+    const QJsonValue version = json.value("versions"_L1).toObject().value("TheHive"_L1);
+    if (!version.isString())
+        return std::nullopt;
+    return parseVersionString(version.toString());
+}
+
+QByteArray HiveRequest::payload() const
+{
+    if (!hasBody)
+        return {};
+    if (rawBody.isNull() || rawBody.isUndefined())
+        return QJsonDocument(body).toJson(QJsonDocument::Compact);
+    if (rawBody.isObject())
+        return QJsonDocument(rawBody.toObject()).toJson(QJsonDocument::Compact);
+    if (rawBody.isArray())
+        return QJsonDocument(rawBody.toArray()).toJson(QJsonDocument::Compact);
+    // QJsonDocument only holds containers: serialise [value] and drop the brackets.
+    const QByteArray wrapped = QJsonDocument(QJsonArray{rawBody}).toJson(QJsonDocument::Compact);
+    return wrapped.mid(1, wrapped.size() - 2);
+}
+
+namespace {
+
+/// Ids and logins go into one path segment; '@' and ':' are legal there and read better.
+QString segment(const QString &value)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(value, "@:"));
+}
+
+QString casePath(const QString &caseId, const HiveVersion &version)
+{
+    return (version.isTheHive4() ? u"/api/case/"_s : u"/api/v1/case/"_s) + segment(caseId);
+}
+
+HiveRequest withBody(const QByteArray &method, const QString &path, const QJsonObject &body)
+{
+    HiveRequest request;
+    request.method = method;
+    request.path = path;
+    request.body = body;
+    request.hasBody = true;
+    return request;
+}
+
+HiveRequest patchCase(const QString &caseId, const QJsonObject &body, const HiveVersion &version)
+{
+    return withBody("PATCH", casePath(caseId, version), body);
+}
+
+HiveRequest query(const QJsonArray &operations)
+{
+    return withBody("POST", u"/api/v1/query"_s, QJsonObject{{u"query"_s, operations}});
+}
+
+HiveRequest findUser(const QString &field, const QString &value)
+{
+    return query({
+        QJsonObject{{u"_name"_s, u"listUser"_s}},
+        QJsonObject{{u"_name"_s, u"filter"_s},
+                    {u"_eq"_s, QJsonObject{{u"_field"_s, field}, {u"_value"_s, value}}}},
+        QJsonObject{{u"_name"_s, u"page"_s}, {u"from"_s, 0}, {u"to"_s, 10}},
+    });
+}
+
+void insertIfSet(QJsonObject &json, const QString &key, const QString &value)
+{
+    if (!value.isEmpty())
+        json.insert(key, value);
+}
+
+} // namespace
+
+namespace HiveRequests {
+
+HiveRequest getCase(const QString &caseId, const HiveVersion &version)
+{
+    HiveRequest request;
+    request.method = "GET";
+    request.path = casePath(caseId, version);
+    return request;
+}
+
+HiveRequest setSeverity(const QString &caseId, int severity, const HiveVersion &version)
+{
+    return patchCase(caseId, {{u"severity"_s, severity}}, version);
+}
+
+HiveRequest setTlp(const QString &caseId, int tlp, const HiveVersion &version)
+{
+    return patchCase(caseId, {{u"tlp"_s, tlp}}, version);
+}
+
+HiveRequest setPap(const QString &caseId, int pap, const HiveVersion &version)
+{
+    return patchCase(caseId, {{u"pap"_s, pap}}, version);
+}
+
+HiveRequest setStatus(const QString &caseId, const QString &status, const HiveVersion &version)
+{
+    return patchCase(caseId, {{u"status"_s, status}}, version);
+}
+
+HiveRequest assign(const QString &caseId, const QString &login, const HiveVersion &version)
+{
+    const QString key = version.isTheHive4() ? u"owner"_s : u"assignee"_s;
+    const QJsonValue value = login.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(login);
+    return patchCase(caseId, {{key, value}}, version);
+}
+
+HiveRequest close(const QString &caseId, const QString &resolution, const QString &impact,
+                  const QString &summary, const HiveVersion &version)
+{
+    QJsonObject body;
+    if (version.isTheHive4()) {
+        body.insert(u"status"_s, resolution == "Duplicated"_L1 ? u"Duplicated"_s : u"Resolved"_s);
+        body.insert(u"resolutionStatus"_s, resolution);
+    } else {
+        body.insert(u"status"_s, resolution);
+    }
+    insertIfSet(body, u"impactStatus"_s, impact);
+    insertIfSet(body, u"summary"_s, summary);
+    return patchCase(caseId, body, version);
+}
+
+HiveRequest reopen(const QString &caseId, const HiveVersion &version)
+{
+    return setStatus(caseId, Vocabulary::reopenStatus(version), version);
+}
+
+HiveRequest createTask(const QString &caseId, const TaskDraft &task, const HiveVersion &version)
+{
+    QJsonObject body{{u"title"_s, task.title}};
+    insertIfSet(body, u"group"_s, task.group);
+    insertIfSet(body, u"description"_s, task.description);
+    insertIfSet(body, version.isTheHive4() ? u"owner"_s : u"assignee"_s, task.assigneeLogin);
+    if (task.dueDateMs > 0)
+        body.insert(u"dueDate"_s, task.dueDateMs);
+    if (!version.isTheHive4())
+        body.insert(u"mandatory"_s, task.mandatory);
+    return withBody("POST", casePath(caseId, version) + u"/task"_s, body);
+}
+
+std::optional<HiveRequest> addCaseComment(const QString &caseId, const QString &message,
+                                          const HiveVersion &version)
+{
+    if (version.isTheHive4())
+        return std::nullopt;
+    return withBody("POST", casePath(caseId, version) + u"/comment"_s, {{u"message"_s, message}});
+}
+
+HiveRequest getUser(const QString &login, const HiveVersion &)
+{
+    HiveRequest request;
+    request.method = "GET";
+    request.path = u"/api/v1/user/"_s + segment(login);
+    return request;
+}
+
+HiveRequest findUserByEmail(const QString &email, const HiveVersion &version)
+{
+    if (version.isTheHive4())
+        return findUser(u"login"_s, email.trimmed().toLower());
+    return findUser(u"email"_s, email.trimmed());
+}
+
+HiveRequest findUserByLogin(const QString &login, const HiveVersion &version)
+{
+    return findUser(u"login"_s, version.isTheHive4() ? login.trimmed().toLower() : login.trimmed());
+}
+
+HiveRequest countTasks(const QString &caseId, const HiveVersion &)
+{
+    return query({
+        QJsonObject{{u"_name"_s, u"getCase"_s}, {u"idOrName"_s, caseId}},
+        QJsonObject{{u"_name"_s, u"tasks"_s}},
+        QJsonObject{{u"_name"_s, u"count"_s}},
+    });
+}
+
+} // namespace HiveRequests
+
+namespace {
+
+constexpr qsizetype MaxMessageLength = 300;
+
+QString typeForStatus(int httpStatus)
+{
+    switch (httpStatus) {
+    case 400:
+        return u"BadRequest"_s;
+    case 401:
+        return u"AuthenticationError"_s;
+    case 402:
+        return u"MultiFactorCodeRequired"_s;
+    case 403:
+        return u"AuthorizationError"_s;
+    case 404:
+        return u"NotFoundError"_s;
+    case 500:
+        return u"InternalError"_s;
+    default:
+        return u"HttpError"_s;
+    }
+}
+
+/// A proxy's error page is HTML: its <title> is the readable part.
+QString readableText(const QByteArray &body)
+{
+    const QString text = QString::fromUtf8(body);
+    static const QRegularExpression title(u"<title[^>]*>(.*?)</title>"_s,
+                                          QRegularExpression::CaseInsensitiveOption |
+                                              QRegularExpression::DotMatchesEverythingOption);
+    if (const QRegularExpressionMatch match = title.match(text); match.hasMatch())
+        return match.captured(1);
+    if (text.trimmed().startsWith(u'<'))
+        return {};
+    return text;
+}
+
+QString bounded(const QString &text)
+{
+    const QString line = text.simplified();
+    if (line.size() <= MaxMessageLength)
+        return line;
+    return line.left(MaxMessageLength - 1) + u'\u2026';
+}
+
+} // namespace
+
+HiveError parseError(int httpStatus, const QByteArray &body)
+{
+    HiveError error;
+    error.httpStatus = httpStatus;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error == QJsonParseError::NoError && doc.isObject()) {
+        const QJsonObject json = doc.object();
+        error.type = toString(json.value("type"_L1));
+        error.message = firstString(json, {"message"_L1, "cause"_L1});
+        if (error.type.isEmpty() && error.message.isEmpty())
+            error.message = QString::fromUtf8(doc.toJson(QJsonDocument::Compact));
+    } else {
+        error.message = readableText(body);
+    }
+    if (error.type.isEmpty())
+        error.type = typeForStatus(httpStatus);
+    error.message = bounded(error.message);
+    if (error.message.isEmpty())
+        error.message = u"HTTP %1"_s.arg(httpStatus);
+    if (httpStatus == 404) {
+        error.message += u" (TheHive 4 also answers 404 when the API user lacks the permission)"_s;
+    }
+    return error;
+}
+
+QString caseUiUrl(const QUrl &uiBase, const CaseRecord &record, const HiveVersion &version)
+{
+    if (record.id.isEmpty() || !uiBase.isValid() || uiBase.isRelative())
+        return {};
+    QUrl url = uiBase;
+    url.setQuery(QString());
+    url.setFragment(QString());
+    QString path = url.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    if (version.isTheHive4()) {
+        url.setPath(path + u"/index.html"_s);
+        url.setFragment(u"!/case/"_s + segment(record.id) + u"/details"_s);
+    } else {
+        url.setPath(path + u"/cases/"_s + segment(record.id) + u"/details"_s);
+    }
+    return url.toString(QUrl::FullyEncoded);
+}
+
+} // namespace Bridge

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "core/casemodel.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace Bridge {
+
+/// Version from TheHive 5's unauthenticated `GET /api/v1/status/public` ({"version":"5.2.9-1"}).
+std::optional<HiveVersion> parsePublicStatus(const QJsonObject &json);
+/// Version from `GET /api/status` ({"versions":{"TheHive":"4.1.24-1"}}); TheHive 5 answers
+/// it too. A TheHive 3 server gives major 3, which callers must refuse.
+std::optional<HiveVersion> parseLegacyStatus(const QJsonObject &json);
+/// Parses "5", "5.2", "4.1.24-1", "v5.2.9": major[.minor[.patch]][-build]. A bare "5" reads
+/// as 5.2, the TLP numbering of current TheHive 5 releases: on an older 5.x that guess fails
+/// loudly (TLP:RED = 4 is refused) instead of silently sending 3, which 5.2+ reads as
+/// AMBER+STRICT. Other bare majors get minor 0.
+std::optional<HiveVersion> parseVersionString(const QString &text);
+
+/// One REST call to TheHive, ready for an HTTP client.
+struct HiveRequest
+{
+    QByteArray method; ///< GET, POST or PATCH
+    QString path;      ///< relative to the TheHive base URL, e.g. "/api/v1/case/~123"
+    QJsonObject body;  ///< the JSON body when hasBody
+    bool hasBody = false;
+    QJsonValue rawBody; ///< a non-object body; wins over @c body unless null/undefined
+
+    /// The bytes to send (compact JSON), empty without a body.
+    QByteArray payload() const;
+};
+
+/// A task to create from Slack.
+struct TaskDraft
+{
+    QString title;
+    QString description;
+    QString group;
+    QString assigneeLogin;
+    qint64 dueDateMs = 0;   ///< 0 = no due date
+    bool mandatory = false; ///< TheHive 5 only
+};
+
+/// Version-aware request builders (shared/docs/thehive-api.md §3.3–3.5). TheHive 4 is
+/// driven through its v0 API, which its own UI uses; TheHive 5 through /api/v1. Updates
+/// carry only the field they change: never `flag` or anything else a stale view would
+/// overwrite.
+namespace HiveRequests {
+
+HiveRequest getCase(const QString &caseId, const HiveVersion &version);
+HiveRequest setSeverity(const QString &caseId, int severity, const HiveVersion &version);
+HiveRequest setTlp(const QString &caseId, int tlp, const HiveVersion &version);
+HiveRequest setPap(const QString &caseId, int pap, const HiveVersion &version);
+HiveRequest setStatus(const QString &caseId, const QString &status, const HiveVersion &version);
+/// TheHive 4 {"owner": login}, TheHive 5 {"assignee": login}; an empty login unassigns (null).
+HiveRequest assign(const QString &caseId, const QString &login, const HiveVersion &version);
+/// TheHive 4: status Resolved (Duplicated for a "Duplicated" resolution) + resolutionStatus;
+/// TheHive 5: the resolution is the status. Empty impact or summary are left out.
+HiveRequest close(const QString &caseId, const QString &resolution, const QString &impact,
+                  const QString &summary, const HiveVersion &version);
+HiveRequest reopen(const QString &caseId, const HiveVersion &version);
+HiveRequest createTask(const QString &caseId, const TaskDraft &task, const HiveVersion &version);
+/// TheHive 5 only: TheHive 4 has no case comments, hence nullopt.
+std::optional<HiveRequest> addCaseComment(const QString &caseId, const QString &message,
+                                          const HiveVersion &version);
+HiveRequest getUser(const QString &login, const HiveVersion &version);
+/// Query API listUser filtered on `email` (TheHive 5) or on `login`, lower-cased, in
+/// TheHive 4 where the login is the email. Answers a JSON array of users.
+HiveRequest findUserByEmail(const QString &email, const HiveVersion &version);
+HiveRequest findUserByLogin(const QString &login, const HiveVersion &version);
+/// Query API getCase → tasks → count; answers a bare number.
+HiveRequest countTasks(const QString &caseId, const HiveVersion &version);
+
+} // namespace HiveRequests
+
+/// A TheHive error answer.
+struct HiveError
+{
+    int httpStatus = 0;
+    QString type; ///< TheHive's error type ("NotFoundError", …), or one derived from the status
+    QString message; ///< readable, single-line, bounded in length
+};
+
+/// Reads {"type","message"} error bodies; falls back to readable text (an HTML title, the
+/// start of the body, or the status) when the body is not TheHive JSON. A 404 notes that
+/// TheHive 4 also answers 404 when the API user lacks the permission.
+HiveError parseError(int httpStatus, const QByteArray &body);
+
+/// Link to the case in TheHive's UI: TheHive 4 `<base>/index.html#!/case/<_id>/details`,
+/// TheHive 5 `<base>/cases/<_id>/details`. Empty when the case has no `_id` or the base is
+/// not a valid URL.
+QString caseUiUrl(const QUrl &uiBase, const CaseRecord &record, const HiveVersion &version);
+
+} // namespace Bridge

@@ -45,7 +45,7 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
     m_actions = std::make_unique<ActionHandler>(m_config, m_journal, m_clock, *m_hive, *m_versions,
                                                 *m_slack, *m_directory, *m_cards);
     m_dispatcher = std::make_unique<Dispatcher>(
-        m_journal, m_clock, RetryPolicy{},
+        m_journal, m_clock, RetryPolicy{.baseMs = m_config.retryBaseMs},
         [this](const JournalEvent &event, Dispatcher::Completion done) {
             handleEvent(event, std::move(done));
         });

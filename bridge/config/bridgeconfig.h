@@ -64,6 +64,7 @@ struct BridgeConfig
     QString taskTimeZone = QStringLiteral("UTC");
 
     HttpLimits http;
+    int retryBaseMs = 1000; ///< first retry delay; doubles per attempt up to five minutes
 
     QString journalPath() const { return dataDir + QStringLiteral("/journal.sqlite"); }
 };

@@ -85,9 +85,9 @@ QString selectedOptionOf(const QJsonObject &values, QLatin1StringView id)
 QJsonObject buildCloseCaseModal(const CaseRecord &c, const HiveVersion &v,
                                 const QString &privateMetadata)
 {
-    // Static selects are built for card actions; here only the action_id is rewritten.
-    QJsonObject impact = staticSelect(ModalIds::Impact, QStringLiteral("Impact"),
-                                      Vocabulary::impacts(), c.impactStatus);
+    // Impact is optional (TheHive accepts a close without it) and starts at the case's value.
+    const QJsonObject impact = staticSelect(ModalIds::Impact, QStringLiteral("Impact"),
+                                            Vocabulary::impacts(), c.impactStatus);
     const QJsonArray blocks{
         caseContext(c),
         input(ModalIds::Resolution, QStringLiteral("Resolution"),

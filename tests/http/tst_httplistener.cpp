@@ -91,7 +91,7 @@ private Q_SLOTS:
     {
         auto listener = startListener(limits());
         const quint16 port = listener->port();
-        const QByteArray response = inClientThread([port] {
+        const QByteArray response = inClientThread([port]() -> QByteArray {
             QTcpSocket socket;
             socket.connectToHost(QHostAddress::LocalHost, port);
             socket.waitForConnected(2000);
@@ -112,7 +112,7 @@ private Q_SLOTS:
     {
         auto listener = startListener(limits());
         const quint16 port = listener->port();
-        const QByteArray response = inClientThread([port] {
+        const QByteArray response = inClientThread([port]() -> QByteArray {
             QTcpSocket socket;
             socket.connectToHost(QHostAddress::LocalHost, port);
             socket.waitForConnected(2000);
@@ -128,7 +128,7 @@ private Q_SLOTS:
     {
         auto listener = startListener(limits());
         const quint16 port = listener->port();
-        const QByteArray response = inClientThread([port] {
+        const QByteArray response = inClientThread([port]() -> QByteArray {
             QTcpSocket socket;
             socket.connectToHost(QHostAddress::LocalHost, port);
             socket.waitForConnected(2000);
@@ -142,7 +142,7 @@ private Q_SLOTS:
     {
         auto listener = startListener(limits());
         const quint16 port = listener->port();
-        const QByteArray response = inClientThread([port] {
+        const QByteArray response = inClientThread([port]() -> QByteArray {
             QTcpSocket socket;
             socket.connectToHost(QHostAddress::LocalHost, port);
             socket.waitForConnected(2000);
@@ -162,7 +162,7 @@ private Q_SLOTS:
     {
         auto listener = startListener(limits());
         const quint16 port = listener->port();
-        const QByteArray response = inClientThread([port] {
+        const QByteArray response = inClientThread([port]() -> QByteArray {
             QTcpSocket socket;
             socket.connectToHost(QHostAddress::LocalHost, port);
             socket.waitForConnected(2000);
@@ -179,7 +179,7 @@ private Q_SLOTS:
         const quint16 port = listener->port();
         QElapsedTimer timer;
         timer.start();
-        const QByteArray response = inClientThread([port] {
+        const QByteArray response = inClientThread([port]() -> QByteArray {
             QTcpSocket socket;
             socket.connectToHost(QHostAddress::LocalHost, port);
             socket.waitForConnected(2000);
@@ -197,7 +197,7 @@ private Q_SLOTS:
     {
         auto listener = startListener(limits());
         const quint16 port = listener->port();
-        const QByteArray result = inClientThread([port] {
+        const QByteArray result = inClientThread([port]() -> QByteArray {
             QTcpSocket socket;
             socket.connectToHost(QHostAddress::LocalHost, port);
             socket.waitForConnected(2000);
@@ -217,7 +217,7 @@ private Q_SLOTS:
     {
         auto listener = startListener(limits());
         const quint16 port = listener->port();
-        inClientThread([port] {
+        inClientThread([port]() -> QByteArray {
             for (int i = 0; i < 50; ++i) {
                 QTcpSocket socket;
                 socket.connectToHost(QHostAddress::LocalHost, port);
@@ -229,7 +229,7 @@ private Q_SLOTS:
             return QByteArray();
         });
         // Still serving after all of that.
-        const QByteArray response = inClientThread([port] {
+        const QByteArray response = inClientThread([port]() -> QByteArray {
             QTcpSocket socket;
             socket.connectToHost(QHostAddress::LocalHost, port);
             socket.waitForConnected(2000);

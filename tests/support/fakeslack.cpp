@@ -1,0 +1,498 @@
+#include "fakeslack.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace TestSupport {
+
+namespace {
+
+const QStringList kWriteMethods{u"chat.postMessage"_s, u"chat.update"_s, u"chat.postEphemeral"_s,
+                                u"views.open"_s, u"views.update"_s};
+const QStringList kReadMethods{u"users.info"_s, u"users.lookupByEmail"_s, u"conversations.list"_s,
+                               u"conversations.info"_s, u"auth.test"_s};
+
+QJsonObject failure(const QString &code)
+{
+    return {{u"ok"_s, false}, {u"error"_s, code}};
+}
+
+QJsonObject invalidArguments(const QString &message)
+{
+    QJsonObject answer = failure(u"invalid_arguments"_s);
+    answer.insert(u"response_metadata"_s, QJsonObject{{u"messages"_s, QJsonArray{message}}});
+    return answer;
+}
+
+/// All fields of an x-www-form-urlencoded string, as JSON strings.
+QJsonObject parseForm(const QByteArray &encoded)
+{
+    QJsonObject fields;
+    for (const QByteArray &pair : encoded.split('&')) {
+        if (pair.isEmpty())
+            continue;
+        const qsizetype eq = pair.indexOf('=');
+        QByteArray key = eq < 0 ? pair : pair.left(eq);
+        QByteArray value = eq < 0 ? QByteArray() : pair.mid(eq + 1);
+        key.replace('+', ' ');
+        value.replace('+', ' ');
+        fields.insert(QString::fromUtf8(QByteArray::fromPercentEncoding(key)),
+                      QString::fromUtf8(QByteArray::fromPercentEncoding(value)));
+    }
+    return fields;
+}
+
+/// A view argument may come as a JSON object or, in a form body, as a JSON string.
+QJsonObject objectArg(const QJsonValue &value)
+{
+    if (value.isObject())
+        return value.toObject();
+    return QJsonDocument::fromJson(value.toString().toUtf8()).object();
+}
+
+} // namespace
+
+FakeSlack::FakeSlack(const QString &token, QObject *parent)
+    : FakeHttpServer(parent)
+    , m_token(token)
+{
+}
+
+QUrl FakeSlack::apiUrl() const
+{
+    QUrl url = baseUrl();
+    url.setPath(u"/api"_s);
+    return url;
+}
+
+QString FakeSlack::botUserId() const
+{
+    return fixture(u"auth.test.ok2"_s).value(u"user_id"_s).toString();
+}
+
+QString FakeSlack::botId() const
+{
+    return fixture(u"auth.test.ok2"_s).value(u"bot_id"_s).toString();
+}
+
+QString FakeSlack::teamId() const
+{
+    return fixture(u"auth.test.ok2"_s).value(u"team_id"_s).toString();
+}
+
+void FakeSlack::addChannel(const QString &id, const QString &name)
+{
+    m_channels.append({id, name});
+}
+
+void FakeSlack::addUser(const QString &id, const QString &name, const QString &email)
+{
+    m_users.append({id, name, email});
+}
+
+QList<FakeSlack::PostedMessage> FakeSlack::messages(const QString &channel) const
+{
+    if (channel.isEmpty())
+        return m_messages;
+    QList<PostedMessage> matching;
+    for (const PostedMessage &m : m_messages) {
+        if (m.channel == channel)
+            matching.append(m);
+    }
+    return matching;
+}
+
+std::optional<FakeSlack::PostedMessage> FakeSlack::message(const QString &channel,
+                                                           const QString &ts) const
+{
+    for (const PostedMessage &m : m_messages) {
+        if (m.channel == channel && m.ts == ts)
+            return m;
+    }
+    return std::nullopt;
+}
+
+QJsonObject FakeSlack::fixture(const QString &name) const
+{
+    auto it = m_fixtures.constFind(name);
+    if (it != m_fixtures.constEnd())
+        return *it;
+    QFile file(QStringLiteral(HIVESLACK_FIXTURES_DIR) + u"/slack/web-api/"_s + name + u".json"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("FakeSlack: missing fixture %s", qPrintable(file.fileName()));
+    const QJsonObject object = QJsonDocument::fromJson(file.readAll()).object();
+    m_fixtures.insert(name, object);
+    return object;
+}
+
+QString FakeSlack::resolveChannel(const QJsonValue &channel) const
+{
+    QString wanted = channel.toString();
+    if (wanted.startsWith(u'#'))
+        wanted.remove(0, 1);
+    for (const Channel &c : m_channels) {
+        if (c.id == wanted || c.name == wanted)
+            return c.id;
+    }
+    return {};
+}
+
+QString FakeSlack::nextTs()
+{
+    // Unique and increasing, with the microsecond-looking suffix real ts values have.
+    m_tsCounter += 100;
+    return QString::number(1700000000 + m_tsCounter / 1000000) + u'.' +
+           QString::number(m_tsCounter % 1000000).rightJustified(6, u'0');
+}
+
+bool FakeSlack::parseBlocks(const QJsonValue &value, QJsonArray *blocks)
+{
+    if (value.isUndefined() || value.isNull()) {
+        *blocks = {};
+        return true;
+    }
+    if (value.isArray()) {
+        *blocks = value.toArray();
+        return true;
+    }
+    const QJsonDocument doc = QJsonDocument::fromJson(value.toString().toUtf8());
+    *blocks = doc.array();
+    return doc.isArray();
+}
+
+void FakeSlack::handle(const RecordedRequest &request, Reply &reply)
+{
+    const QString method = request.path.startsWith(u"/api/"_s) ? request.path.mid(5) : QString();
+    const bool isWrite = kWriteMethods.contains(method);
+    if (!isWrite && !kReadMethods.contains(method))
+        return reply.setJson(failure(u"unknown_method"_s), 404);
+
+    const QByteArray authorization = request.header("Authorization");
+    if (authorization.isEmpty())
+        return reply.setJson(failure(u"not_authed"_s));
+    if (authorization != "Bearer " + m_token.toUtf8())
+        return reply.setJson(failure(u"invalid_auth"_s));
+
+    const QByteArray contentType = request.header("Content-Type").toLower();
+    const bool jsonBody = contentType.startsWith("application/json");
+    QJsonObject args = parseForm(request.query.query(QUrl::FullyEncoded).toUtf8());
+    if (contentType.startsWith("application/x-www-form-urlencoded")) {
+        const QJsonObject form = parseForm(request.body);
+        for (auto it = form.begin(); it != form.end(); ++it)
+            args.insert(it.key(), it.value());
+    } else if (jsonBody && isWrite) { // read methods ignore JSON bodies, as Slack's do
+        const QJsonObject json = request.json();
+        for (auto it = json.begin(); it != json.end(); ++it)
+            args.insert(it.key(), it.value());
+    }
+
+    QJsonObject answer;
+    if (method == u"chat.postMessage")
+        answer = postMessage(args);
+    else if (method == u"chat.update")
+        answer = updateMessage(args);
+    else if (method == u"chat.postEphemeral")
+        answer = postEphemeral(args);
+    else if (method == u"views.open")
+        answer = openView(args);
+    else if (method == u"views.update")
+        answer = updateView(args);
+    else if (method == u"users.info")
+        answer = userInfo(args);
+    else if (method == u"users.lookupByEmail")
+        answer = lookupByEmail(args);
+    else if (method == u"conversations.list")
+        answer = listConversations(args);
+    else if (method == u"conversations.info")
+        answer = conversationInfo(args);
+    else
+        answer = fixture(u"auth.test.ok2"_s);
+
+    if (jsonBody && isWrite && !contentType.contains("charset")) {
+        answer.insert(u"warning"_s, u"missing_charset"_s);
+        QJsonObject meta = answer.value(u"response_metadata"_s).toObject();
+        meta.insert(u"warnings"_s, QJsonArray{u"missing_charset"_s});
+        answer.insert(u"response_metadata"_s, meta);
+    }
+    reply.setJson(answer);
+}
+
+QJsonObject FakeSlack::postMessage(const QJsonObject &args)
+{
+    const QString channel = resolveChannel(args.value(u"channel"_s));
+    if (channel.isEmpty())
+        return failure(u"channel_not_found"_s);
+    QJsonArray blocks;
+    if (!parseBlocks(args.value(u"blocks"_s), &blocks))
+        return failure(u"invalid_blocks_format"_s);
+    if (blocks.size() > 50)
+        return failure(u"invalid_blocks"_s);
+    const QString text = args.value(u"text"_s).toString();
+    if (text.isEmpty() && blocks.isEmpty())
+        return failure(u"no_text"_s);
+
+    PostedMessage posted{channel, nextTs(), args.value(u"thread_ts"_s).toString(), text, blocks};
+    m_messages.append(posted);
+
+    QJsonObject answer = fixture(u"chat.postMessage.ok"_s);
+    QJsonObject message = answer.value(u"message"_s).toObject();
+    for (const QString &key : {u"attachments"_s, u"username"_s, u"subtype"_s})
+        message.remove(key);
+    message.insert(u"text"_s, text);
+    message.insert(u"ts"_s, posted.ts);
+    message.insert(u"user"_s, botUserId());
+    message.insert(u"bot_id"_s, botId());
+    message.insert(u"team"_s, teamId());
+    if (!blocks.isEmpty())
+        message.insert(u"blocks"_s, blocks);
+    if (!posted.threadTs.isEmpty())
+        message.insert(u"thread_ts"_s, posted.threadTs);
+    answer.insert(u"channel"_s, channel);
+    answer.insert(u"ts"_s, posted.ts);
+    answer.insert(u"message"_s, message);
+    return answer;
+}
+
+QJsonObject FakeSlack::updateMessage(const QJsonObject &args)
+{
+    const QString channel = resolveChannel(args.value(u"channel"_s));
+    if (channel.isEmpty())
+        return failure(u"channel_not_found"_s);
+    const QString ts = args.value(u"ts"_s).toString();
+    auto it = std::find_if(m_messages.begin(), m_messages.end(), [&](const PostedMessage &m) {
+        return m.channel == channel && m.ts == ts;
+    });
+    if (it == m_messages.end())
+        return failure(u"message_not_found"_s);
+    QJsonArray blocks;
+    if (!parseBlocks(args.value(u"blocks"_s), &blocks))
+        return failure(u"invalid_blocks_format"_s);
+    if (blocks.size() > 50)
+        return failure(u"invalid_blocks"_s);
+    const bool hasText = args.contains(u"text"_s);
+    const QString text = args.value(u"text"_s).toString();
+    if (!hasText && !args.contains(u"blocks"_s))
+        return failure(u"no_text"_s);
+    if (text.size() > 4000)
+        return failure(u"msg_too_long"_s);
+
+    if (hasText)
+        it->text = text;
+    if (args.contains(u"blocks"_s))
+        it->blocks = blocks;
+    ++it->updates;
+
+    QJsonObject answer = fixture(u"chat.update.ok"_s);
+    QJsonObject message{{u"text"_s, it->text}, {u"user"_s, botUserId()}};
+    if (!it->blocks.isEmpty())
+        message.insert(u"blocks"_s, it->blocks);
+    answer.insert(u"channel"_s, channel);
+    answer.insert(u"ts"_s, it->ts);
+    answer.insert(u"text"_s, it->text);
+    answer.insert(u"message"_s, message);
+    return answer;
+}
+
+QJsonObject FakeSlack::postEphemeral(const QJsonObject &args)
+{
+    const QString channel = resolveChannel(args.value(u"channel"_s));
+    if (channel.isEmpty())
+        return failure(u"channel_not_found"_s);
+    const QString user = args.value(u"user"_s).toString();
+    const bool known =
+        std::any_of(m_users.cbegin(), m_users.cend(), [&](const User &u) { return u.id == user; });
+    if (!known)
+        return failure(u"user_not_in_channel"_s);
+    QJsonArray blocks;
+    if (!parseBlocks(args.value(u"blocks"_s), &blocks))
+        return failure(u"invalid_blocks_format"_s);
+    if (blocks.size() > 50)
+        return failure(u"invalid_blocks"_s);
+    if (args.value(u"text"_s).toString().isEmpty() && blocks.isEmpty())
+        return failure(u"no_text"_s);
+
+    QJsonObject answer = fixture(u"chat.postEphemeral.ok"_s);
+    const QString ts = nextTs();
+    answer.insert(u"message_ts"_s, ts);
+    QJsonObject stored = args;
+    stored.insert(u"channel"_s, channel);
+    stored.insert(u"message_ts"_s, ts);
+    m_ephemerals.append(stored);
+    return answer;
+}
+
+QJsonObject FakeSlack::renderView(const QJsonObject &requested, const QJsonObject &base)
+{
+    QJsonObject view = base;
+    for (const QString &key :
+         {u"type"_s, u"title"_s, u"submit"_s, u"close"_s, u"blocks"_s, u"private_metadata"_s,
+          u"callback_id"_s, u"external_id"_s, u"clear_on_close"_s, u"notify_on_close"_s}) {
+        if (requested.contains(key))
+            view.insert(key, requested.value(key));
+        else if (key == u"submit" || key == u"close")
+            view.remove(key);
+    }
+    view.insert(u"state"_s, QJsonObject{{u"values"_s, QJsonObject()}});
+    view.insert(u"team_id"_s, teamId());
+    const QString hash = QString::number(QDateTime::currentSecsSinceEpoch()) + u'.' +
+                         QString::number(++m_hashCounter, 16).rightJustified(8, u'0');
+    view.insert(u"hash"_s, hash);
+    return view;
+}
+
+QJsonObject FakeSlack::openView(const QJsonObject &args)
+{
+    if (args.value(u"trigger_id"_s).toString().isEmpty())
+        return fixture(u"views.open.error.invalid_arguments"_s);
+    const QJsonObject requested = objectArg(args.value(u"view"_s));
+    if (requested.isEmpty())
+        return invalidArguments(u"[ERROR] missing required field: view"_s);
+    const QJsonArray blocks = requested.value(u"blocks"_s).toArray();
+    const bool hasInput = std::any_of(blocks.begin(), blocks.end(), [](const QJsonValue &b) {
+        return b.toObject().value(u"type"_s).toString() == u"input";
+    });
+    if (hasInput && !requested.contains(u"submit"_s))
+        return invalidArguments(u"[ERROR] must provide a submit property when using input "
+                                u"blocks [json-pointer:/view]"_s);
+
+    QJsonObject answer = fixture(u"views.open.ok"_s);
+    QJsonObject view = renderView(requested, answer.value(u"view"_s).toObject());
+    const QString id = u"V"_s + QString::number(++m_viewCounter).rightJustified(8, u'0');
+    view.insert(u"id"_s, id);
+    view.insert(u"root_view_id"_s, id);
+    view.insert(u"previous_view_id"_s, QJsonValue::Null);
+    for (const QString &key : {u"private_metadata"_s, u"callback_id"_s, u"external_id"_s}) {
+        if (!requested.contains(key))
+            view.insert(key, QString());
+    }
+    m_views.append(view);
+    answer.insert(u"view"_s, view);
+    return answer;
+}
+
+QJsonObject FakeSlack::updateView(const QJsonObject &args)
+{
+    const QString viewId = args.value(u"view_id"_s).toString();
+    const QString externalId = args.value(u"external_id"_s).toString();
+    auto it = std::find_if(m_views.begin(), m_views.end(), [&](const QJsonObject &v) {
+        return (!viewId.isEmpty() && v.value(u"id"_s).toString() == viewId) ||
+               (!externalId.isEmpty() && v.value(u"external_id"_s).toString() == externalId);
+    });
+    if (it == m_views.end())
+        return fixture(u"views.update.error.not_found"_s);
+    const QString hash = args.value(u"hash"_s).toString();
+    if (!hash.isEmpty() && hash != it->value(u"hash"_s).toString())
+        return failure(u"hash_conflict"_s);
+    const QJsonObject requested = objectArg(args.value(u"view"_s));
+    if (requested.isEmpty())
+        return invalidArguments(u"[ERROR] missing required field: view"_s);
+
+    *it = renderView(requested, *it);
+    QJsonObject answer = fixture(u"views.update.ok"_s);
+    answer.insert(u"view"_s, *it);
+    return answer;
+}
+
+QJsonObject FakeSlack::renderUser(const User &user, const QString &fixtureName) const
+{
+    QJsonObject answer = fixture(fixtureName);
+    QJsonObject shape = answer.value(u"user"_s).toObject();
+    QJsonObject profile = shape.value(u"profile"_s).toObject();
+    shape.insert(u"id"_s, user.id);
+    shape.insert(u"team_id"_s, teamId());
+    shape.insert(u"name"_s, user.name);
+    shape.insert(u"real_name"_s, user.name);
+    for (const QString &key : {u"real_name"_s, u"display_name"_s, u"real_name_normalized"_s,
+                               u"display_name_normalized"_s})
+        profile.insert(key, user.name);
+    profile.insert(u"email"_s, user.email);
+    profile.insert(u"team"_s, teamId());
+    shape.insert(u"profile"_s, profile);
+    answer.insert(u"user"_s, shape);
+    return answer;
+}
+
+QJsonObject FakeSlack::userInfo(const QJsonObject &args) const
+{
+    const QString id = args.value(u"user"_s).toString();
+    for (const User &user : m_users) {
+        if (user.id == id)
+            return renderUser(user, u"users.info.ok"_s);
+    }
+    return fixture(u"users.info.error.user_not_found"_s);
+}
+
+QJsonObject FakeSlack::lookupByEmail(const QJsonObject &args) const
+{
+    const QString email = args.value(u"email"_s).toString();
+    for (const User &user : m_users) {
+        if (!email.isEmpty() && user.email.compare(email, Qt::CaseInsensitive) == 0)
+            return renderUser(user, u"users.lookupByEmail.ok"_s);
+    }
+    return fixture(u"users.lookupByEmail.error.users_not_found"_s);
+}
+
+QJsonObject FakeSlack::renderChannel(const Channel &channel, const QJsonObject &shape) const
+{
+    QJsonObject c = shape;
+    c.insert(u"id"_s, channel.id);
+    c.insert(u"name"_s, channel.name);
+    c.insert(u"name_normalized"_s, channel.name);
+    c.insert(u"is_general"_s, false);
+    c.insert(u"is_member"_s, true);
+    c.insert(u"is_private"_s, false);
+    return c;
+}
+
+QJsonObject FakeSlack::listConversations(const QJsonObject &args) const
+{
+    bool ok = true;
+    const int limit =
+        args.contains(u"limit"_s) ? args.value(u"limit"_s).toString().toInt(&ok) : 100;
+    if (!ok || limit < 1 || limit > 1000)
+        return failure(u"invalid_limit"_s);
+    int offset = 0;
+    const QString cursor = args.value(u"cursor"_s).toString();
+    if (!cursor.isEmpty()) {
+        const QByteArray decoded = QByteArray::fromBase64(cursor.toLatin1());
+        if (!decoded.startsWith("offset:"))
+            return failure(u"invalid_cursor"_s);
+        offset = decoded.mid(7).toInt(&ok);
+        if (!ok)
+            return failure(u"invalid_cursor"_s);
+    }
+
+    QJsonObject answer = fixture(u"conversations.list.ok"_s);
+    const QJsonObject shape = answer.value(u"channels"_s).toArray().first().toObject();
+    QJsonArray channels;
+    for (int i = offset; i < m_channels.size() && channels.size() < limit; ++i)
+        channels.append(renderChannel(m_channels.at(i), shape));
+    const int next = offset + int(channels.size());
+    const QByteArray position = "offset:" + QByteArray::number(next);
+    const QString nextCursor =
+        next < m_channels.size() ? QString::fromLatin1(position.toBase64()) : QString();
+    answer.insert(u"channels"_s, channels);
+    answer.insert(u"response_metadata"_s, QJsonObject{{u"next_cursor"_s, nextCursor}});
+    return answer;
+}
+
+QJsonObject FakeSlack::conversationInfo(const QJsonObject &args) const
+{
+    const QString id = resolveChannel(args.value(u"channel"_s));
+    for (const Channel &channel : m_channels) {
+        if (channel.id == id) {
+            QJsonObject answer = fixture(u"conversations.info.ok"_s);
+            answer.insert(u"channel"_s,
+                          renderChannel(channel, answer.value(u"channel"_s).toObject()));
+            return answer;
+        }
+    }
+    return fixture(u"conversations.info.error.channel_not_found"_s);
+}
+
+} // namespace TestSupport

@@ -1,0 +1,109 @@
+#pragma once
+
+#include "fakehttpserver.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace TestSupport {
+
+/// A Slack Web API on 127.0.0.1 under /api (configure the bridge with apiUrl()).
+///
+/// Like Slack it answers HTTP 200 with {"ok":false,"error":…} for refusals: a missing token
+/// is `not_authed`, a wrong one `invalid_auth`. Write methods (chat.postMessage, chat.update,
+/// chat.postEphemeral, views.open, views.update) read JSON bodies (form bodies too); read
+/// methods (users.info, users.lookupByEmail, conversations.list, conversations.info, auth.test)
+/// read only the query string or a form body and, like Slack, ignore a JSON body.
+/// Answers are the fixture shapes of tests/fixtures/slack/web-api with fields patched.
+/// Nothing is seeded: add channels and users first.
+class FakeSlack final : public FakeHttpServer
+{
+    Q_OBJECT
+public:
+    /// A message posted with chat.postMessage, as it stands after any chat.update.
+    struct PostedMessage
+    {
+        QString channel; ///< channel id
+        QString ts;
+        QString threadTs; ///< empty for a top-level message
+        QString text;
+        QJsonArray blocks;
+        int updates = 0; ///< how many chat.update calls changed it
+    };
+
+    explicit FakeSlack(const QString &token = QStringLiteral("xoxb-sim"),
+                       QObject *parent = nullptr);
+
+    /// baseUrl() + "/api".
+    QUrl apiUrl() const;
+    QString token() const { return m_token; }
+    /// Identity auth.test reports (from the fixture auth.test.ok2.json).
+    QString botUserId() const;
+    QString botId() const;
+    QString teamId() const;
+
+    /// A public channel the bot is a member of; chat methods accept its id or its name.
+    void addChannel(const QString &id, const QString &name);
+    /// A workspace member; users.info and users.lookupByEmail (case-insensitive) find it.
+    void addUser(const QString &id, const QString &name, const QString &email);
+
+    /// Posted messages in posting order (top-level and thread replies), optionally one channel.
+    QList<PostedMessage> messages(const QString &channel = {}) const;
+    std::optional<PostedMessage> message(const QString &channel, const QString &ts) const;
+    /// chat.postEphemeral arguments as received, plus the "message_ts" answered.
+    QList<QJsonObject> ephemerals() const { return m_ephemerals; }
+    /// Views opened with views.open, in their current state (views.update replaces them).
+    QList<QJsonObject> openedViews() const { return m_views; }
+
+protected:
+    void handle(const RecordedRequest &request, Reply &reply) override;
+
+private:
+    struct Channel
+    {
+        QString id;
+        QString name;
+    };
+    struct User
+    {
+        QString id;
+        QString name;
+        QString email;
+    };
+
+    QJsonObject fixture(const QString &name) const;
+    QString resolveChannel(const QJsonValue &channel) const;
+    QString nextTs();
+    static bool parseBlocks(const QJsonValue &value, QJsonArray *blocks);
+
+    QJsonObject postMessage(const QJsonObject &args);
+    QJsonObject updateMessage(const QJsonObject &args);
+    QJsonObject postEphemeral(const QJsonObject &args);
+    QJsonObject openView(const QJsonObject &args);
+    QJsonObject updateView(const QJsonObject &args);
+    QJsonObject userInfo(const QJsonObject &args) const;
+    QJsonObject lookupByEmail(const QJsonObject &args) const;
+    QJsonObject listConversations(const QJsonObject &args) const;
+    QJsonObject conversationInfo(const QJsonObject &args) const;
+    QJsonObject renderUser(const User &user, const QString &fixtureName) const;
+    QJsonObject renderChannel(const Channel &channel, const QJsonObject &shape) const;
+    QJsonObject renderView(const QJsonObject &requested, const QJsonObject &base);
+
+    QString m_token;
+    QList<Channel> m_channels;
+    QList<User> m_users;
+    QList<PostedMessage> m_messages;
+    QList<QJsonObject> m_ephemerals;
+    QList<QJsonObject> m_views;
+    qint64 m_tsCounter = 0;
+    int m_viewCounter = 0;
+    int m_hashCounter = 0;
+    mutable QHash<QString, QJsonObject> m_fixtures;
+};
+
+} // namespace TestSupport

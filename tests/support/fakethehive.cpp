@@ -1,0 +1,463 @@
+#include "fakethehive.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+
+#include <algorithm>
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace TestSupport {
+
+namespace {
+
+bool jsonBody(const FakeHttpServer::RecordedRequest &request, QJsonObject *body)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+    if (request.body.trimmed().isEmpty()) {
+        *body = {};
+        return true;
+    }
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return false;
+    *body = doc.object();
+    return true;
+}
+
+/// A minimal TheHive query filter: _and, _or, _not, _any, _eq/_is (both the
+/// {"_field","_value"} form and the legacy {"field":value} form) and _in.
+bool matchesFilter(const QJsonObject &item, const QJsonObject &filter)
+{
+    for (auto it = filter.begin(); it != filter.end(); ++it) {
+        const QString op = it.key();
+        if (op == u"_name")
+            continue;
+        const QJsonObject arg = it.value().toObject();
+        if (op == u"_and" || op == u"_or") {
+            const QJsonArray terms = it.value().toArray();
+            const bool wantAll = op == u"_and";
+            bool result = wantAll;
+            for (const QJsonValue &term : terms) {
+                const bool m = matchesFilter(item, term.toObject());
+                result = wantAll ? (result && m) : (result || m);
+            }
+            if (!result)
+                return false;
+        } else if (op == u"_not") {
+            if (matchesFilter(item, arg))
+                return false;
+        } else if (op == u"_eq" || op == u"_is") {
+            const bool explicitForm = arg.contains(u"_field"_s);
+            const QString field =
+                explicitForm ? arg.value(u"_field"_s).toString() : arg.keys().value(0);
+            const QJsonValue expected = explicitForm ? arg.value(u"_value"_s) : arg.value(field);
+            if (item.value(field) != expected)
+                return false;
+        } else if (op == u"_in") {
+            const QJsonArray values = arg.value(u"_values"_s).toArray();
+            if (!values.contains(item.value(arg.value(u"_field"_s).toString())))
+                return false;
+        } else if (op != u"_any") {
+            return false; // an operator this fake does not know matches nothing
+        }
+    }
+    return true;
+}
+
+QString withBuild(const QString &version)
+{
+    return version.contains(u'-') ? version : version + u"-1"_s;
+}
+
+} // namespace
+
+FakeTheHive::FakeTheHive(const QString &version, const QString &apiKey, QObject *parent)
+    : FakeHttpServer(parent)
+    , m_version(version)
+    , m_apiKey(apiKey)
+{
+    const QStringList parts = version.split(u'.');
+    m_major = parts.value(0).toInt();
+    m_minor = parts.value(1).toInt();
+    m_requestIdPrefix = QString::number(QRandomGenerator::global()->generate64(), 16);
+}
+
+bool FakeTheHive::hasAmberStrict() const
+{
+    return m_major > 5 || (m_major == 5 && m_minor >= 2);
+}
+
+void FakeTheHive::setOrganisation(const QString &name, const QString &id)
+{
+    m_organisation = name;
+    m_organisationId = id;
+}
+
+QString FakeTheHive::fullVersion() const
+{
+    return withBuild(m_version);
+}
+
+QJsonObject FakeTheHive::error(const QString &type, const QString &message)
+{
+    return {{u"type"_s, type}, {u"message"_s, message}};
+}
+
+bool FakeTheHive::authorised(const RecordedRequest &request) const
+{
+    return request.header("Authorization") == "Bearer " + m_apiKey.toUtf8();
+}
+
+void FakeTheHive::handle(const RecordedRequest &request, Reply &reply)
+{
+    QStringList parts = request.path.split(u'/', Qt::SkipEmptyParts);
+    const QByteArray &method = request.method;
+    const bool th4 = isTheHive4();
+    bool v1 = false;
+    if (parts.value(0) == u"api") {
+        parts.removeFirst();
+        v1 = parts.value(0) == u"v1";
+        if (v1)
+            parts.removeFirst();
+    } else {
+        parts.clear();
+    }
+    const QString head = parts.value(0);
+    const qsizetype n = parts.size();
+
+    // Public status routes answer without a key.
+    if (head == u"status" && method == "GET") {
+        if (!v1 && n == 1)
+            return getStatus(u"legacy"_s, reply);
+        if (v1 && n == 2 && parts[1] == u"public" && !th4)
+            return getStatus(u"public"_s, reply);
+        if (v1 && n == 1 && th4)
+            return getStatus(u"legacy"_s, reply);
+        if (v1 && n == 1 && authorised(request))
+            return getStatus(u"v1"_s, reply);
+        if (v1 && n == 1)
+            return reply.setJson(error(u"AuthenticationError"_s, u"Authentication failure"_s), 401);
+    }
+
+    // Every other route: resolve it, then check the key (an unknown route is 404 first).
+    std::function<void()> action;
+    if (head == u"case" && (v1 || th4)) {
+        if (!v1 && n == 4 && parts[1] == u"task" && parts[3] == u"log" && method == "POST")
+            action = [&] { postTaskLog(request, parts[2], false, reply); };
+        else if (!v1 && n == 3 && parts[1] == u"task" && method == "PATCH")
+            action = [&] { patchTask(request, parts[2], false, reply); };
+        else if (n == 2 && method == "GET")
+            action = [&] { getCase(parts[1], v1, reply); };
+        else if (n == 2 && method == "PATCH")
+            action = [&] { patchCase(request, parts[1], v1, reply); };
+        else if (n == 3 && parts[2] == u"task" && method == "POST" && (v1 != th4))
+            action = [&] { postTask(request, parts[1], v1, reply); };
+        else if (n == 3 && parts[2] == u"comment" && method == "POST" && v1 && !th4)
+            action = [&] { postComment(request, parts[1], reply); };
+    } else if (head == u"task" && v1) {
+        if (n == 3 && parts[2] == u"log" && method == "POST")
+            action = [&] { postTaskLog(request, parts[1], true, reply); };
+        else if (n == 2 && method == "PATCH")
+            action = [&] { patchTask(request, parts[1], true, reply); };
+    } else if (head == u"user" && n == 2 && method == "GET" && (v1 || th4)) {
+        action = [&] { getUser(parts[1], v1, reply); };
+    } else if (head == u"query" && n == 1 && v1 && method == "POST") {
+        action = [&] { postQuery(request, reply); };
+    }
+
+    if (!action) {
+        reply.setJson(error(u"NotFound"_s,
+                            u"No route for "_s + QString::fromLatin1(method) + u' ' + request.path),
+                      404);
+        return;
+    }
+    if (!authorised(request)) {
+        reply.setJson(error(u"AuthenticationError"_s, u"Authentication failure"_s), 401);
+        return;
+    }
+    action();
+}
+
+void FakeTheHive::getStatus(const QString &which, Reply &reply) const
+{
+    if (which == u"public") {
+        reply.setJson(QJsonObject{{u"sso"_s, false},
+                                  {u"ssoProviders"_s, QJsonArray()},
+                                  {u"version"_s, fullVersion()},
+                                  {u"imports"_s, QJsonObject()}});
+        return;
+    }
+    const QJsonObject config{
+        {u"protectDownloadsWith"_s, u"malware"_s},
+        {u"authType"_s, QJsonArray{u"session"_s, u"local"_s, u"key"_s}},
+        {u"capabilities"_s, QJsonArray{u"changePassword"_s, u"setPassword"_s, u"authByKey"_s}},
+        {u"ssoAutoLogin"_s, false},
+        {u"pollingDuration"_s, 1000}};
+    if (which == u"v1") {
+        reply.setJson(QJsonObject{{u"version"_s, fullVersion()},
+                                  {u"gitDescription"_s, fullVersion()},
+                                  {u"connectors"_s, QJsonObject()},
+                                  {u"config"_s, config}});
+        return;
+    }
+    reply.setJson(QJsonObject{{u"versions"_s, QJsonObject{{u"Scalligraph"_s, fullVersion()},
+                                                          {u"TheHive"_s, fullVersion()},
+                                                          {u"Play"_s, u"2.8.x"_s}}},
+                              {u"connectors"_s, QJsonObject()},
+                              {u"config"_s, config}});
+}
+
+void FakeTheHive::getCase(const QString &idOrNumber, bool v1, Reply &reply) const
+{
+    const QString id = findCase(idOrNumber);
+    if (id.isEmpty())
+        return reply.setJson(error(u"NotFoundError"_s, u"Case not found"_s), 404);
+    const QJsonObject &stored = m_cases[id];
+    reply.setJson(v1 ? renderCaseV1(stored) : renderCaseV0(stored));
+}
+
+void FakeTheHive::patchCase(const RecordedRequest &request, const QString &idOrNumber, bool v1,
+                            Reply &reply)
+{
+    QJsonObject body;
+    if (!jsonBody(request, &body))
+        return reply.setJson(error(u"BadRequest"_s, u"Invalid Json"_s), 400);
+    const QString id = findCase(idOrNumber);
+    if (id.isEmpty())
+        return reply.setJson(error(u"NotFoundError"_s, u"Case not found"_s), 404);
+    if (!applyCasePatch(id, body, v1, reply))
+        return;
+    // TheHive 4's v0 API answers with the updated case; every v1 API answers 204.
+    if (v1)
+        reply.setEmpty(204);
+    else
+        reply.setJson(renderCaseV0(m_cases[id]));
+}
+
+void FakeTheHive::postTask(const RecordedRequest &request, const QString &idOrNumber, bool v1,
+                           Reply &reply)
+{
+    QJsonObject body;
+    if (!jsonBody(request, &body))
+        return reply.setJson(error(u"BadRequest"_s, u"Invalid Json"_s), 400);
+    const QString caseId = findCase(idOrNumber);
+    if (caseId.isEmpty())
+        return reply.setJson(error(u"NotFoundError"_s, u"Case not found"_s), 404);
+    const QString title = body.value(u"title"_s).toString();
+    if (title.isEmpty())
+        return reply.setJson(error(u"AttributeCheckingError"_s, u"[Attribute title is missing]"_s),
+                             400);
+    const QString assigneeKey = v1 ? u"assignee"_s : u"owner"_s;
+    const QString assignee = body.value(assigneeKey).toString();
+    if (!assignee.isEmpty() && !isAssignable(assignee))
+        return reply.setJson(error(u"NotFoundError"_s, u"User not found"_s), 404);
+
+    QJsonObject task{{u"_id"_s, nextId()},
+                     {u"_caseId"_s, caseId},
+                     {u"title"_s, title},
+                     {u"group"_s, body.value(u"group"_s).toString(u"default"_s)},
+                     {u"description"_s, body.value(u"description"_s).toString()},
+                     {u"status"_s, body.value(u"status"_s).toString(u"Waiting"_s)},
+                     {u"flag"_s, body.value(u"flag"_s).toBool()},
+                     {u"order"_s, body.value(u"order"_s).toInt()},
+                     {u"_createdAt"_s, QDateTime::currentMSecsSinceEpoch()},
+                     {u"_createdBy"_s, m_apiUser}};
+    if (!isTheHive4())
+        task.insert(u"mandatory"_s, body.value(u"mandatory"_s).toBool());
+    for (const QString &key : {u"dueDate"_s, u"startDate"_s, u"endDate"_s}) {
+        if (body.contains(key))
+            task.insert(key, body.value(key));
+    }
+    if (!assignee.isEmpty())
+        task.insert(u"assignee"_s, assignee);
+    m_tasks[caseId].append(task);
+    reply.setJson(v1 ? renderTaskV1(task) : renderTaskV0(task), 201);
+}
+
+void FakeTheHive::postComment(const RecordedRequest &request, const QString &idOrNumber,
+                              Reply &reply)
+{
+    QJsonObject body;
+    if (!jsonBody(request, &body))
+        return reply.setJson(error(u"BadRequest"_s, u"Invalid Json"_s), 400);
+    const QString caseId = findCase(idOrNumber);
+    if (caseId.isEmpty())
+        return reply.setJson(error(u"NotFoundError"_s, u"Case not found"_s), 404);
+    const QString message = body.value(u"message"_s).toString();
+    if (message.isEmpty())
+        return reply.setJson(
+            error(u"AttributeCheckingError"_s, u"[Attribute message is missing]"_s), 400);
+    const QJsonObject comment{
+        {u"_id"_s, nextId()},           {u"_type"_s, u"Comment"_s},
+        {u"createdBy"_s, m_apiUser},    {u"createdAt"_s, QDateTime::currentMSecsSinceEpoch()},
+        {u"message"_s, message},        {u"isEdited"_s, false},
+        {u"extraData"_s, QJsonObject()}};
+    m_comments[caseId].append(comment);
+    reply.setJson(comment, 201);
+}
+
+void FakeTheHive::postTaskLog(const RecordedRequest &request, const QString &taskId, bool v1,
+                              Reply &reply)
+{
+    QJsonObject body;
+    if (!jsonBody(request, &body))
+        return reply.setJson(error(u"BadRequest"_s, u"Invalid Json"_s), 400);
+    QString caseId;
+    if (!findTask(taskId, &caseId))
+        return reply.setJson(error(u"NotFoundError"_s, u"Task not found"_s), 404);
+    const QString message = body.value(u"message"_s).toString();
+    if (message.isEmpty())
+        return reply.setJson(
+            error(u"AttributeCheckingError"_s, u"[Attribute message is missing]"_s), 400);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QString id = nextId();
+    const QJsonObject log{
+        {u"_id"_s, id},          {u"taskId"_s, taskId},
+        {u"message"_s, message}, {u"date"_s, body.value(u"startDate"_s).toInteger(now)},
+        {u"owner"_s, m_apiUser}, {u"createdAt"_s, now}};
+    m_logs[caseId].append(log);
+    if (v1) {
+        reply.setJson(QJsonObject{{u"_id"_s, id},
+                                  {u"_type"_s, u"Log"_s},
+                                  {u"_createdBy"_s, m_apiUser},
+                                  {u"_createdAt"_s, now},
+                                  {u"message"_s, message},
+                                  {u"date"_s, log.value(u"date"_s)},
+                                  {u"owner"_s, m_apiUser},
+                                  {u"attachments"_s, QJsonArray()},
+                                  {u"extraData"_s, QJsonObject()}},
+                      201);
+    } else {
+        reply.setJson(QJsonObject{{u"_id"_s, id},
+                                  {u"id"_s, id},
+                                  {u"_type"_s, u"case_task_log"_s},
+                                  {u"message"_s, message},
+                                  {u"startDate"_s, log.value(u"date"_s)},
+                                  {u"owner"_s, m_apiUser},
+                                  {u"status"_s, u"Ok"_s},
+                                  {u"createdBy"_s, m_apiUser},
+                                  {u"createdAt"_s, now}},
+                      201);
+    }
+}
+
+void FakeTheHive::patchTask(const RecordedRequest &request, const QString &taskId, bool v1,
+                            Reply &reply)
+{
+    QJsonObject body;
+    if (!jsonBody(request, &body))
+        return reply.setJson(error(u"BadRequest"_s, u"Invalid Json"_s), 400);
+    QJsonObject *task = findTask(taskId);
+    if (!task)
+        return reply.setJson(error(u"NotFoundError"_s, u"Task not found"_s), 404);
+    if (!applyTaskPatch(*task, body, v1, reply))
+        return;
+    if (v1)
+        reply.setEmpty(204);
+    else
+        reply.setJson(renderTaskV0(*task));
+}
+
+void FakeTheHive::getUser(const QString &idOrLogin, bool v1, Reply &reply) const
+{
+    QJsonObject stored;
+    if (idOrLogin == u"current") {
+        stored = apiUser();
+    } else {
+        const QString id = findUser(idOrLogin);
+        if (id.isEmpty())
+            return reply.setJson(error(u"NotFoundError"_s, u"User not found"_s), 404);
+        stored = m_users[id];
+    }
+    reply.setJson(v1 ? renderUserV1(stored) : renderUserV0(stored));
+}
+
+void FakeTheHive::postQuery(const RecordedRequest &request, Reply &reply) const
+{
+    const QJsonArray ops = request.json().value(u"query"_s).toArray();
+    if (ops.isEmpty())
+        return reply.setJson(error(u"BadRequest"_s, u"Invalid query: no operation"_s), 400);
+
+    QJsonArray list;
+    QJsonObject single;
+    QString caseId;
+    bool isList = false;
+    for (const QJsonValue &opValue : ops) {
+        const QJsonObject op = opValue.toObject();
+        const QString name = op.value(u"_name"_s).toString();
+        if (name == u"listUser") {
+            list = {};
+            for (const QString &id : m_userOrder)
+                list.append(renderUserV1(m_users[id]));
+            isList = true;
+        } else if (name == u"listCase") {
+            list = {};
+            for (const QString &id : m_caseOrder)
+                list.append(renderCaseV1(m_cases[id]));
+            isList = true;
+        } else if (name == u"getCase") {
+            caseId = findCase(op.value(u"idOrName"_s).toVariant().toString());
+            if (caseId.isEmpty())
+                return reply.setJson(error(u"NotFoundError"_s, u"Case not found"_s), 404);
+            single = renderCaseV1(m_cases[caseId]);
+            isList = false;
+        } else if (name == u"tasks" && !caseId.isEmpty()) {
+            list = {};
+            for (const QJsonObject &task : m_tasks.value(caseId))
+                list.append(renderTaskV1(task));
+            isList = true;
+        } else if (name == u"assignableUsers" && !caseId.isEmpty()) {
+            list = {};
+            for (const QString &id : m_userOrder) {
+                if (!m_users[id].value(u"locked"_s).toBool())
+                    list.append(renderUserV1(m_users[id]));
+            }
+            isList = true;
+        } else if (name == u"filter" && isList) {
+            QJsonArray kept;
+            for (const QJsonValue &item : std::as_const(list)) {
+                if (matchesFilter(item.toObject(), op))
+                    kept.append(item);
+            }
+            list = kept;
+        } else if (name == u"sort" && isList) {
+            const QJsonObject spec = op.value(u"_fields"_s).toArray().first().toObject();
+            const QString field = spec.keys().value(0);
+            const bool asc = spec.value(field).toString() != u"desc";
+            QList<QJsonValue> items(list.begin(), list.end());
+            std::stable_sort(items.begin(), items.end(),
+                             [&](const QJsonValue &a, const QJsonValue &b) {
+                                 const QVariant va = a.toObject().value(field).toVariant();
+                                 const QVariant vb = b.toObject().value(field).toVariant();
+                                 const auto order = QVariant::compare(va, vb);
+                                 return asc ? order == QPartialOrdering::Less
+                                            : order == QPartialOrdering::Greater;
+                             });
+            list = QJsonArray();
+            for (const QJsonValue &item : items)
+                list.append(item);
+        } else if (name == u"page" && isList) {
+            const int from = op.value(u"from"_s).toInt();
+            const int to = op.value(u"to"_s).toInt(int(list.size()));
+            QJsonArray page;
+            for (int i = from; i < to && i < list.size(); ++i)
+                page.append(list.at(i));
+            list = page;
+        } else if (name == u"count" && isList) {
+            return reply.setRawJson(QByteArray::number(list.size()));
+        } else {
+            return reply.setJson(
+                error(u"BadRequest"_s, u"Invalid query: unsupported operation "_s + name), 400);
+        }
+    }
+    if (isList)
+        reply.setJson(list);
+    else
+        reply.setJson(single);
+}
+
+} // namespace TestSupport

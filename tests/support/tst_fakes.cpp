@@ -1,0 +1,632 @@
+#include "fakeslack.h"
+#include "fakethehive.h"
+#include "manualclock.h"
+#include "memorysecretstore.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace TestSupport;
+
+namespace {
+
+struct Answer
+{
+    int status = 0;
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    QByteArray body;
+    QByteArray retryAfter;
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+QJsonObject fixtureObject(const QString &relative)
+{
+    QFile file(QStringLiteral(HIVESLACK_FIXTURES_DIR) + u'/' + relative);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", qPrintable(relative));
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+QStringList keysOf(const QJsonValue &value)
+{
+    return value.toObject().keys();
+}
+
+} // namespace
+
+class TestFakes : public QObject
+{
+    Q_OBJECT
+
+private:
+    QNetworkAccessManager m_nam;
+
+    /// One request over real HTTP; waits for the answer (or the network error).
+    Answer call(const QByteArray &verb, const QUrl &url, const QByteArray &body = {},
+                const QByteArray &authorization = {},
+                const QByteArray &contentType = "application/json; charset=utf-8")
+    {
+        QNetworkRequest request(url);
+        if (!authorization.isEmpty())
+            request.setRawHeader("Authorization", authorization);
+        if (!body.isEmpty())
+            request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+        std::unique_ptr<QNetworkReply> reply(m_nam.sendCustomRequest(request, verb, body));
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(5000);
+        Answer answer;
+        answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        answer.error = reply->error();
+        answer.body = reply->readAll();
+        answer.retryAfter = reply->rawHeader("Retry-After");
+        return answer;
+    }
+
+    static QUrl at(const FakeHttpServer &server, const QString &pathAndQuery)
+    {
+        return server.baseUrl().resolved(QUrl(pathAndQuery));
+    }
+
+    static QByteArray json(const QJsonObject &object)
+    {
+        return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    }
+
+    /// A TheHive call with the test key "k".
+    Answer hiveCall(const FakeTheHive &server, const QByteArray &verb, const QString &path,
+                    const QJsonObject &body = {})
+    {
+        return call(verb, at(server, path), body.isEmpty() ? QByteArray() : json(body), "Bearer k");
+    }
+
+    /// A Slack Web API method called with a JSON body and the test token "xoxb-t".
+    Answer slackCall(const FakeSlack &server, const QString &method, const QJsonObject &args = {})
+    {
+        return call("POST", at(server, u"/api/"_s + method),
+                    args.isEmpty() ? QByteArray() : json(args), "Bearer xoxb-t");
+    }
+
+    /// A Slack read method called with a query string and the test token.
+    Answer slackGet(const FakeSlack &server, const QString &methodAndQuery)
+    {
+        return call("GET", at(server, u"/api/"_s + methodAndQuery), {}, "Bearer xoxb-t");
+    }
+
+private Q_SLOTS:
+    void initTestCase() { m_nam.setProxy(QNetworkProxy::NoProxy); }
+
+    void theHiveRefusesBadKeys_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<QByteArray>("authorization");
+        QTest::newRow("5: no key") << u"5.2.9"_s << QByteArray();
+        QTest::newRow("5: wrong key") << u"5.2.9"_s << QByteArray("Bearer nope");
+        QTest::newRow("4: raw key") << u"4.1.24"_s << QByteArray("good");
+    }
+    void theHiveRefusesBadKeys()
+    {
+        QFETCH(QString, version);
+        QFETCH(QByteArray, authorization);
+        FakeTheHive hive(version, u"good"_s);
+        QVERIFY(hive.listen());
+        const QString id = hive.addCase().value(u"_id"_s).toString();
+        const Answer a = call("GET", at(hive, u"/api/v1/case/"_s + id), {}, authorization);
+        QCOMPARE(a.status, 401);
+        QCOMPARE(a.json().value(u"type"_s).toString(), u"AuthenticationError"_s);
+        QCOMPARE(a.json().value(u"message"_s).toString(), u"Authentication failure"_s);
+        QCOMPARE(call("GET", at(hive, u"/api/v1/case/"_s + id), {}, "Bearer good").status, 200);
+    }
+
+    void theHiveStatus_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("reported");
+        QTest::newRow("5 public") << u"5.2.9"_s << u"/api/v1/status/public"_s << 200
+                                  << u"5.2.9-1"_s;
+        QTest::newRow("5 legacy") << u"5.2.9"_s << u"/api/status"_s << 200 << u"5.2.9-1"_s;
+        QTest::newRow("4 legacy") << u"4.1.24"_s << u"/api/status"_s << 200 << u"4.1.24-1"_s;
+        QTest::newRow("4 public") << u"4.1.24"_s << u"/api/v1/status/public"_s << 404 << QString();
+    }
+    void theHiveStatus()
+    {
+        QFETCH(QString, version);
+        QFETCH(QString, path);
+        QFETCH(int, status);
+        QFETCH(QString, reported);
+        FakeTheHive hive(version, u"k"_s);
+        QVERIFY(hive.listen());
+        const Answer a = call("GET", at(hive, path)); // no key needed
+        QCOMPARE(a.status, status);
+        const QJsonObject o = a.json();
+        const QString got = o.contains(u"version"_s)
+                                ? o.value(u"version"_s).toString()
+                                : o.value(u"versions"_s).toObject().value(u"TheHive"_s).toString();
+        QCOMPARE(got, reported);
+    }
+
+    void theHive5CaseRoundTrip()
+    {
+        FakeTheHive hive(u"5.2.9"_s, u"k"_s);
+        QVERIFY(hive.listen());
+        hive.addUser(u"alice@soc.example"_s, u"Alice"_s, u"alice@soc.example"_s);
+        const QJsonObject added = hive.addCase({{u"title"_s, u"Phish"_s}, {u"tlp"_s, 3}});
+        const QString id = added.value(u"_id"_s).toString();
+        const QString number = QString::number(added.value(u"number"_s).toInt());
+        QVERIFY(id.startsWith(u'~'));
+
+        Answer a = hiveCall(hive, "GET", u"/api/v1/case/"_s + number);
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.json().value(u"_id"_s).toString(), id);
+        QCOMPARE(a.json().value(u"_type"_s).toString(), u"Case"_s);
+        QCOMPARE(a.json().value(u"stage"_s).toString(), u"New"_s);
+        QCOMPARE(a.json().value(u"tlpLabel"_s).toString(), u"AMBER+STRICT"_s);
+        QCOMPARE(a.json().value(u"severityLabel"_s).toString(), u"MEDIUM"_s);
+
+        const QString casePath = u"/api/v1/case/"_s + id;
+        a = hiveCall(hive, "PATCH", casePath, {{u"assignee"_s, u"alice@soc.example"_s}});
+        QCOMPARE(a.status, 204);
+        QVERIFY(a.body.isEmpty());
+        a = hiveCall(hive, "PATCH", casePath, {{u"assignee"_s, u"mallory@x"_s}});
+        QCOMPARE(a.status, 404);
+        QCOMPARE(a.json().value(u"message"_s).toString(), u"User not found"_s);
+        a = hiveCall(hive, "PATCH", casePath, {{u"status"_s, u"Resolved"_s}});
+        QCOMPARE(a.status, 400); // a TheHive 4 status
+        a = hiveCall(hive, "PATCH", casePath, {{u"owner"_s, u"alice@soc.example"_s}});
+        QCOMPARE(a.status, 400); // a v0 field name
+
+        a = hiveCall(hive, "POST", u"/api/v1/case/"_s + id + u"/task"_s,
+                     {{u"title"_s, u"Isolate host"_s}, {u"assignee"_s, u"alice@soc.example"_s}});
+        QCOMPARE(a.status, 201);
+        QCOMPARE(a.json().value(u"status"_s).toString(), u"Waiting"_s);
+        QCOMPARE(a.json().value(u"_type"_s).toString(), u"Task"_s);
+        QCOMPARE(a.json().value(u"mandatory"_s).toBool(), false);
+        a = hiveCall(hive, "POST", u"/api/v1/case/"_s + id + u"/comment"_s,
+                     {{u"message"_s, u"from Slack"_s}});
+        QCOMPARE(a.status, 201);
+        QCOMPARE(hive.comments(id).value(0).value(u"message"_s).toString(), u"from Slack"_s);
+
+        a = hiveCall(hive, "PATCH", casePath, {{u"status"_s, u"FalsePositive"_s}});
+        QCOMPARE(a.status, 204);
+        const QJsonObject closed = hive.caseJson(id);
+        QCOMPARE(closed.value(u"stage"_s).toString(), u"Closed"_s);
+        QCOMPARE(closed.value(u"assignee"_s).toString(), u"alice@soc.example"_s);
+        QVERIFY(closed.value(u"endDate"_s).toInteger() > 0);
+        QCOMPARE(hive.tasks(id).value(0).value(u"status"_s).toString(), u"Cancel"_s);
+
+        a = hiveCall(hive, "GET", u"/api/v1/case/~999"_s);
+        QCOMPARE(a.status, 404);
+        QCOMPARE(a.json(), QJsonObject({{u"type"_s, u"NotFoundError"_s},
+                                        {u"message"_s, u"Case not found"_s}}));
+        QCOMPARE(hiveCall(hive, "GET", u"/api/case/"_s + id).status, 404);
+    }
+
+    void theHive4CaseRoundTrip()
+    {
+        FakeTheHive hive(u"4.1.24"_s, u"k"_s);
+        QVERIFY(hive.listen());
+        hive.addUser(u"Bob@SOC.example"_s, u"Bob"_s);
+        const QString id =
+            hive.addCase({{u"owner"_s, u"bob@soc.example"_s}}).value(u"_id"_s).toString();
+        Answer a = hiveCall(hive, "GET", u"/api/case/"_s + id);
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.json().value(u"_type"_s).toString(), u"case"_s);
+        QCOMPARE(a.json().value(u"status"_s).toString(), u"Open"_s);
+        QCOMPARE(a.json().value(u"owner"_s).toString(), u"bob@soc.example"_s);
+        QCOMPARE(a.json().value(u"caseId"_s).toInt(), 1);
+
+        a = hiveCall(hive, "PATCH", u"/api/case/"_s + id,
+                     {{u"status"_s, u"Resolved"_s},
+                      {u"resolutionStatus"_s, u"FalsePositive"_s},
+                      {u"impactStatus"_s, u"NoImpact"_s},
+                      {u"summary"_s, u"nothing"_s}});
+        QCOMPARE(a.status, 200); // v0 answers with the case
+        QCOMPARE(a.json().value(u"status"_s).toString(), u"Resolved"_s);
+        QCOMPARE(a.json().value(u"resolutionStatus"_s).toString(), u"FalsePositive"_s);
+        QVERIFY(a.json().value(u"endDate"_s).toInteger() > 0);
+
+        a = hiveCall(hive, "PATCH", u"/api/v1/case/"_s + id, {{u"status"_s, u"Open"_s}});
+        QCOMPARE(a.status, 204); // TheHive 4's v1 API answers 204
+        QVERIFY(hive.caseJsonV0(id).value(u"endDate"_s).isNull());
+        a = hiveCall(hive, "PATCH", u"/api/case/"_s + id, {{u"status"_s, u"Closed"_s}});
+        QCOMPARE(a.status, 400);
+        QCOMPARE(a.json().value(u"type"_s).toString(), u"AttributeCheckingError"_s);
+        QCOMPARE(a.json().value(u"errors"_s)[0][u"acceptedInput"_s].toArray().size(), 3);
+        a = hiveCall(hive, "PATCH", u"/api/case/"_s + id, {{u"resolutionStatus"_s, u"Solved"_s}});
+        QCOMPARE(a.status, 404);
+
+        a = hiveCall(hive, "POST", u"/api/case/"_s + id + u"/task"_s,
+                     {{u"title"_s, u"Reset password"_s}, {u"owner"_s, u"bob@soc.example"_s}});
+        QCOMPARE(a.status, 201);
+        QCOMPARE(a.json().value(u"_type"_s).toString(), u"case_task"_s);
+        QCOMPARE(a.json().value(u"owner"_s).toString(), u"bob@soc.example"_s);
+        const QString taskId = a.json().value(u"_id"_s).toString();
+        a = hiveCall(hive, "POST", u"/api/case/task/"_s + taskId + u"/log"_s,
+                     {{u"message"_s, u"done"_s}});
+        QCOMPARE(a.status, 201);
+        QCOMPARE(hive.taskLogs(id).size(), 1);
+        QCOMPARE(hiveCall(hive, "POST", u"/api/v1/case/"_s + id + u"/comment"_s,
+                          {{u"message"_s, u"x"_s}})
+                     .status,
+                 404); // TheHive 4 has no case comments
+
+        a = hiveCall(hive, "GET", u"/api/user/bob@soc.example"_s);
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.json().value(u"login"_s).toString(), u"bob@soc.example"_s);
+        a = hiveCall(hive, "GET", u"/api/v1/user/current"_s);
+        QCOMPARE(a.json().value(u"login"_s).toString(), hive.apiUserLogin());
+    }
+
+    void theHiveQuery_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<int>("found");
+        QTest::newRow("5 by email") << u"5.2.9"_s << u"email"_s << 1;
+        QTest::newRow("5 by login") << u"5.2.9"_s << u"login"_s << 1;
+        QTest::newRow("4 by email") << u"4.1.24"_s << u"email"_s << 0; // no email in TheHive 4
+        QTest::newRow("4 by login") << u"4.1.24"_s << u"login"_s << 1;
+    }
+    void theHiveQuery()
+    {
+        QFETCH(QString, version);
+        QFETCH(QString, field);
+        QFETCH(int, found);
+        FakeTheHive hive(version, u"k"_s);
+        QVERIFY(hive.listen());
+        hive.addUser(u"alice@soc.example"_s, u"Alice"_s, u"alice@soc.example"_s);
+        hive.addUser(u"bob@soc.example"_s, u"Bob"_s, u"bob@soc.example"_s);
+        const QJsonObject eq{{u"_field"_s, field}, {u"_value"_s, u"alice@soc.example"_s}};
+        const QJsonArray query{QJsonObject{{u"_name"_s, u"listUser"_s}},
+                               QJsonObject{{u"_name"_s, u"filter"_s}, {u"_eq"_s, eq}},
+                               QJsonObject{{u"_name"_s, u"page"_s}, {u"from"_s, 0}, {u"to"_s, 10}}};
+        const QString url = u"/api/v1/query"_s;
+        Answer a = hiveCall(hive, "POST", url, {{u"query"_s, query}});
+        QCOMPARE(a.status, 200);
+        const QJsonArray users = QJsonDocument::fromJson(a.body).array();
+        QCOMPARE(users.size(), found);
+        if (found)
+            QCOMPARE(users[0][u"name"_s].toString(), u"Alice"_s);
+
+        const QString id = hive.addCase().value(u"_id"_s).toString();
+        for (const QString &title : {u"a"_s, u"b"_s}) {
+            const QString route = hive.isTheHive4() ? u"/api/case/"_s : u"/api/v1/case/"_s;
+            QCOMPARE(hiveCall(hive, "POST", route + id + u"/task"_s, {{u"title"_s, title}}).status,
+                     201);
+        }
+        const QJsonObject getCase{{u"_name"_s, u"getCase"_s}, {u"idOrName"_s, id}};
+        const QJsonObject tasks{{u"_name"_s, u"tasks"_s}};
+        const QJsonObject count{{u"_name"_s, u"count"_s}};
+        a = hiveCall(hive, "POST", url, {{u"query"_s, QJsonArray{getCase, tasks, count}}});
+        QCOMPARE(a.body, QByteArray("2"));
+        a = hiveCall(hive, "POST", url, {{u"query"_s, QJsonArray{getCase, tasks}}});
+        QCOMPARE(QJsonDocument::fromJson(a.body).array()[1][u"title"_s].toString(), u"b"_s);
+    }
+
+    void theHiveWebhookShapes_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<QString>("fixture");
+        QTest::newRow("5 create") << u"5.2.9"_s << u"thehive/th5-v1-case-create.json"_s;
+        QTest::newRow("4 create") << u"4.1.24"_s << u"thehive/th4-v0-case-create.json"_s;
+    }
+    void theHiveWebhookShapes()
+    {
+        QFETCH(QString, version);
+        QFETCH(QString, fixture);
+        FakeTheHive hive(version, u"k"_s);
+        const QString id = hive.addCase({{u"title"_s, u"Phish"_s}, {u"assignee"_s, u"a@b.c"_s}})
+                               .value(u"_id"_s)
+                               .toString();
+        const QJsonObject expected = fixtureObject(fixture);
+        const QJsonObject first = hive.webhookFor(u"create"_s, id);
+        QCOMPARE(keysOf(first), expected.keys());
+        for (const QString &key : keysOf(expected.value(u"object"_s)))
+            QVERIFY2(first.value(u"object"_s).toObject().contains(key), qPrintable(key));
+        for (const QString &key : keysOf(expected.value(u"details"_s)))
+            QVERIFY2(first.value(u"details"_s).toObject().contains(key), qPrintable(key));
+        QCOMPARE(first.value(u"objectId"_s).toString(), id);
+        const QJsonObject second = hive.webhookFor(u"update"_s, id, {{u"status"_s, u"x"_s}});
+        QVERIFY(first.value(u"requestId"_s) != second.value(u"requestId"_s));
+        if (hive.isTheHive4()) {
+            QCOMPARE(second.value(u"operation"_s).toString(), u"update"_s);
+            QCOMPARE(second.value(u"organisation"_s).toString(), hive.organisation());
+        } else {
+            QCOMPARE(second.value(u"action"_s).toString(), u"update"_s);
+            QVERIFY(second.value(u"details"_s).toObject().contains(u"stage"_s));
+            QCOMPARE(second[u"organisation"_s][u"organisation"_s].toString(), hive.organisation());
+        }
+    }
+
+    void slackRefusesBadTokens_data()
+    {
+        QTest::addColumn<QByteArray>("authorization");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("missing") << QByteArray() << u"not_authed"_s;
+        QTest::newRow("wrong") << QByteArray("Bearer xoxb-other") << u"invalid_auth"_s;
+    }
+    void slackRefusesBadTokens()
+    {
+        QFETCH(QByteArray, authorization);
+        QFETCH(QString, error);
+        FakeSlack slack(u"xoxb-t"_s);
+        QVERIFY(slack.listen());
+        const Answer a = call("POST", at(slack, u"/api/auth.test"_s), {}, authorization);
+        QCOMPARE(a.status, 200); // Slack refuses with HTTP 200
+        QCOMPARE(a.json().value(u"ok"_s).toBool(), false);
+        QCOMPARE(a.json().value(u"error"_s).toString(), error);
+    }
+
+    void slackPostAndUpdate()
+    {
+        FakeSlack slack(u"xoxb-t"_s);
+        QVERIFY(slack.listen());
+        slack.addChannel(u"C0HIVE01"_s, u"soc-cases"_s);
+        const QString post = u"chat.postMessage"_s;
+        const QJsonArray blocks{QJsonObject{{u"type"_s, u"divider"_s}}};
+        Answer a =
+            slackCall(slack, post,
+                      {{u"channel"_s, u"C0HIVE01"_s}, {u"text"_s, u"hi"_s}, {u"blocks"_s, blocks}});
+        QCOMPARE(a.json().value(u"ok"_s).toBool(), true);
+        const QString ts = a.json().value(u"ts"_s).toString();
+        QCOMPARE(a.json()[u"message"_s][u"text"_s].toString(), u"hi"_s);
+        a = slackCall(
+            slack, post,
+            {{u"channel"_s, u"soc-cases"_s}, {u"text"_s, u"reply"_s}, {u"thread_ts"_s, ts}});
+        const QString replyTs = a.json().value(u"ts"_s).toString();
+        QCOMPARE(a.json().value(u"channel"_s).toString(), u"C0HIVE01"_s);
+        QVERIFY(replyTs.toDouble() > ts.toDouble());
+        QCOMPARE(slack.messages(u"C0HIVE01"_s).size(), 2);
+        QCOMPARE(slack.message(u"C0HIVE01"_s, replyTs)->threadTs, ts);
+
+        a = slackCall(slack, u"chat.update"_s,
+                      {{u"channel"_s, u"C0HIVE01"_s}, {u"ts"_s, ts}, {u"text"_s, u"edited"_s}});
+        QCOMPARE(a.json().value(u"ok"_s).toBool(), true);
+        const auto updated = slack.message(u"C0HIVE01"_s, ts);
+        QVERIFY(updated.has_value());
+        QCOMPARE(updated->text, u"edited"_s);
+        QCOMPARE(updated->updates, 1);
+        QCOMPARE(updated->blocks, blocks); // untouched when not sent
+
+        const auto error = [&](const QString &method, const QJsonObject &args) {
+            return slackCall(slack, method, args).json().value(u"error"_s).toString();
+        };
+        QCOMPARE(error(u"chat.update"_s,
+                       {{u"channel"_s, u"C0HIVE01"_s}, {u"ts"_s, u"1.2"_s}, {u"text"_s, u"x"_s}}),
+                 u"message_not_found"_s);
+        QCOMPARE(error(u"chat.postMessage"_s, {{u"channel"_s, u"C0NOPE"_s}, {u"text"_s, u"x"_s}}),
+                 u"channel_not_found"_s);
+        QJsonArray tooMany;
+        for (int i = 0; i < 51; ++i)
+            tooMany.append(QJsonObject{{u"type"_s, u"divider"_s}});
+        QCOMPARE(
+            error(u"chat.postMessage"_s, {{u"channel"_s, u"C0HIVE01"_s}, {u"blocks"_s, tooMany}}),
+            u"invalid_blocks"_s);
+        QCOMPARE(slack.messages().size(), 2);
+    }
+
+    void slackLookupsReadQueryAndFormOnly()
+    {
+        FakeSlack slack(u"xoxb-t"_s);
+        QVERIFY(slack.listen());
+        slack.addUser(u"U0ALICE01"_s, u"alice"_s, u"alice@soc.example"_s);
+        Answer a = slackGet(slack, u"users.lookupByEmail?email=ALICE%40soc.example"_s);
+        QCOMPARE(a.json()[u"user"_s][u"id"_s].toString(), u"U0ALICE01"_s);
+        QCOMPARE(a.json()[u"user"_s][u"profile"_s][u"email"_s].toString(), u"alice@soc.example"_s);
+        a = slackGet(slack, u"users.lookupByEmail?email=eve%40x"_s);
+        QCOMPARE(a.json().value(u"error"_s).toString(), u"users_not_found"_s);
+        a = call("POST", at(slack, u"/api/users.info"_s), "user=U0ALICE01", "Bearer xoxb-t",
+                 "application/x-www-form-urlencoded");
+        QCOMPARE(a.json()[u"user"_s][u"name"_s].toString(), u"alice"_s);
+        a = slackCall(slack, u"users.info"_s, {{u"user"_s, u"U0ALICE01"_s}});
+        QCOMPARE(a.json().value(u"error"_s).toString(), u"user_not_found"_s); // JSON ignored
+
+        slack.addChannel(u"C1"_s, u"one"_s);
+        slack.addChannel(u"C2"_s, u"two"_s);
+        a = slackGet(slack, u"conversations.list?limit=1"_s);
+        QCOMPARE(a.json()[u"channels"_s][0][u"id"_s].toString(), u"C1"_s);
+        const QString cursor = a.json()[u"response_metadata"_s][u"next_cursor"_s].toString();
+        QVERIFY(!cursor.isEmpty());
+        a = slackGet(slack, u"conversations.list?limit=1&cursor="_s + cursor);
+        QCOMPARE(a.json()[u"channels"_s][0][u"name"_s].toString(), u"two"_s);
+        QCOMPARE(a.json()[u"response_metadata"_s][u"next_cursor"_s].toString(), QString());
+    }
+
+    void slackViews()
+    {
+        FakeSlack slack(u"xoxb-t"_s);
+        QVERIFY(slack.listen());
+        const QJsonObject view{{u"type"_s, u"modal"_s},
+                               {u"callback_id"_s, u"close_case"_s},
+                               {u"blocks"_s, QJsonArray()}};
+        Answer a = slackCall(slack, u"views.open"_s, {{u"view"_s, view}});
+        QCOMPARE(a.json().value(u"error"_s).toString(), u"invalid_arguments"_s);
+        a = slackCall(slack, u"views.open"_s, {{u"trigger_id"_s, u"1.2.3"_s}, {u"view"_s, view}});
+        const QString viewId = a.json()[u"view"_s][u"id"_s].toString();
+        QVERIFY(!viewId.isEmpty());
+        QCOMPARE(a.json()[u"view"_s][u"callback_id"_s].toString(), u"close_case"_s);
+        QJsonObject changed = view;
+        changed.insert(u"callback_id"_s, u"done"_s);
+        a = slackCall(slack, u"views.update"_s, {{u"view_id"_s, viewId}, {u"view"_s, changed}});
+        QCOMPARE(a.json().value(u"ok"_s).toBool(), true);
+        QCOMPARE(slack.openedViews().size(), 1);
+        QCOMPARE(slack.openedViews()[0][u"callback_id"_s].toString(), u"done"_s);
+    }
+
+    void faultStatusAndSlackError()
+    {
+        FakeSlack slack(u"xoxb-t"_s);
+        QVERIFY(slack.listen());
+        slack.addChannel(u"C1"_s, u"one"_s);
+        const QString path = u"/api/chat.postMessage"_s;
+        const QJsonObject args{{u"channel"_s, u"C1"_s}, {u"text"_s, u"x"_s}};
+        slack.failNext(path, 503, "busy");
+        slack.slackErrorNext({}, u"is_archived"_s);
+        Answer a = slackCall(slack, u"chat.postMessage"_s, args);
+        QCOMPARE(a.status, 503);
+        QCOMPARE(a.body, QByteArray("busy"));
+        a = slackCall(slack, u"auth.test"_s); // "" = any path
+        QCOMPARE(a.json(), QJsonObject({{u"ok"_s, false}, {u"error"_s, u"is_archived"_s}}));
+        QCOMPARE(slack.pendingFaults(), 0);
+        a = slackCall(slack, u"chat.postMessage"_s, args);
+        QCOMPARE(a.json().value(u"ok"_s).toBool(), true);
+        QCOMPARE(slack.messages().size(), 1);     // faulted requests did nothing
+        QCOMPARE(slack.requests(path).size(), 2); // ... but were recorded
+    }
+
+    void faultRateLimited()
+    {
+        FakeTheHive hive(u"5.2.9"_s, u"k"_s);
+        QVERIFY(hive.listen());
+        hive.rateLimitNext(u"/api/v1/status/public"_s, 7, 2);
+        for (int i = 0; i < 2; ++i) {
+            const Answer a = call("GET", at(hive, u"/api/v1/status/public"_s));
+            QCOMPARE(a.status, 429);
+            QCOMPARE(a.retryAfter, QByteArray("7"));
+            QCOMPARE(a.json().value(u"error"_s).toString(), u"ratelimited"_s);
+        }
+        QCOMPARE(call("GET", at(hive, u"/api/v1/status/public"_s)).status, 200);
+    }
+
+    void faultDelay()
+    {
+        FakeTheHive hive(u"5.2.9"_s, u"k"_s);
+        QVERIFY(hive.listen());
+        hive.delayNext(u"/api/status"_s, 300);
+        QElapsedTimer timer;
+        timer.start();
+        const Answer a = call("GET", at(hive, u"/api/status"_s));
+        QCOMPARE(a.status, 200);
+        QVERIFY2(timer.elapsed() >= 280, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    void faultDelayOutlivesClient()
+    {
+        // The 6.4 responder keeps a raw socket: clients leaving first must not crash us.
+        FakeTheHive hive(u"5.2.9"_s, u"k"_s);
+        QVERIFY(hive.listen());
+        QSignalSpy answered(&hive, &FakeHttpServer::requestAnswered);
+        const int clients = 6; // QNAM opens at most 6 connections per host
+        hive.delayNext(u"/api/status"_s, 150, clients);
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < clients; ++i)
+            replies.append(m_nam.get(QNetworkRequest(at(hive, u"/api/status"_s))));
+        QTRY_COMPARE(hive.requests().size(), clients);
+        for (QNetworkReply *reply : std::as_const(replies)) {
+            reply->abort();
+            reply->deleteLater();
+        }
+        QTRY_COMPARE(answered.size(), clients);
+        for (const QList<QVariant> &signal : std::as_const(answered))
+            QCOMPARE(signal[1].toInt(), 0); // nobody left to answer
+        QCOMPARE(call("GET", at(hive, u"/api/status"_s)).status, 200);
+    }
+
+    void faultDelayPendingWhenDestroyed()
+    {
+        // Test teardown while the client still waits: no crash, the client sees an error.
+        auto hive = std::make_unique<FakeTheHive>(u"5.2.9"_s, u"k"_s);
+        QVERIFY(hive->listen());
+        hive->delayNext({}, 10000);
+        std::unique_ptr<QNetworkReply> reply(
+            m_nam.get(QNetworkRequest(at(*hive, u"/api/status"_s))));
+        QTRY_COMPARE(hive->requests().size(), 1);
+        hive.reset();
+        QTRY_VERIFY(reply->isFinished());
+        QVERIFY(reply->error() != QNetworkReply::NoError);
+    }
+
+    void faultDrop_data()
+    {
+        QTest::addColumn<int>("drops");
+        QTest::addColumn<int>("status");
+        // QNetworkAccessManager silently resends a request whose connection died before any
+        // answer, up to twice: only a third drop reaches the caller as a network error.
+        QTest::newRow("resent by QNAM") << 1 << 200;
+        QTest::newRow("error") << 2 << 0;
+    }
+    void faultDrop()
+    {
+        QFETCH(int, drops);
+        QFETCH(int, status);
+        FakeSlack slack(u"xoxb-t"_s);
+        QVERIFY(slack.listen());
+        slack.dropNext(u"/api/auth.test"_s, drops);
+        const Answer a = call("POST", at(slack, u"/api/auth.test"_s), "x=1", "Bearer xoxb-t",
+                              "application/x-www-form-urlencoded");
+        QCOMPARE(a.status, status);
+        QCOMPARE(a.error != QNetworkReply::NoError, status == 0);
+        QCOMPARE(slack.requests(u"/api/auth.test"_s).size(), status ? drops + 1 : drops);
+        QCOMPARE(slackCall(slack, u"auth.test"_s).status, 200);
+    }
+
+    void requestsAreRecorded()
+    {
+        FakeSlack slack(u"xoxb-t"_s);
+        QVERIFY(slack.listen(0));
+        QVERIFY(slack.port() != 0);
+        QCOMPARE(slack.apiUrl().toString(),
+                 u"http://127.0.0.1:"_s + QString::number(slack.port()) + u"/api"_s);
+        QSignalSpy recorded(&slack, &FakeHttpServer::requestRecorded);
+        call("POST", at(slack, u"/api/users.info?x=a+b"_s), "user=U1&text=a+b%2Bc", "Bearer xoxb-t",
+             "application/x-www-form-urlencoded");
+        QCOMPARE(recorded.size(), 1);
+        const RecordedRequest r = slack.requests().constFirst();
+        QCOMPARE(r.method, QByteArray("POST"));
+        QCOMPARE(r.path, u"/api/users.info"_s);
+        QCOMPARE(r.header("authorization"), QByteArray("Bearer xoxb-t"));
+        QCOMPARE(r.formValue(u"text"_s), u"a b+c"_s);
+        QCOMPARE(r.queryValue(u"x"_s), u"a b"_s);
+        QVERIFY(r.receivedAtMs > 0);
+        QCOMPARE(slack.requests(u"/api/other"_s).size(), 0);
+        slack.clearRequests();
+        QVERIFY(slack.requests().isEmpty());
+    }
+
+    void memorySecretStoreAnswersLater()
+    {
+        MemorySecretStore store;
+        Bridge::SecretResult last;
+        int answers = 0;
+        const auto done = [&](const Bridge::SecretResult &r) { last = r, ++answers; };
+        store.write(u"k"_s, u"v"_s, done);
+        QCOMPARE(answers, 0); // never synchronous
+        QVERIFY(!store.contains(u"k"_s));
+        QTRY_COMPARE(answers, 1);
+        QVERIFY(last.ok());
+        QCOMPARE(store.peek(u"k"_s), u"v"_s);
+        store.read(u"missing"_s, done);
+        QTRY_COMPARE(answers, 2);
+        QCOMPARE(last.status, Bridge::SecretResult::Status::NotFound);
+        store.setUnavailable(true, u"locked"_s);
+        store.read(u"k"_s, done);
+        QTRY_COMPARE(answers, 3);
+        QCOMPARE(last.status, Bridge::SecretResult::Status::Unavailable);
+        QCOMPARE(last.error, u"locked"_s);
+    }
+
+    void manualClock()
+    {
+        ManualClock clock(1000);
+        clock.advanceMs(500);
+        QCOMPARE(clock.nowMs(), 1500);
+        QCOMPARE(clock.nowSecs(), 1);
+        clock.setNowMs(7000);
+        QCOMPARE(clock.nowSecs(), 7);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFakes)
+#include "tst_fakes.moc"

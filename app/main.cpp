@@ -28,7 +28,6 @@ bool displayAvailable()
 int main(int argc, char *argv[])
 {
     QCoreApplication::setApplicationName(QStringLiteral("HiveSlack"));
-    QCoreApplication::setOrganizationName(QStringLiteral("HiveSlack"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HIVESLACK_VERSION));
 
     QStringList arguments;

@@ -1,6 +1,7 @@
 // hiveslack-sim: a fake TheHive and a fake Slack Web API in one process, for running the
 // bridge or the console without either service. Prints one JSON line when ready and one per
 // request, so scripts can read the ports and follow the traffic.
+#include "casefeeder.h"
 #include "fakeslack.h"
 #include "fakethehive.h"
 
@@ -126,7 +127,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption demo(u"demo"_s,
                                   u"Seed users alice and bob, channel C0HIVE01 (#soc-cases) "
                                   u"and three cases."_s);
-    parser.addOptions({hivePort, slackPort, hiveVersion, hiveKey, slackToken, demo});
+    const QCommandLineOption webhookUrl(u"webhook-url"_s,
+                                        u"Send a sample case webhook to this bridge URL every "
+                                        u"--every milliseconds."_s,
+                                        u"url"_s);
+    const QCommandLineOption webhookSecret(u"webhook-secret"_s,
+                                           u"Bearer secret for --webhook-url."_s, u"secret"_s);
+    const QCommandLineOption every(u"every"_s, u"Interval of the sample webhooks (ms)."_s, u"ms"_s,
+                                   u"5000"_s);
+    parser.addOptions({hivePort, slackPort, hiveVersion, hiveKey, slackToken, demo, webhookUrl,
+                       webhookSecret, every});
     parser.process(app);
 
     const auto portOf = [&parser](const QCommandLineOption &option, bool *ok) {
@@ -154,6 +164,12 @@ int main(int argc, char *argv[])
     logRequests(&hive, u"thehive"_s);
     logRequests(&slack, u"slack"_s);
     quitOnSignals(app);
+
+    std::unique_ptr<CaseFeeder> feeder;
+    if (parser.isSet(webhookUrl))
+        feeder = std::make_unique<CaseFeeder>(hive, QUrl(parser.value(webhookUrl)),
+                                              parser.value(webhookSecret).toUtf8(),
+                                              qMax(200, parser.value(every).toInt()));
 
     printLine({{u"event"_s, u"ready"_s},
                {u"thehive"_s, hive.baseUrl().toString()},

@@ -1,0 +1,130 @@
+// The headless contract: JSON config + HIVESLACK_* environment (which wins), validation with one
+// line naming what is wrong, and no secrets in the file.
+#include "config/configloader.h"
+#include "config/jsoncomments.h"
+
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Bridge;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QProcessEnvironment baseEnv()
+{
+    QProcessEnvironment env;
+    env.insert(u"HIVESLACK_THEHIVE_URL"_s, u"https://thehive.example"_s);
+    env.insert(u"HIVESLACK_SLACK_CHANNEL"_s, u"C0HIVE01"_s);
+    return env;
+}
+
+ConfigResult fromJson(const QByteArray &json, const QProcessEnvironment &env = baseEnv())
+{
+    return configFromJson(QJsonDocument::fromJson(stripJsonComments(json)).object(), env,
+                          u"/tmp/hs"_s);
+}
+
+} // namespace
+
+class TestConfigLoader : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void environmentAloneIsEnough()
+    {
+        const ConfigResult r = fromJson("{}");
+        QVERIFY2(r.config, qPrintable(r.error));
+        QCOMPARE(r.config->listenAddress, QHostAddress(QHostAddress::LocalHost));
+        QCOMPARE(r.config->listenPort, quint16(8990));
+        QCOMPARE(r.config->slackApiUrl, QUrl(u"https://slack.com/api"_s));
+        QCOMPARE(r.config->theHiveUiUrl, QUrl(u"https://thehive.example"_s));
+        QCOMPARE(r.config->journalPath(), u"/tmp/hs/journal.sqlite"_s);
+    }
+
+    void environmentWinsOverTheFile()
+    {
+        QProcessEnvironment env = baseEnv();
+        env.insert(u"HIVESLACK_LISTEN"_s, u"0.0.0.0:9000"_s);
+        // Comments are allowed, and "//" inside strings is kept.
+        const QByteArray json = "{\"listen\":\"127.0.0.1:7000\", // the port\n"
+                                "\"thehive\":{\"url\":\"http://file.example\"},"
+                                "\"slack\":{\"defaultChannel\":\"CFILE\"}}";
+        const ConfigResult r = fromJson(json,
+                                        env);
+        QVERIFY2(r.config, qPrintable(r.error));
+        QCOMPARE(r.config->listenPort, quint16(9000));
+        QCOMPARE(r.config->theHiveUrl, QUrl(u"https://thehive.example"_s));
+        QCOMPARE(r.config->defaultChannel, u"C0HIVE01"_s);
+    }
+
+    void readsRoutesAndOverrides()
+    {
+        const ConfigResult r = fromJson(R"({"routes":[{"name":"crit","minSeverity":4,"tags":["vip"],
+            "tlp":[0,1],"channel":"C9","tlpCeiling":1,"aboveCeiling":"drop"}],
+            "users":{"overrides":{"U1":"alice@soc.example"},"allowed":["U1"]}})");
+        QVERIFY2(r.config, qPrintable(r.error));
+        QCOMPARE(r.config->routes.size(), 1);
+        QCOMPARE(r.config->routes.first().aboveCeiling, AboveCeiling::Drop);
+        QCOMPARE(r.config->routes.first().tlps, QList<int>({0, 1}));
+        QCOMPARE(r.config->userOverrides.value(u"U1"_s), u"alice@soc.example"_s);
+        // What the console exports, headless mode reads back unchanged.
+        const ConfigResult again = configFromJson(configToJson(*r.config), baseEnv(), u"/x"_s);
+        QVERIFY2(again.config, qPrintable(again.error));
+        QCOMPARE(again.config->routes, r.config->routes);
+    }
+
+    void refusesWithOneLineNamingTheProblem_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("unsetVariable");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("secret in file")
+            << QByteArray(R"({"slack":{"botToken":"xoxb"}})") << QString() << u"slack.botToken"_s;
+        QTest::newRow("bad URL") << QByteArray(R"({})") << QString() << u"ftp://x"_s;
+        QTest::newRow("no TheHive URL")
+            << QByteArray("{}") << u"HIVESLACK_THEHIVE_URL"_s << u"HIVESLACK_THEHIVE_URL"_s;
+        QTest::newRow("no channel")
+            << QByteArray("{}") << u"HIVESLACK_SLACK_CHANNEL"_s << u"HIVESLACK_SLACK_CHANNEL"_s;
+        QTest::newRow("bad listen")
+            << QByteArray(R"({"listen":"nowhere"})") << QString() << u"listen"_s;
+        QTest::newRow("route without channel")
+            << QByteArray(R"({"routes":[{"name":"r"}]})") << QString() << u"no channel"_s;
+    }
+    void refusesWithOneLineNamingTheProblem()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, unsetVariable);
+        QFETCH(QString, mentions);
+        QProcessEnvironment env = baseEnv();
+        if (!unsetVariable.isEmpty())
+            env.remove(unsetVariable);
+        if (QTest::currentDataTag() == QByteArray("bad URL"))
+            env.insert(u"HIVESLACK_THEHIVE_URL"_s, u"ftp://x"_s);
+        const ConfigResult r = fromJson(json, env);
+        QVERIFY(!r.config);
+        QVERIFY2(r.error.contains(mentions), qPrintable(r.error));
+        QVERIFY(!r.error.contains(u'\n'));
+    }
+
+    void anUnreadableFileIsAnError()
+    {
+        const ConfigResult r = loadConfig(u"/nonexistent/hiveslack.json"_s, baseEnv(), u"/tmp"_s);
+        QVERIFY(!r.config);
+        QVERIFY(r.error.contains(u"/nonexistent/hiveslack.json"));
+    }
+
+    void theShippedExampleLoads()
+    {
+        const ConfigResult r =
+            loadConfig(QStringLiteral(HIVESLACK_SOURCE_DIR "/resources/hiveslack.example.json"),
+                       QProcessEnvironment(), u"/tmp"_s);
+        QVERIFY2(r.config, qPrintable(r.error));
+        QVERIFY(!r.config->routes.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConfigLoader)
+#include "tst_configloader.moc"

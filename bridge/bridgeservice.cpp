@@ -54,8 +54,8 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
 
     m_hiveIntake =
         std::make_unique<TheHiveIntake>(m_journal, m_credentials.theHiveWebhookSecret.toUtf8());
-    m_slackIntake = std::make_unique<SlackIntake>(m_journal, m_clock,
-                                                  m_credentials.slackSigningSecret.toUtf8());
+    m_slackIntake = std::make_unique<SlackIntake>(
+        m_journal, m_clock, m_credentials.slackSigningSecret.toUtf8(), m_config.taskTimeZone);
     connect(m_hiveIntake.get(), &TheHiveIntake::journaled, this, &BridgeService::eventJournaled);
     connect(m_slackIntake.get(), &SlackIntake::journaled, this, &BridgeService::eventJournaled);
     connect(this, &BridgeService::eventJournaled, m_dispatcher.get(), &Dispatcher::wake);

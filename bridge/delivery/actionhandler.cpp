@@ -195,6 +195,7 @@ void ActionHandler::addTask(std::shared_ptr<Context> ctx)
     m_users->resolveActor(ctx->in.userId, [this, ctx, input](const UserLinker::Link &actor) {
         if (!actor.ok())
             return refuse(ctx, actor.reason, Outcome::failed(actor.reason));
+        ctx->actorLogin = actor.hiveLogin;
         auto create = [this, ctx, input](const QString &assigneeLogin) {
             TaskDraft draft;
             draft.title = input.title;

@@ -13,6 +13,7 @@
 #include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimeZone>
 
 namespace Bridge {
 
@@ -39,11 +40,12 @@ QJsonObject submissionErrors(const SlackInteraction &i, const QDate &today)
 } // namespace
 
 SlackIntake::SlackIntake(Journal &journal, const Clock &clock, QByteArray signingSecret,
-                         QObject *parent)
+                         QString taskTimeZone, QObject *parent)
     : QObject(parent)
     , m_journal(journal)
     , m_clock(clock)
     , m_secret(std::move(signingSecret))
+    , m_taskTimeZone(std::move(taskTimeZone))
 {
 }
 
@@ -84,13 +86,22 @@ QHttpServerResponse SlackIntake::handle(const QHttpServerRequest &request)
     entry.ignored = !isOurs(*interaction);
     if (!interaction->triggerId.isEmpty())
         entry.dedupeKey = QStringLiteral("slack:") + interaction->triggerId;
+    // The case key keeps an interaction in order with the case's other events.
     if (!interaction->actions.isEmpty())
         entry.caseKey = caseIdFromBlockId(interaction->actions.first().blockId).value_or(QString());
+    else if (!interaction->privateMetadata.isEmpty())
+        entry.caseKey = QJsonDocument::fromJson(interaction->privateMetadata.toUtf8())
+                            .object()
+                            .value(u"case")
+                            .toString();
 
     QJsonObject fieldErrors;
     if (!entry.ignored && interaction->type == SlackInteraction::Type::ViewSubmission) {
-        fieldErrors =
-            submissionErrors(*interaction, QDateTime::fromMSecsSinceEpoch(m_clock.nowMs()).date());
+        const QTimeZone zone(m_taskTimeZone.toUtf8());
+        const QDate today = QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(),
+                                                           zone.isValid() ? zone : QTimeZone::utc())
+                                .date();
+        fieldErrors = submissionErrors(*interaction, today);
         if (!fieldErrors.isEmpty()) {
             entry.ignored = true;
             entry.note = tr("modal input refused: %1")

@@ -19,8 +19,9 @@ class SlackIntake final : public QObject
 {
     Q_OBJECT
 public:
+    /// `taskTimeZone` is where "today" is when a task's due date is checked.
     SlackIntake(Journal &journal, const Clock &clock, QByteArray signingSecret,
-                QObject *parent = nullptr);
+                QString taskTimeZone, QObject *parent = nullptr);
 
     QHttpServerResponse handle(const QHttpServerRequest &request);
 
@@ -34,6 +35,7 @@ private:
     Journal &m_journal;
     const Clock &m_clock;
     QByteArray m_secret;
+    QString m_taskTimeZone;
     quint64 m_accepted = 0;
     quint64 m_rejected = 0;
 };

@@ -9,6 +9,7 @@
 #include "delivery/cardpublisher.h"
 #include "delivery/dispatcher.h"
 #include "directory/slackdirectory.h"
+#include "directory/userlinker.h"
 #include "http/hardenedtcpserver.h"
 #include "http/httplistener.h"
 #include "intake/slackintake.h"
@@ -42,8 +43,9 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
     m_directory = std::make_unique<SlackDirectory>(*m_slack, m_clock);
     m_cards = std::make_unique<CardPublisher>(m_config, m_journal, *m_hive, *m_versions, *m_slack,
                                               *m_directory);
+    m_users = std::make_unique<UserLinker>(m_config, m_clock, *m_directory, *m_hive, *m_versions);
     m_actions = std::make_unique<ActionHandler>(m_config, m_journal, m_clock, *m_hive, *m_versions,
-                                                *m_slack, *m_directory, *m_cards);
+                                                *m_slack, *m_users, *m_cards);
     m_dispatcher = std::make_unique<Dispatcher>(
         m_journal, m_clock, RetryPolicy{.baseMs = m_config.retryBaseMs},
         [this](const JournalEvent &event, Dispatcher::Completion done) {
@@ -165,6 +167,15 @@ quint16 BridgeService::port() const
 bool BridgeService::isListening() const
 {
     return m_http && m_http->isListening();
+}
+
+void BridgeService::sendTestMessage(const QString &channel,
+                                    std::function<void(bool, const QString &)> done)
+{
+    const QString text = tr(":white_check_mark: HiveSlack can post in this channel. New TheHive "
+                            "cases routed here will appear as cards.");
+    m_slack->postMessage(channel, QJsonObject{{QStringLiteral("text"), text}}, {},
+                         [done](const SlackResult &r) { done(r.ok(), r.error); });
 }
 
 bool BridgeService::retryEvent(qint64 eventId)

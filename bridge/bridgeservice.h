@@ -23,6 +23,7 @@ class SlackDirectory;
 class SlackIntake;
 class TheHiveClient;
 class TheHiveIntake;
+class UserLinker;
 struct Outcome;
 struct JournalEvent;
 struct StatusSnapshot;
@@ -50,6 +51,16 @@ public:
     /// Re-delivers a failed event now (the console's Retry).
     bool retryEvent(qint64 eventId);
 
+    /// Posts a short "HiveSlack can post here" message (the console's channel check).
+    void sendTestMessage(const QString &channel, std::function<void(bool ok, const QString &error)> done);
+
+    // The bridge's own clients, for the console's checks (user links, test cards, pickers).
+    SlackClient &slack() { return *m_slack; }
+    TheHiveClient &hive() { return *m_hive; }
+    HiveVersionProbe &versions() { return *m_versions; }
+    UserLinker &users() { return *m_users; }
+    CardPublisher &cards() { return *m_cards; }
+
 Q_SIGNALS:
     void eventJournaled(qint64 eventId);
     void outcomeRecorded(qint64 eventId);
@@ -69,6 +80,7 @@ private:
     std::unique_ptr<HiveVersionProbe> m_versions;
     std::unique_ptr<SlackClient> m_slack;
     std::unique_ptr<SlackDirectory> m_directory;
+    std::unique_ptr<UserLinker> m_users;
     std::unique_ptr<CardPublisher> m_cards;
     std::unique_ptr<ActionHandler> m_actions;
     std::unique_ptr<Dispatcher> m_dispatcher;

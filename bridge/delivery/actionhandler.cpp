@@ -55,7 +55,7 @@ qint64 dueDateMs(const QString &isoDate, const QString &zone)
 
 ActionHandler::ActionHandler(const BridgeConfig &config, Journal &journal, const Clock &clock,
                              TheHiveClient &hive, HiveVersionProbe &versions, SlackClient &slack,
-                             SlackDirectory &directory, CardPublisher &cards, QObject *parent)
+                             UserLinker &users, CardPublisher &cards, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_journal(journal)
@@ -64,7 +64,7 @@ ActionHandler::ActionHandler(const BridgeConfig &config, Journal &journal, const
     , m_versions(versions)
     , m_slack(slack)
     , m_cards(cards)
-    , m_users(std::make_unique<UserLinker>(config, clock, directory, hive, versions))
+    , m_users(users)
 {
 }
 
@@ -140,7 +140,7 @@ void ActionHandler::onBlockAction(std::shared_ptr<Context> ctx)
         return changeCase(ctx, HiveRequests::reopen(id, v), tr("case reopened"));
     if (a == u"hs_assign_me" || a == u"hs_assignee") {
         const QString target = a == u"hs_assign_me" ? ctx->in.userId : action.selectedUser;
-        return m_users->resolveUser(target, [this, ctx, id, v](const UserLinker::Link &link) {
+        return m_users.resolveUser(target, [this, ctx, id, v](const UserLinker::Link &link) {
             if (!link.ok())
                 return refuse(ctx, tr("cannot assign: %1").arg(link.reason),
                               Outcome::failed(link.reason));
@@ -192,7 +192,7 @@ void ActionHandler::closeCase(std::shared_ptr<Context> ctx)
 void ActionHandler::addTask(std::shared_ptr<Context> ctx)
 {
     const TaskInput input = parseAddTask(ctx->in.stateValues);
-    m_users->resolveActor(ctx->in.userId, [this, ctx, input](const UserLinker::Link &actor) {
+    m_users.resolveActor(ctx->in.userId, [this, ctx, input](const UserLinker::Link &actor) {
         if (!actor.ok())
             return refuse(ctx, actor.reason, Outcome::failed(actor.reason));
         ctx->actorLogin = actor.hiveLogin;
@@ -225,8 +225,8 @@ void ActionHandler::addTask(std::shared_ptr<Context> ctx)
         if (input.assigneeSlackUserId.isEmpty())
             return create({});
         // The task goes to the person picked in the form, not to whoever submitted it.
-        m_users->resolveUser(input.assigneeSlackUserId, [this, ctx,
-                                                         create](const UserLinker::Link &who) {
+        m_users.resolveUser(input.assigneeSlackUserId, [this, ctx,
+                                                        create](const UserLinker::Link &who) {
             if (!who.ok())
                 return refuse(ctx,
                               tr("the task's assignee has no TheHive account: %1").arg(who.reason),
@@ -239,8 +239,7 @@ void ActionHandler::addTask(std::shared_ptr<Context> ctx)
 void ActionHandler::changeCase(std::shared_ptr<Context> ctx, const HiveRequest &request,
                                const QString &what)
 {
-    m_users->resolveActor(ctx->in.userId, [this, ctx, request,
-                                           what](const UserLinker::Link &actor) {
+    m_users.resolveActor(ctx->in.userId, [this, ctx, request, what](const UserLinker::Link &actor) {
         if (!actor.ok())
             return refuse(ctx, actor.reason, Outcome::failed(actor.reason));
         ctx->actorLogin = actor.hiveLogin;

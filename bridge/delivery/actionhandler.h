@@ -9,7 +9,6 @@ namespace Bridge {
 class CardPublisher;
 class HiveVersionProbe;
 class SlackClient;
-class SlackDirectory;
 class TheHiveClient;
 class UserLinker;
 struct HiveRequest;
@@ -26,7 +25,7 @@ class ActionHandler final : public QObject
 public:
     ActionHandler(const BridgeConfig &config, Journal &journal, const Clock &clock,
                   TheHiveClient &hive, HiveVersionProbe &versions, SlackClient &slack,
-                  SlackDirectory &directory, CardPublisher &cards, QObject *parent = nullptr);
+                  UserLinker &users, CardPublisher &cards, QObject *parent = nullptr);
     ~ActionHandler() override;
 
     void handle(const JournalEvent &event, Dispatcher::Completion done);
@@ -50,7 +49,7 @@ private:
     HiveVersionProbe &m_versions;
     SlackClient &m_slack;
     CardPublisher &m_cards;
-    std::unique_ptr<UserLinker> m_users;
+    UserLinker &m_users;
 };
 
 } // namespace Bridge

@@ -185,7 +185,7 @@ QString applyEnvironment(const QProcessEnvironment &env, BridgeConfig *c)
     return {};
 }
 
-QString validate(const BridgeConfig &c)
+QString validateFields(const BridgeConfig &c)
 {
     if (c.theHiveUrl.isEmpty())
         return QStringLiteral("no TheHive URL: set HIVESLACK_THEHIVE_URL or thehive.url");
@@ -209,6 +209,11 @@ QString validate(const BridgeConfig &c)
 }
 
 } // namespace
+
+QString validateConfig(const BridgeConfig &config)
+{
+    return validateFields(config);
+}
 
 bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
 {
@@ -236,14 +241,14 @@ ConfigResult configFromJson(const QJsonObject &json, const QProcessEnvironment &
     BridgeConfig config;
     config.dataDir = defaultDataDir;
     if (QString error = applyJson(json, &config); !error.isEmpty())
-        return {std::nullopt, error};
+        return {std::nullopt, error, config};
     if (QString error = applyEnvironment(env, &config); !error.isEmpty())
-        return {std::nullopt, error};
+        return {std::nullopt, error, config};
     if (config.theHiveUiUrl.isEmpty())
         config.theHiveUiUrl = config.theHiveUrl;
-    if (QString error = validate(config); !error.isEmpty())
-        return {std::nullopt, error};
-    return {config, {}};
+    if (QString error = validateConfig(config); !error.isEmpty())
+        return {std::nullopt, error, config};
+    return {config, {}, config};
 }
 
 ConfigResult loadConfig(const QString &configFile, const QProcessEnvironment &env,
@@ -253,8 +258,9 @@ ConfigResult loadConfig(const QString &configFile, const QProcessEnvironment &en
     if (!configFile.isEmpty()) {
         QFile file(configFile);
         if (!file.open(QIODevice::ReadOnly))
-            return {std::nullopt, QStringLiteral("cannot read config file %1: %2")
-                                      .arg(configFile, file.errorString())};
+            return {std::nullopt,
+                    QStringLiteral("cannot read config file %1: %2").arg(configFile, file.errorString()),
+                    {}};
         QJsonParseError parseError;
         const QJsonDocument doc =
             QJsonDocument::fromJson(stripJsonComments(file.readAll()), &parseError);
@@ -262,7 +268,8 @@ ConfigResult loadConfig(const QString &configFile, const QProcessEnvironment &en
             return {std::nullopt, QStringLiteral("config file %1 is not a JSON object: %2 at "
                                                  "offset %3")
                                       .arg(configFile, parseError.errorString())
-                                      .arg(parseError.offset)};
+                                      .arg(parseError.offset),
+                    {}};
         json = doc.object();
     }
     return configFromJson(json, env, defaultDataDir);

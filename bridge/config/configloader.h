@@ -12,7 +12,12 @@ struct ConfigResult
 {
     std::optional<BridgeConfig> config;
     QString error;
+    /// Whatever could be read, even when it does not validate (the console edits it).
+    BridgeConfig draft;
 };
+
+/// Empty when the config can run a bridge, else one line naming what is missing or wrong.
+QString validateConfig(const BridgeConfig &config);
 
 /// Reads the JSON config file (optional, see resources/hiveslack.example.json), then lets the
 /// HIVESLACK_* environment variables override it, then validates. A config file that holds a

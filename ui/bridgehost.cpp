@@ -1,0 +1,164 @@
+#include "bridgehost.h"
+
+#include "bridgeservice.h"
+#include "config/configloader.h"
+#include "demo/simulator.h"
+#include "journal/journal.h"
+#include "secrets/credentialsloader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QSaveFile>
+
+namespace Console {
+
+BridgeHost::BridgeHost(Bridge::SecretStore &secrets, const Bridge::Clock &clock,
+                       QString settingsFile, QString defaultDataDir, QObject *parent)
+    : QObject(parent)
+    , m_secrets(secrets)
+    , m_clock(clock)
+    , m_settingsFile(std::move(settingsFile))
+    , m_defaultDataDir(std::move(defaultDataDir))
+    , m_network(std::make_unique<QNetworkAccessManager>())
+{
+}
+
+BridgeHost::~BridgeHost()
+{
+    stop();
+}
+
+void BridgeHost::setState(State state, const QString &text)
+{
+    m_state = state;
+    m_stateText = text;
+    Q_EMIT stateChanged(state);
+}
+
+void BridgeHost::start()
+{
+    const QString file = QFileInfo::exists(m_settingsFile) ? m_settingsFile : QString();
+    const Bridge::ConfigResult loaded =
+        Bridge::loadConfig(file, QProcessEnvironment::systemEnvironment(), m_defaultDataDir);
+    m_config = loaded.draft;
+    if (m_config.dataDir.isEmpty())
+        m_config.dataDir = m_defaultDataDir;
+    if (!loaded.config) {
+        stop();
+        QString ignored;
+        openJournal(m_config.dataDir, &ignored); // the Activity page still shows history
+        return setState(State::NotConfigured, loaded.error);
+    }
+    setState(State::Starting, tr("reading the secrets"));
+    Bridge::loadCredentials(m_secrets,
+                            [this, config = *loaded.config](const Bridge::CredentialsResult &r) {
+                                if (!r.ok()) {
+                                    stop();
+                                    QString ignored;
+                                    openJournal(config.dataDir, &ignored);
+                                    return setState(State::NotConfigured, r.error);
+                                }
+                                restartWith(config, r.credentials);
+                            });
+}
+
+void BridgeHost::stop()
+{
+    if (m_bridge) {
+        m_bridge->stop();
+        m_bridge.reset();
+        Q_EMIT bridgeReplaced();
+    }
+    m_demo.reset();
+}
+
+bool BridgeHost::openJournal(const QString &dataDir, QString *error)
+{
+    const QString path = dataDir + QStringLiteral("/journal.sqlite");
+    if (m_journal && m_journal->filePath() == path)
+        return true;
+    if (!QDir().mkpath(dataDir)) {
+        *error = tr("cannot create the data directory %1").arg(dataDir);
+        return false;
+    }
+    std::unique_ptr<Bridge::Journal> journal = Bridge::Journal::open(path, m_clock, error);
+    if (!journal)
+        return false;
+    m_bridge.reset(); // never leave a bridge pointing at a journal about to go
+    m_journal = std::move(journal);
+    Q_EMIT bridgeReplaced();
+    return true;
+}
+
+void BridgeHost::restartWith(const Bridge::BridgeConfig &config,
+                             const Bridge::Credentials &credentials)
+{
+    if (m_bridge) {
+        m_bridge->stop();
+        m_bridge.reset();
+    }
+    QString error;
+    if (!openJournal(config.dataDir, &error)) {
+        Q_EMIT bridgeReplaced();
+        return setState(State::Failed, error);
+    }
+    // A fresh network manager: nothing from the previous bridge's requests survives.
+    m_network = std::make_unique<QNetworkAccessManager>();
+    auto bridge = std::make_unique<Bridge::BridgeService>(config, credentials, *m_journal, m_clock,
+                                                          *m_network);
+    if (!bridge->start(&error)) {
+        Q_EMIT bridgeReplaced();
+        return setState(State::Failed, error);
+    }
+    m_bridge = std::move(bridge);
+    Q_EMIT bridgeReplaced();
+    setState(State::Running);
+}
+
+bool BridgeHost::saveConfig(const Bridge::BridgeConfig &config, QString *error)
+{
+    QDir().mkpath(QFileInfo(m_settingsFile).absolutePath());
+    QSaveFile file(m_settingsFile);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = tr("cannot write %1: %2").arg(m_settingsFile, file.errorString());
+        return false;
+    }
+    file.write(QJsonDocument(Bridge::configToJson(config)).toJson(QJsonDocument::Indented));
+    if (!file.commit()) {
+        *error = tr("cannot write %1: %2").arg(m_settingsFile, file.errorString());
+        return false;
+    }
+    m_config = config;
+    if (!isDemo())
+        start();
+    return true;
+}
+
+void BridgeHost::storeSecret(const QString &key, const QString &value,
+                             std::function<void(bool, const QString &)> done)
+{
+    m_secrets.write(key, value, [this, done](const Bridge::SecretResult &r) {
+        done(r.ok(), r.error);
+        if (r.ok() && !isDemo())
+            start();
+    });
+}
+
+bool BridgeHost::startDemo(QString *error)
+{
+    stop();
+    auto simulator = std::make_unique<Bridge::Simulator>();
+    const quint16 port = m_config.listenPort ? m_config.listenPort : 8990;
+    if (!simulator->start(Bridge::Simulator::defaultProgram(), port, 5000, error))
+        return false;
+    const Bridge::BridgeConfig config =
+        simulator->demoConfig(m_defaultDataDir + QStringLiteral("/demo"), port);
+    m_demo = std::move(simulator);
+    restartWith(config, Bridge::Simulator::demoCredentials());
+    return m_state == State::Running;
+}
+
+} // namespace Console

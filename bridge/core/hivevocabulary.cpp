@@ -147,23 +147,10 @@ QString stageOf(const QString &status, const HiveVersion &version)
 
 QList<VocabEntry> resolutions(const HiveVersion &version)
 {
+    // TheHive 4's resolutionStatus values are exactly TheHive 5's closing statuses.
+    const HiveVersion closingStatuses = version.isTheHive4() ? HiveVersion{5, 2} : version;
     QList<VocabEntry> closing;
-    if (version.isTheHive4()) {
-        closing = {
-            {QStringLiteral("TruePositive"), QStringLiteral("True positive"),
-             QStringLiteral(":rotating_light:"), Closed},
-            {QStringLiteral("FalsePositive"), QStringLiteral("False positive"),
-             QStringLiteral(":white_check_mark:"), Closed},
-            {QStringLiteral("Indeterminate"), QStringLiteral("Indeterminate"),
-             QStringLiteral(":grey_question:"), Closed},
-            {QStringLiteral("Other"), QStringLiteral("Other"),
-             QStringLiteral(":large_purple_circle:"), Closed},
-            {QStringLiteral("Duplicated"), QStringLiteral("Duplicated"),
-             QStringLiteral(":busts_in_silhouette:"), Closed},
-        };
-        return closing;
-    }
-    for (const VocabEntry &s : statuses(version)) {
+    for (const VocabEntry &s : statuses(closingStatuses)) {
         if (s.stage == Closed)
             closing.append(s);
     }

@@ -50,8 +50,7 @@ int serveBridge(const Bridge::BridgeConfig &config, const Bridge::Credentials &c
     UnixSignalWatcher watcher;
     QObject::connect(&watcher, &UnixSignalWatcher::terminationRequested, &bridge, [&bridge](int) {
         std::fprintf(stderr, "hiveslack: stopping\n");
-        bridge.stop();
-        QCoreApplication::quit();
+        bridge.shutdown([] { QCoreApplication::quit(); });
     });
     std::fprintf(stderr, "hiveslack: listening on http://%s:%u (journal %s)\n",
                  qPrintable(config.listenAddress.toString()), unsigned(bridge.port()),

@@ -19,6 +19,7 @@
 
 #include <QHttpServerRequest>
 #include <QJsonDocument>
+#include <QTimer>
 
 namespace Bridge {
 
@@ -157,6 +158,20 @@ void BridgeService::stop()
 {
     m_dispatcher->stop();
     m_http.reset(); // closes the listening socket and every connection
+}
+
+void BridgeService::shutdown(std::function<void()> done, int timeoutMs)
+{
+    stop();
+    if (m_dispatcher->inFlight() == 0)
+        return done();
+    auto once = std::make_shared<std::function<void()>>(std::move(done));
+    auto finish = [once] {
+        if (*once)
+            std::exchange(*once, nullptr)();
+    };
+    connect(m_dispatcher.get(), &Dispatcher::drained, this, finish);
+    QTimer::singleShot(timeoutMs, this, finish);
 }
 
 quint16 BridgeService::port() const

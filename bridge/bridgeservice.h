@@ -43,6 +43,10 @@ public:
     bool start(QString *error);
     /// Stops listening and delivering. Journaled events stay for the next start.
     void stop();
+    /// A clean stop: stops listening and taking new events, lets the deliveries under way
+    /// record their outcome (so a card Slack already has is not posted again after a restart),
+    /// then calls `done` — at the latest after `timeoutMs`.
+    void shutdown(std::function<void()> done, int timeoutMs = 5000);
 
     quint16 port() const;
     bool isListening() const;

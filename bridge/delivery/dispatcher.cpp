@@ -89,6 +89,8 @@ void Dispatcher::finish(const JournalEvent &event, const Outcome &outcome)
     }
     }
     Q_EMIT outcomeRecorded(event.id, outcome);
+    if (!m_running && m_inFlight.isEmpty())
+        Q_EMIT drained();
     wake();
 }
 

@@ -51,6 +51,8 @@ public:
 
 Q_SIGNALS:
     void outcomeRecorded(qint64 eventId, const Outcome &outcome);
+    /// After stop(): the last event in flight has recorded its outcome.
+    void drained();
 
 private:
     void pump();

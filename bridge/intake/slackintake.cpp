@@ -29,6 +29,17 @@ bool isOurs(const SlackInteraction &i)
            i.actions.first().actionId != u"hs_open_case"; // a URL button: Slack opens it
 }
 
+/// The interaction as journaled: Slack's legacy verification token and the response URLs
+/// (capabilities to post into the channel) are credentials, and the journal holds none.
+QByteArray withoutCredentials(const QByteArray &payload)
+{
+    QJsonObject json = QJsonDocument::fromJson(payload).object();
+    json.remove(u"token");
+    json.remove(u"response_url");
+    json.remove(u"response_urls");
+    return QJsonDocument(json).toJson(QJsonDocument::Compact);
+}
+
 /// Field errors for a modal submission; empty when it may go ahead.
 QJsonObject submissionErrors(const SlackInteraction &i, const QDate &today)
 {
@@ -82,7 +93,7 @@ QHttpServerResponse SlackIntake::handle(const QHttpServerRequest &request)
     NewEvent entry;
     entry.source = QStringLiteral("slack");
     entry.kind = QStringLiteral("slack.") + interaction->typeName;
-    entry.payload = payload.toUtf8(); // the interaction only: never headers, never the secret
+    entry.payload = withoutCredentials(payload.toUtf8());
     entry.ignored = !isOurs(*interaction);
     if (!interaction->triggerId.isEmpty())
         entry.dedupeKey = QStringLiteral("slack:") + interaction->triggerId;

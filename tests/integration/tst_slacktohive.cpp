@@ -994,6 +994,10 @@ void TstSlackToHive::foreignActionsAreIgnored()
     const Bridge::JournalEvent event = s.newestEvent();
     QCOMPARE(event.kind, u"slack.block_actions"_s);
     QCOMPARE(event.state, QString(Bridge::EventState::Ignored));
+    // The journal keeps the interaction but none of its credentials.
+    QVERIFY(!event.payload.contains("legacy-verification-token"));
+    QVERIFY(!event.payload.contains("hooks.slack.com"));
+    QVERIFY(event.payload.contains(actionId.toUtf8()));
     QCOMPARE(s.h.journal().counts().ignored, countsBefore.ignored + 1);
     QCOMPARE(s.h.journal().counts().delivered, countsBefore.delivered);
     QCOMPARE(s.h.hive.requests().size(), hiveRequests);

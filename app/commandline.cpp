@@ -57,6 +57,7 @@ LaunchOptions parseCommandLine(const QStringList &arguments, bool consoleAvailab
         return options;
     }
     options.configFile = parser.value(config);
+    options.windowed = consoleAvailable && !parser.isSet(headless);
     if (parser.isSet(demo))
         options.mode = LaunchOptions::Mode::Demo;
     else if (parser.isSet(headless) || !consoleAvailable)

@@ -8,6 +8,7 @@ struct LaunchOptions
 {
     enum class Mode { Console, Headless, Demo };
     Mode mode = Mode::Console;
+    bool windowed = false; ///< a display is there and --headless was not given
     QString configFile;
     bool exitNow = false; ///< --help / --version were answered
     int exitCode = 0;

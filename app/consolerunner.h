@@ -2,8 +2,9 @@
 
 #include "commandline.h"
 
-/// Runs the bridge with the admin console window: reads the config like headless mode, the
-/// secrets from the OS keychain (falling back to the HIVESLACK_* environment), starts the
-/// bridge and shows the window until it is closed. A missing setting or secret is explained in
-/// a message box (exit 2); a bridge that cannot start, too (exit 3).
+/// Runs the bridge inside the admin console window. The console opens whatever the state: with
+/// nothing configured it offers the demo or the Connections page; with --demo it starts in demo
+/// mode. Settings come from --config or the user's config directory (hiveslack.json), secrets
+/// from the OS keychain with the HIVESLACK_* environment as fallback. A second start only
+/// brings the running console forward (exit 0).
 int runConsole(int argc, char *argv[], const LaunchOptions &options);

@@ -38,7 +38,9 @@ int main(int argc, char *argv[])
         return options.exitCode;
 
 #ifdef HIVESLACK_WITH_UI
-    if (options.mode == LaunchOptions::Mode::Console)
+    // With a display, --demo opens the console in demo mode; without one it runs headless.
+    const bool demoInConsole = options.mode == LaunchOptions::Mode::Demo && options.windowed;
+    if (options.mode == LaunchOptions::Mode::Console || demoInConsole)
         return runConsole(argc, argv, options);
 #endif
     QCoreApplication app(argc, argv);

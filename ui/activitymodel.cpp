@@ -1,17 +1,29 @@
 #include "activitymodel.h"
 
+#include "csv.h"
+
+#include "core/caserecordjson.h"
 #include "journal/journal.h"
 
+#include <QBrush>
+#include <QColor>
 #include <QDateTime>
 
 namespace Console {
 
-ActivityModel::ActivityModel(Bridge::Journal &journal, QObject *parent)
+ActivityModel::ActivityModel(QObject *parent)
     : QAbstractTableModel(parent)
-    , m_journal(journal)
 {
     m_filter.limit = RowLimit;
-    connect(&m_journal, &Bridge::Journal::eventChanged, this, &ActivityModel::refresh);
+}
+
+void ActivityModel::setJournal(Bridge::Journal *journal)
+{
+    disconnect(m_changes);
+    m_journal = journal;
+    m_payloadCache.clear(); // ids are only unique within one journal
+    if (journal)
+        m_changes = connect(journal, &Bridge::Journal::eventChanged, this, &ActivityModel::refresh);
     refresh();
 }
 
@@ -26,8 +38,40 @@ void ActivityModel::refresh()
 {
     // A full reset is cheap at 500 rows and keeps the model trivially consistent.
     beginResetModel();
-    m_events = m_journal.events(m_filter);
+    m_events = m_journal ? m_journal->events(m_filter) : QList<Bridge::JournalEvent>();
+    m_summaries.clear();
+    m_cards.clear(); // a title may have changed since
+    m_summaries.reserve(m_events.size());
+    for (const Bridge::JournalEvent &event : std::as_const(m_events))
+        m_summaries.append(summarize(event));
     endResetModel();
+}
+
+EventSummary ActivityModel::summarize(const Bridge::JournalEvent &event)
+{
+    auto cached = m_payloadCache.constFind(event.id);
+    if (cached == m_payloadCache.cend())
+        cached = m_payloadCache.insert(event.id, summarizeEvent(event));
+    EventSummary summary = *cached;
+    if (event.caseKey.isEmpty() || !m_journal)
+        return summary;
+    auto card = m_cards.constFind(event.caseKey);
+    if (card == m_cards.cend()) {
+        const std::optional<Bridge::CardRef> ref = m_journal->card(event.caseKey);
+        if (!ref)
+            return summary; // not posted yet
+        const Bridge::CaseRecord record = Bridge::caseFromStoredJson(ref->caseJson);
+        QString label;
+        if (record.number > 0)
+            label = QLatin1Char('#') + QString::number(record.number) + QLatin1Char(' ') +
+                    record.title.simplified();
+        card = m_cards.insert(event.caseKey, CardInfo{ref->channel, label.trimmed()});
+    }
+    if (summary.channel.isEmpty())
+        summary.channel = card->channel;
+    if (!card->label.isEmpty())
+        summary.caseLabel = card->label;
+    return summary;
 }
 
 const Bridge::JournalEvent *ActivityModel::eventAt(int row) const
@@ -35,6 +79,13 @@ const Bridge::JournalEvent *ActivityModel::eventAt(int row) const
     if (row < 0 || row >= m_events.size())
         return nullptr;
     return &m_events.at(row);
+}
+
+const EventSummary *ActivityModel::summaryAt(int row) const
+{
+    if (row < 0 || row >= m_summaries.size())
+        return nullptr;
+    return &m_summaries.at(row);
 }
 
 int ActivityModel::rowOf(qint64 id) const
@@ -56,32 +107,60 @@ int ActivityModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString ActivityModel::text(const Bridge::JournalEvent &event, const EventSummary &summary,
+                            int column) const
+{
+    switch (column) {
+    case Time:
+        return QDateTime::fromMSecsSinceEpoch(event.createdAt)
+            .toLocalTime()
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    case Direction:
+        return directionLabel(summary.direction);
+    case Case:
+        return summary.caseLabel;
+    case Channel:
+        return summary.channel;
+    case Action:
+        return summary.action;
+    case SlackUser:
+        return summary.slackUser;
+    case State:
+        return stateLabel(event.state);
+    case Attempts:
+        return QString::number(event.attempts);
+    case Error:
+        return event.lastError;
+    default:
+        return {};
+    }
+}
+
 QVariant ActivityModel::data(const QModelIndex &index, int role) const
 {
     const Bridge::JournalEvent *event = eventAt(index.row());
     if (!event || !index.isValid())
         return {};
-    if (role == Qt::ToolTipRole && index.column() == LastError)
-        return event->lastError;
-    if (role != Qt::DisplayRole)
+    const EventSummary &summary = m_summaries.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        if (index.column() == Attempts)
+            return event->attempts;
+        if (index.column() == Error) // one line in the table; the whole text in the tooltip
+            return event->lastError.section(QLatin1Char('\n'), 0, 0);
+        return text(*event, summary, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == Error || index.column() == Case || index.column() == Action)
+            return text(*event, summary, index.column());
         return {};
-    switch (index.column()) {
-    case Time:
-        return QDateTime::fromMSecsSinceEpoch(event->createdAt)
-            .toLocalTime()
-            .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    case Source:
-        return event->source;
-    case Kind:
-        return event->kind;
-    case Case:
-        return event->caseKey;
-    case State:
-        return event->state;
-    case Attempts:
-        return event->attempts;
-    case LastError:
-        return event->lastError;
+    case Qt::ForegroundRole:
+        if (index.column() == State && event->state == Bridge::EventState::Failed)
+            return QBrush(QColor(0xc0, 0x39, 0x2b));
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == Attempts)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
     default:
         return {};
     }
@@ -94,21 +173,45 @@ QVariant ActivityModel::headerData(int section, Qt::Orientation orientation, int
     switch (section) {
     case Time:
         return tr("Time");
-    case Source:
-        return tr("Source");
-    case Kind:
-        return tr("Kind");
+    case Direction:
+        return tr("Direction");
     case Case:
         return tr("Case");
+    case Channel:
+        return tr("Channel");
+    case Action:
+        return tr("Action");
+    case SlackUser:
+        return tr("Slack user");
     case State:
         return tr("State");
     case Attempts:
         return tr("Attempts");
-    case LastError:
-        return tr("Last error");
+    case Error:
+        return tr("Error");
     default:
         return {};
     }
+}
+
+QByteArray ActivityModel::toCsv() const
+{
+    QList<QStringList> rows;
+    QStringList header{tr("Event")};
+    for (int column = 0; column < ColumnCount; ++column)
+        header.append(headerData(column, Qt::Horizontal).toString());
+    rows.append(header);
+    for (int row = 0; row < m_events.size(); ++row) {
+        const Bridge::JournalEvent &event = m_events.at(row);
+        QStringList fields{QString::number(event.id)};
+        for (int column = 0; column < ColumnCount; ++column)
+            fields.append(column == Time ? QDateTime::fromMSecsSinceEpoch(event.createdAt)
+                                               .toLocalTime()
+                                               .toString(Qt::ISODate)
+                                         : text(event, m_summaries.at(row), column));
+        rows.append(fields);
+    }
+    return csvDocument(rows);
 }
 
 } // namespace Console

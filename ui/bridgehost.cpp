@@ -23,7 +23,17 @@ BridgeHost::BridgeHost(Bridge::SecretStore &secrets, const Bridge::Clock &clock,
     , m_settingsFile(std::move(settingsFile))
     , m_defaultDataDir(std::move(defaultDataDir))
     , m_network(std::make_unique<QNetworkAccessManager>())
+    , m_restartTimer(new QTimer(this))
 {
+    m_restartTimer->setSingleShot(true);
+    m_restartTimer->setInterval(300);
+    connect(m_restartTimer, &QTimer::timeout, this, &BridgeHost::start);
+}
+
+void BridgeHost::scheduleRestart()
+{
+    if (!isDemo())
+        m_restartTimer->start();
 }
 
 BridgeHost::~BridgeHost()
@@ -40,6 +50,8 @@ void BridgeHost::setState(State state, const QString &text)
 
 void BridgeHost::start()
 {
+    m_restartTimer->stop();
+    m_demo.reset(); // starting from the settings ends a demo
     const QString file = QFileInfo::exists(m_settingsFile) ? m_settingsFile : QString();
     const Bridge::ConfigResult loaded =
         Bridge::loadConfig(file, QProcessEnvironment::systemEnvironment(), m_defaultDataDir);
@@ -142,13 +154,14 @@ void BridgeHost::storeSecret(const QString &key, const QString &value,
 {
     m_secrets.write(key, value, [this, done](const Bridge::SecretResult &r) {
         done(r.ok(), r.error);
-        if (r.ok() && !isDemo())
-            start();
+        if (r.ok())
+            scheduleRestart();
     });
 }
 
 bool BridgeHost::startDemo(QString *error)
 {
+    m_restartTimer->stop();
     stop();
     auto simulator = std::make_unique<Bridge::Simulator>();
     const quint16 port = m_config.listenPort ? m_config.listenPort : 8990;

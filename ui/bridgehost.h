@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include <memory>
 
@@ -85,6 +86,8 @@ private:
     void setState(State state, const QString &text = {});
     void restartWith(const Bridge::BridgeConfig &config, const Bridge::Credentials &credentials);
     bool openJournal(const QString &dataDir, QString *error);
+    /// Several secrets saved together restart the bridge once.
+    void scheduleRestart();
 
     Bridge::SecretStore &m_secrets;
     const Bridge::Clock &m_clock;
@@ -97,6 +100,7 @@ private:
     std::unique_ptr<Bridge::Journal> m_journal;
     std::unique_ptr<Bridge::BridgeService> m_bridge;
     std::unique_ptr<QObject> m_demo; ///< the simulator process while in demo mode
+    QTimer *m_restartTimer = nullptr;
 };
 
 } // namespace Console

@@ -176,4 +176,12 @@ void SlackClient::listConversations(const QString &cursor, Callback done)
     read(QStringLiteral("conversations.list"), q, std::move(done));
 }
 
+void SlackClient::listUsers(const QString &cursor, Callback done)
+{
+    QueryArgs q{{QStringLiteral("limit"), QStringLiteral("200")}};
+    if (!cursor.isEmpty())
+        q.append({QStringLiteral("cursor"), cursor});
+    read(QStringLiteral("users.list"), q, std::move(done));
+}
+
 } // namespace Bridge

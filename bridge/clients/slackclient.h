@@ -43,6 +43,9 @@ public:
     void lookupUserByEmail(const QString &email, Callback done);
     void authTest(Callback done);
     void listConversations(const QString &cursor, Callback done);
+    /// One page of workspace members (users.list, 200 at a time); follow
+    /// response_metadata.next_cursor until it is empty.
+    void listUsers(const QString &cursor, Callback done);
 
     /// Classifies a raw reply; exposed for tests.
     static SlackResult classify(const RestReply &reply);

@@ -15,10 +15,6 @@ Simulator::Simulator(QObject *parent)
     : QObject(parent)
 {
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] {
-        while (m_process.canReadLine())
-            Q_EMIT logLine(m_process.readLine().trimmed());
-    });
 }
 
 Simulator::~Simulator()
@@ -57,6 +53,13 @@ bool Simulator::start(const QString &program, quint16 bridgePort, int intervalMs
         stop();
         return false;
     }
+    // Only now: connected earlier, this would also swallow the "ready" line above.
+    const auto forward = [this] {
+        while (m_process.canReadLine())
+            Q_EMIT logLine(m_process.readLine().trimmed());
+    };
+    connect(&m_process, &QProcess::readyReadStandardOutput, this, forward);
+    forward();
     return true;
 }
 

@@ -38,6 +38,8 @@ public:
     void resolveActor(const QString &slackUserId, Callback done);
     /// The TheHive account of any Slack user (an assignee picked in a select or modal).
     void resolveUser(const QString &slackUserId, Callback done);
+    /// Drops the cached answer for one user, so the next resolve asks Slack and TheHive again.
+    void forget(const QString &slackUserId) { m_cache.remove(slackUserId); }
 
     static constexpr qint64 LinkTtlMs = 15 * 60 * 1000;
     static constexpr qint64 MissTtlMs = 60 * 1000;

@@ -14,8 +14,8 @@ namespace {
 
 const QStringList kWriteMethods{u"chat.postMessage"_s, u"chat.update"_s, u"chat.postEphemeral"_s,
                                 u"views.open"_s, u"views.update"_s};
-const QStringList kReadMethods{u"users.info"_s, u"users.lookupByEmail"_s, u"conversations.list"_s,
-                               u"conversations.info"_s, u"auth.test"_s};
+const QStringList kReadMethods{u"users.info"_s,         u"users.lookupByEmail"_s, u"users.list"_s,
+                               u"conversations.list"_s, u"conversations.info"_s,  u"auth.test"_s};
 
 QJsonObject failure(const QString &code)
 {
@@ -45,6 +45,45 @@ QJsonObject parseForm(const QByteArray &encoded)
                       QString::fromUtf8(QByteArray::fromPercentEncoding(value)));
     }
     return fields;
+}
+
+/// Where a page of a list method starts and how long it is; an error code when the arguments
+/// are refused as Slack refuses them.
+struct Page
+{
+    int offset = 0;
+    int limit = 100;
+    QString error;
+};
+
+Page pageOf(const QJsonObject &args)
+{
+    Page page;
+    bool ok = true;
+    if (args.contains(u"limit"_s))
+        page.limit = args.value(u"limit"_s).toString().toInt(&ok);
+    if (!ok || page.limit < 1 || page.limit > 1000) {
+        page.error = u"invalid_limit"_s;
+        return page;
+    }
+    const QString cursor = args.value(u"cursor"_s).toString();
+    if (!cursor.isEmpty()) {
+        const QByteArray decoded = QByteArray::fromBase64(cursor.toLatin1());
+        if (decoded.startsWith("offset:"))
+            page.offset = decoded.mid(7).toInt(&ok);
+        if (!decoded.startsWith("offset:") || !ok || page.offset < 0)
+            page.error = u"invalid_cursor"_s;
+    }
+    return page;
+}
+
+/// The opaque cursor of the page starting at `next`, or "" after the last page.
+QString nextCursor(qsizetype next, qsizetype total)
+{
+    if (next >= total)
+        return {};
+    const QByteArray position = "offset:" + QByteArray::number(next);
+    return QString::fromLatin1(position.toBase64());
 }
 
 /// A view argument may come as a JSON object or, in a form body, as a JSON string.
@@ -206,6 +245,8 @@ void FakeSlack::handle(const RecordedRequest &request, Reply &reply)
         answer = userInfo(args);
     else if (method == u"users.lookupByEmail")
         answer = lookupByEmail(args);
+    else if (method == u"users.list")
+        answer = listUsers(args);
     else if (method == u"conversations.list")
         answer = listConversations(args);
     else if (method == u"conversations.info")
@@ -451,34 +492,41 @@ QJsonObject FakeSlack::renderChannel(const Channel &channel, const QJsonObject &
 
 QJsonObject FakeSlack::listConversations(const QJsonObject &args) const
 {
-    bool ok = true;
-    const int limit =
-        args.contains(u"limit"_s) ? args.value(u"limit"_s).toString().toInt(&ok) : 100;
-    if (!ok || limit < 1 || limit > 1000)
-        return failure(u"invalid_limit"_s);
-    int offset = 0;
-    const QString cursor = args.value(u"cursor"_s).toString();
-    if (!cursor.isEmpty()) {
-        const QByteArray decoded = QByteArray::fromBase64(cursor.toLatin1());
-        if (!decoded.startsWith("offset:"))
-            return failure(u"invalid_cursor"_s);
-        offset = decoded.mid(7).toInt(&ok);
-        if (!ok)
-            return failure(u"invalid_cursor"_s);
-    }
-
+    const Page page = pageOf(args);
+    if (!page.error.isEmpty())
+        return failure(page.error);
     QJsonObject answer = fixture(u"conversations.list.ok"_s);
     const QJsonObject shape = answer.value(u"channels"_s).toArray().first().toObject();
     QJsonArray channels;
-    for (int i = offset; i < m_channels.size() && channels.size() < limit; ++i)
+    for (qsizetype i = page.offset; i < m_channels.size() && channels.size() < page.limit; ++i)
         channels.append(renderChannel(m_channels.at(i), shape));
-    const int next = offset + int(channels.size());
-    const QByteArray position = "offset:" + QByteArray::number(next);
-    const QString nextCursor =
-        next < m_channels.size() ? QString::fromLatin1(position.toBase64()) : QString();
     answer.insert(u"channels"_s, channels);
-    answer.insert(u"response_metadata"_s, QJsonObject{{u"next_cursor"_s, nextCursor}});
+    answer.insert(u"response_metadata"_s,
+                  QJsonObject{{u"next_cursor"_s,
+                               nextCursor(page.offset + channels.size(), m_channels.size())}});
     return answer;
+}
+
+QJsonObject FakeSlack::listUsers(const QJsonObject &args) const
+{
+    const Page page = pageOf(args);
+    if (!page.error.isEmpty())
+        return failure(page.error);
+    // There is no users.list fixture: members take the users.info shape, as Slack's do.
+    QJsonArray members;
+    for (qsizetype i = page.offset; i < m_users.size() && members.size() < page.limit; ++i) {
+        QJsonObject member =
+            renderUser(m_users.at(i), u"users.info.ok"_s).value(u"user"_s).toObject();
+        member.insert(u"deleted"_s, false);
+        member.insert(u"is_bot"_s, false);
+        members.append(member);
+    }
+    return {{u"ok"_s, true},
+            {u"members"_s, members},
+            {u"cache_ts"_s, QDateTime::currentSecsSinceEpoch()},
+            {u"response_metadata"_s,
+             QJsonObject{
+                 {u"next_cursor"_s, nextCursor(page.offset + members.size(), m_users.size())}}}};
 }
 
 QJsonObject FakeSlack::conversationInfo(const QJsonObject &args) const

@@ -17,8 +17,9 @@ namespace TestSupport {
 /// Like Slack it answers HTTP 200 with {"ok":false,"error":…} for refusals: a missing token
 /// is `not_authed`, a wrong one `invalid_auth`. Write methods (chat.postMessage, chat.update,
 /// chat.postEphemeral, views.open, views.update) read JSON bodies (form bodies too); read
-/// methods (users.info, users.lookupByEmail, conversations.list, conversations.info, auth.test)
-/// read only the query string or a form body and, like Slack, ignore a JSON body.
+/// methods (users.info, users.lookupByEmail, users.list, conversations.list, conversations.info,
+/// auth.test) read only the query string or a form body and, like Slack, ignore a JSON body.
+/// The list methods page with `limit` and an opaque `cursor` (response_metadata.next_cursor).
 /// Answers are the fixture shapes of tests/fixtures/slack/web-api with fields patched.
 /// Nothing is seeded: add channels and users first.
 class FakeSlack final : public FakeHttpServer
@@ -49,7 +50,8 @@ public:
 
     /// A public channel the bot is a member of; chat methods accept its id or its name.
     void addChannel(const QString &id, const QString &name);
-    /// A workspace member; users.info and users.lookupByEmail (case-insensitive) find it.
+    /// A workspace member; users.info, users.lookupByEmail (case-insensitive) and users.list
+    /// find it.
     void addUser(const QString &id, const QString &name, const QString &email);
 
     /// Posted messages in posting order (top-level and thread replies), optionally one channel.
@@ -89,6 +91,7 @@ private:
     QJsonObject userInfo(const QJsonObject &args) const;
     QJsonObject lookupByEmail(const QJsonObject &args) const;
     QJsonObject listConversations(const QJsonObject &args) const;
+    QJsonObject listUsers(const QJsonObject &args) const;
     QJsonObject conversationInfo(const QJsonObject &args) const;
     QJsonObject renderUser(const User &user, const QString &fixtureName) const;
     QJsonObject renderChannel(const Channel &channel, const QJsonObject &shape) const;

@@ -444,6 +444,39 @@ private Q_SLOTS:
         QCOMPARE(a.json()[u"response_metadata"_s][u"next_cursor"_s].toString(), QString());
     }
 
+    void slackListsUsersInPages()
+    {
+        FakeSlack slack(u"xoxb-t"_s);
+        QVERIFY(slack.listen());
+        slack.addUser(u"U0ALICE01"_s, u"alice"_s, u"alice@soc.example"_s);
+        slack.addUser(u"U0CAROL01"_s, u"carol"_s, u"carol@soc.example"_s);
+        slack.addUser(u"U0DAVE001"_s, u"dave"_s, u"dave@soc.example"_s);
+
+        Answer a = slackGet(slack, u"users.list?limit=2"_s);
+        QVERIFY(a.json().value(u"ok"_s).toBool());
+        QJsonArray members = a.json().value(u"members"_s).toArray();
+        QCOMPARE(members.size(), 2);
+        QCOMPARE(members[0][u"id"_s].toString(), u"U0ALICE01"_s);
+        QCOMPARE(members[0][u"name"_s].toString(), u"alice"_s);
+        QCOMPARE(members[0][u"profile"_s][u"email"_s].toString(), u"alice@soc.example"_s);
+        QCOMPARE(members[0][u"deleted"_s], QJsonValue(false));
+        QCOMPARE(members[0][u"is_bot"_s], QJsonValue(false));
+        QCOMPARE(members[1][u"id"_s].toString(), u"U0CAROL01"_s);
+        const QString cursor = a.json()[u"response_metadata"_s][u"next_cursor"_s].toString();
+        QVERIFY(!cursor.isEmpty());
+
+        a = slackGet(slack, u"users.list?limit=2&cursor="_s + cursor);
+        members = a.json().value(u"members"_s).toArray();
+        QCOMPARE(members.size(), 1);
+        QCOMPARE(members[0][u"profile"_s][u"email"_s].toString(), u"dave@soc.example"_s);
+        QCOMPARE(a.json()[u"response_metadata"_s][u"next_cursor"_s].toString(), QString());
+
+        QCOMPARE(slackGet(slack, u"users.list?cursor=bm9wZQ%3D%3D"_s).json()[u"error"_s].toString(),
+                 u"invalid_cursor"_s);
+        QCOMPARE(slackGet(slack, u"users.list?limit=0"_s).json()[u"error"_s].toString(),
+                 u"invalid_limit"_s);
+    }
+
     void slackViews()
     {
         FakeSlack slack(u"xoxb-t"_s);

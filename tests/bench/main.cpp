@@ -1,0 +1,138 @@
+// hiveslack-bench: measures the real `hiveslack --headless` (a child process) against the fake
+// TheHive and fake Slack of tests/support, run in this process on loopback. Not a ctest: the
+// figures depend on the machine. See README.md ("Performance") for the targets.
+#include "scenarios.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QThread>
+
+#include <cstdio>
+
+using namespace Bench;
+
+namespace {
+
+const QStringList Scenarios{QStringLiteral("latency"), QStringLiteral("throughput"),
+                            QStringLiteral("memory"), QStringLiteral("ack"),
+                            QStringLiteral("startup")};
+
+bool positive(const QString &text, double *value)
+{
+    bool ok = false;
+    *value = text.toDouble(&ok);
+    return ok && *value > 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("hiveslack-bench"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Benchmarks hiveslack --headless against in-process fake TheHive and Slack servers.\n"
+        "Scenarios: latency (webhook -> chat.postMessage at --rate), throughput (accepted "
+        "webhooks/s with --inflight requests in flight), memory (RSS after 100,000 events), ack "
+        "(Slack interaction answer latency at --rate), startup (exec -> /healthz).\n"
+        "Exit code: 0 all targets met, 1 a target missed, 2 a scenario could not run."));
+    parser.addHelpOption();
+    const QCommandLineOption program(QStringLiteral("hiveslack"),
+                                     QStringLiteral("The hiveslack binary (default: next to this "
+                                                    "one)."),
+                                     QStringLiteral("path"));
+    const QCommandLineOption events(
+        QStringLiteral("events"),
+        QStringLiteral("Events per scenario (default: rate x 10 s for latency and ack, 20000 for "
+                       "throughput, 100000 for memory)."),
+        QStringLiteral("n"));
+    const QCommandLineOption rate(QStringLiteral("rate"),
+                                  QStringLiteral("Requests per second for latency and ack "
+                                                 "(default 200)."),
+                                  QStringLiteral("r"), QStringLiteral("200"));
+    const QCommandLineOption scenario(QStringLiteral("scenario"),
+                                      QStringLiteral("all, or one of: ") +
+                                          Scenarios.join(QStringLiteral(", ")),
+                                      QStringLiteral("name"), QStringLiteral("all"));
+    const QCommandLineOption connections(
+        QStringLiteral("connections"),
+        QStringLiteral("Keep-alive connections for latency and ack (default 8)."),
+        QStringLiteral("n"), QStringLiteral("8"));
+    const QCommandLineOption inflight(
+        QStringLiteral("inflight"),
+        QStringLiteral("Requests in flight for throughput and memory (default 64)."),
+        QStringLiteral("n"), QStringLiteral("64"));
+    const QCommandLineOption hiveVersion(QStringLiteral("thehive-version"),
+                                         QStringLiteral("Version the fake TheHive reports "
+                                                        "(default 5.2.9)."),
+                                         QStringLiteral("version"), QStringLiteral("5.2.9"));
+    parser.addOptions({program, events, rate, scenario, connections, inflight, hiveVersion});
+    parser.process(app);
+
+    Options options;
+    options.program = parser.isSet(program)
+                          ? parser.value(program)
+                          : QCoreApplication::applicationDirPath() + QStringLiteral("/hiveslack");
+    options.hiveVersion = parser.value(hiveVersion);
+    double number = 0;
+    if (!positive(parser.value(rate), &number)) {
+        std::fprintf(stderr, "--rate must be a positive number\n");
+        return 2;
+    }
+    options.rate = number;
+    if (parser.isSet(events)) {
+        if (!positive(parser.value(events), &number)) {
+            std::fprintf(stderr, "--events must be a positive number\n");
+            return 2;
+        }
+        options.events = int(number);
+    }
+    if (!positive(parser.value(connections), &number)) {
+        std::fprintf(stderr, "--connections must be a positive number\n");
+        return 2;
+    }
+    options.connections = int(number);
+    if (!positive(parser.value(inflight), &number)) {
+        std::fprintf(stderr, "--inflight must be a positive number\n");
+        return 2;
+    }
+    options.inflight = int(number);
+    const QString which = parser.value(scenario);
+    if (which != u"all" && !Scenarios.contains(which)) {
+        std::fprintf(stderr, "unknown scenario %s\n", qPrintable(which));
+        return 2;
+    }
+    const QFileInfo binary(options.program);
+    if (!binary.isFile() || !binary.isExecutable()) {
+        std::fprintf(stderr, "no hiveslack binary at %s (use --hiveslack)\n",
+                     qPrintable(options.program));
+        return 2;
+    }
+    options.program = binary.absoluteFilePath();
+    std::printf("hiveslack-bench: %s, %d CPU cores, scenario %s\n", qPrintable(options.program),
+                QThread::idealThreadCount(), qPrintable(which));
+    std::fflush(stdout);
+
+    Summary summary;
+    bool ran = true;
+    const auto wanted = [&which](const char *name) {
+        return which == u"all" || which == QLatin1String(name);
+    };
+    if (wanted("startup"))
+        ran &= runStartup(options, summary);
+    if (wanted("latency"))
+        ran &= runLatency(options, summary);
+    if (wanted("ack"))
+        ran &= runAck(options, summary);
+    if (wanted("throughput"))
+        ran &= runThroughput(options, summary, false);
+    if (wanted("memory"))
+        ran &= runThroughput(options, summary, true);
+    summary.print();
+    if (!ran)
+        return 2;
+    return summary.allTargetsMet() ? 0 : 1;
+}

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "rig.h"
+#include "summary.h"
+
+namespace Bench {
+
+// Each scenario starts its own bridge on a fresh data directory, prints what it measures as
+// it goes, adds its figures to the summary and returns false if it could not run to the end.
+
+/// Webhook → chat.postMessage latency under an open-loop webhook rate.
+bool runLatency(const Options &options, Summary &summary);
+/// Accepted (journaled) webhooks per second with many requests in flight, then the time until
+/// every card is delivered. With @p memory, the run is the memory scenario (100,000 events by
+/// default) and the child's VmRSS/VmHWM are reported.
+bool runThroughput(const Options &options, Summary &summary, bool memory);
+/// Slack interaction (block_actions) request → answer latency under an open-loop rate.
+bool runAck(const Options &options, Summary &summary);
+/// Time from starting hiveslack to /healthz answering 200.
+bool runStartup(const Options &options, Summary &summary);
+
+} // namespace Bench

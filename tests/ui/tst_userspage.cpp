@@ -1,0 +1,267 @@
+#include "bridgehost.h"
+#include "usersmodel.h"
+#include "userspage.h"
+
+#include "fakeslack.h"
+#include "fakethehive.h"
+#include "manualclock.h"
+#include "memorysecretstore.h"
+
+#include "bridgeservice.h"
+#include "core/secretstore.h"
+#include "directory/userlinker.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Console::BridgeHost;
+using Console::UsersModel;
+
+namespace {
+
+const QString Alice = u"U0ALICE01"_s;
+const QString Carol = u"U0CAROL01"_s;
+
+} // namespace
+
+class TestUsersPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void usersAreMatchedByEmail();
+    void anOverrideIsSavedAndShown();
+    void checkRunsTheLookupAgain();
+    void lookupsRunAFewAtATime();
+    void aSlackRefusalIsShownInWords();
+    void withoutARunningBridgeNothingIsLookedUp();
+
+private:
+    bool startHost(BridgeHost::State expected = BridgeHost::State::Running);
+    static QString cell(const Console::UsersPage &page, const QString &slackId, int column);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TestSupport::FakeTheHive> m_hive;
+    std::unique_ptr<TestSupport::FakeSlack> m_slack;
+    std::unique_ptr<TestSupport::MemorySecretStore> m_secrets;
+    TestSupport::ManualClock m_clock; ///< moved by hand past the linker's one-minute miss cache
+    std::unique_ptr<BridgeHost> m_host;
+};
+
+void TestUsersPage::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_hive = std::make_unique<TestSupport::FakeTheHive>();
+    m_slack = std::make_unique<TestSupport::FakeSlack>();
+    QVERIFY(m_hive->listen() && m_slack->listen());
+    m_slack->addChannel(u"C0HIVE01"_s, u"soc-cases"_s);
+    m_slack->addUser(Alice, u"alice"_s, u"alice@soc.example"_s);
+    m_slack->addUser(Carol, u"carol"_s, u"carol@soc.example"_s);
+    m_hive->addUser(u"alice@soc.example"_s, u"Alice"_s, u"alice@soc.example"_s);
+    m_secrets = std::make_unique<TestSupport::MemorySecretStore>();
+    m_secrets->insert(QLatin1String(Bridge::SecretKey::TheHiveApiKey), m_hive->apiKey());
+    m_secrets->insert(QLatin1String(Bridge::SecretKey::TheHiveWebhookSecret), u"hook"_s);
+    m_secrets->insert(QLatin1String(Bridge::SecretKey::SlackBotToken), m_slack->token());
+    m_secrets->insert(QLatin1String(Bridge::SecretKey::SlackSigningSecret), u"signing"_s);
+}
+
+void TestUsersPage::cleanup()
+{
+    m_host.reset();
+    m_secrets.reset();
+    m_slack.reset();
+    m_hive.reset();
+    m_dir.reset();
+}
+
+bool TestUsersPage::startHost(BridgeHost::State expected)
+{
+    m_host = std::make_unique<BridgeHost>(*m_secrets, m_clock, m_dir->filePath(u"settings.json"_s),
+                                          m_dir->filePath(u"data"_s));
+    Bridge::BridgeConfig config;
+    config.listenPort = 0;
+    config.dataDir = m_dir->filePath(u"data"_s);
+    config.theHiveUrl = m_hive->baseUrl();
+    config.slackApiUrl = m_slack->apiUrl();
+    config.defaultChannel = u"C0HIVE01"_s;
+    QString error;
+    if (!m_host->saveConfig(config, &error))
+        qWarning("saveConfig: %s", qPrintable(error));
+    return QTest::qWaitFor([&] { return m_host->state() == expected; }, 10000);
+}
+
+QString TestUsersPage::cell(const Console::UsersPage &page, const QString &slackId, int column)
+{
+    const UsersModel &model = *page.model();
+    return model.index(model.rowOf(slackId), column).data().toString();
+}
+
+void TestUsersPage::usersAreMatchedByEmail()
+{
+    QVERIFY(startHost());
+    Console::UsersPage page(*m_host);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QTRY_VERIFY(page.model()->rowCount() == 2 && !page.isBusy());
+
+    QCOMPARE(cell(page, Alice, UsersModel::SlackUser), u"alice"_s);
+    QCOMPARE(cell(page, Alice, UsersModel::Email), u"alice@soc.example"_s);
+    QCOMPARE(cell(page, Alice, UsersModel::HiveLogin), u"alice@soc.example"_s);
+    QCOMPARE(cell(page, Alice, UsersModel::State), u"matched"_s);
+    QCOMPARE(cell(page, Carol, UsersModel::Email), u"carol@soc.example"_s);
+    QCOMPARE(cell(page, Carol, UsersModel::HiveLogin), QString());
+    QCOMPARE(cell(page, Carol, UsersModel::State), u"no TheHive user"_s);
+    QVERIFY(!page.progress()->isVisible());
+    QCOMPARE(page.status()->text(),
+             u"Slack users: 2. Matched: 1, no TheHive user: 1, override: 0."_s);
+    // No allow-list: the column saying who may act stays out of the way.
+    QVERIFY(page.table()->isColumnHidden(UsersModel::MayAct));
+
+    QVERIFY(page.selectUser(Carol));
+    QCOMPARE(page.selectedUser(), Carol);
+    QVERIFY2(
+        page.details()->text().contains(u"No active TheHive account found for carol@soc.example"_s),
+        qPrintable(page.details()->text()));
+    QVERIFY(!page.clearOverrideButton()->isEnabled());
+
+    // The filter narrows the table; selecting a hidden user clears it.
+    page.filter()->setText(u"alice"_s);
+    QCOMPARE(page.table()->model()->rowCount(), 1);
+    QVERIFY(page.selectUser(Carol));
+    QCOMPARE(page.filter()->text(), QString());
+    QCOMPARE(page.table()->model()->rowCount(), 2);
+
+    // With an allow-list the page says who may act; what was found is kept across the restart.
+    Bridge::BridgeConfig config = m_host->config();
+    config.allowedSlackUsers = QStringList{Alice};
+    QString error;
+    QVERIFY2(m_host->saveConfig(config, &error), qPrintable(error));
+    QTRY_VERIFY(!page.table()->isColumnHidden(UsersModel::MayAct));
+    QCOMPARE(cell(page, Alice, UsersModel::MayAct), u"allowed"_s);
+    QCOMPARE(cell(page, Carol, UsersModel::MayAct), u"not allowed"_s);
+    QCOMPARE(cell(page, Alice, UsersModel::State), u"matched"_s);
+}
+
+void TestUsersPage::anOverrideIsSavedAndShown()
+{
+    QVERIFY(startHost());
+    Console::UsersPage page(*m_host);
+    QTRY_VERIFY(page.model()->rowCount() == 2 && !page.isBusy());
+
+    QVERIFY(page.selectUser(Carol));
+    QTest::keyClicks(page.overrideLogin(), u"carol.admin"_s);
+    QTest::mouseClick(page.setOverrideButton(), Qt::LeftButton);
+
+    const QHash<QString, QString> expected{{Carol, u"carol.admin"_s}};
+    QCOMPARE(m_host->config().userOverrides, expected);
+    QCOMPARE(cell(page, Carol, UsersModel::State), u"override"_s);
+    QCOMPARE(cell(page, Carol, UsersModel::HiveLogin), u"carol.admin"_s);
+    QCOMPARE(cell(page, Alice, UsersModel::State), u"matched"_s);
+    QVERIFY(page.banner()->text().contains(u"carol acts in TheHive as carol.admin"_s));
+    QFile settings(m_host->settingsFile());
+    QVERIFY(settings.open(QIODevice::ReadOnly));
+    QCOMPARE(
+        QJsonDocument::fromJson(settings.readAll())[u"users"_s][u"overrides"_s][Carol].toString(),
+        u"carol.admin"_s);
+
+    // The restarted bridge acts as the override, and the page still shows it.
+    QTRY_VERIFY(m_host->bridge() && m_host->bridge()->config().userOverrides == expected);
+    QTRY_COMPARE(m_host->state(), BridgeHost::State::Running);
+    QTRY_VERIFY(!page.isBusy());
+    QCOMPARE(cell(page, Carol, UsersModel::State), u"override"_s);
+    QVERIFY(page.selectUser(Carol));
+    QCOMPARE(page.overrideLogin()->text(), u"carol.admin"_s);
+    QVERIFY(page.clearOverrideButton()->isEnabled());
+
+    // Clearing it goes back to the email match, looked up by the restarted bridge.
+    QTest::mouseClick(page.clearOverrideButton(), Qt::LeftButton);
+    QVERIFY(m_host->config().userOverrides.isEmpty());
+    QTRY_VERIFY(m_host->bridge() && m_host->bridge()->config().userOverrides.isEmpty());
+    QTRY_COMPARE(cell(page, Carol, UsersModel::State), u"no TheHive user"_s);
+    QCOMPARE(page.status()->text(),
+             u"Slack users: 2. Matched: 1, no TheHive user: 1, override: 0."_s);
+}
+
+void TestUsersPage::checkRunsTheLookupAgain()
+{
+    QVERIFY(startHost());
+    Console::UsersPage page(*m_host);
+    QTRY_VERIFY(page.model()->rowCount() == 2 && !page.isBusy());
+    QCOMPARE(cell(page, Carol, UsersModel::State), u"no TheHive user"_s);
+
+    // Carol gets a TheHive account; once the linker's short memory of the miss has passed,
+    // Check finds it.
+    m_hive->addUser(u"carol@soc.example"_s, u"Carol"_s, u"carol@soc.example"_s);
+    m_clock.advanceMs(Bridge::UserLinker::MissTtlMs + 1000);
+    QVERIFY(page.selectUser(Carol));
+    QVERIFY(page.checkButton()->isEnabled());
+    QTest::mouseClick(page.checkButton(), Qt::LeftButton);
+    QTRY_COMPARE(cell(page, Carol, UsersModel::State), u"matched"_s);
+    QCOMPARE(cell(page, Carol, UsersModel::HiveLogin), u"carol@soc.example"_s);
+    QTRY_VERIFY(page.details()->text().contains(u"carol@soc.example is active"_s));
+    QVERIFY(page.checkButton()->isEnabled());
+}
+
+void TestUsersPage::lookupsRunAFewAtATime()
+{
+    for (int i = 0; i < 10; ++i) {
+        const QString n = QString::number(i);
+        m_slack->addUser(u"U0MANY0"_s + n, u"user"_s + n, u"user"_s + n + u"@soc.example"_s);
+    }
+    m_slack->delayNext(u"/api/users.info"_s, 150, 12);
+    QVERIFY(startHost());
+    Console::UsersPage page(*m_host);
+    int mostAtOnce = 0;
+    bool progressShown = false;
+    connect(page.model(), &QAbstractItemModel::dataChanged, this, [&] {
+        mostAtOnce = std::max(mostAtOnce, page.model()->count(UsersModel::Match::Checking));
+        progressShown = progressShown || page.progress()->maximum() == 12;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(page.model()->rowCount() == 12 && !page.isBusy(), 15000);
+    QCOMPARE(mostAtOnce, Console::UsersPage::MaxConcurrentLookups);
+    QVERIFY(progressShown);
+    QCOMPARE(page.model()->count(UsersModel::Match::Matched), 1);
+    QCOMPARE(page.model()->count(UsersModel::Match::NoHiveUser), 11);
+}
+
+void TestUsersPage::aSlackRefusalIsShownInWords()
+{
+    m_slack->slackErrorNext(u"/api/users.list"_s, u"missing_scope"_s);
+    QVERIFY(startHost());
+    Console::UsersPage page(*m_host);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QTRY_VERIFY(page.banner()->isVisible());
+    QVERIFY(page.banner()->text().contains(u"lacks the users:read permission"_s));
+    QCOMPARE(page.model()->rowCount(), 0);
+    QVERIFY(page.reloadButton()->isEnabled());
+    QTest::mouseClick(page.reloadButton(), Qt::LeftButton);
+    QTRY_VERIFY(page.model()->rowCount() == 2 && !page.isBusy());
+    QVERIFY(!page.banner()->isVisible());
+}
+
+void TestUsersPage::withoutARunningBridgeNothingIsLookedUp()
+{
+    m_secrets->setUnavailable(true);
+    QVERIFY(startHost(BridgeHost::State::NotConfigured));
+    Console::UsersPage page(*m_host);
+    QCOMPARE(page.model()->rowCount(), 0);
+    QVERIFY(!page.isBusy());
+    QVERIFY(!page.reloadButton()->isEnabled());
+    QVERIFY(!page.checkButton()->isEnabled());
+    QVERIFY2(page.status()->text().contains(u"not running"_s), qPrintable(page.status()->text()));
+    QVERIFY(m_slack->requests(u"/api/users.list"_s).isEmpty());
+}
+
+QTEST_MAIN(TestUsersPage)
+#include "tst_userspage.moc"

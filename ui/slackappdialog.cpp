@@ -1,0 +1,77 @@
+#include "slackappdialog.h"
+
+#include "codebox.h"
+#include "setuphelpers.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
+namespace Console {
+
+SlackAppDialog::SlackAppDialog(const QUrl &defaultBase, QWidget *parent)
+    : QDialog(parent)
+    , m_base(new QLineEdit(defaultBase.toString(), this))
+    , m_hint(new QLabel(this))
+    , m_manifest(new CodeBox(this))
+{
+    setWindowTitle(tr("Create the Slack app"));
+    m_base->setObjectName(QStringLiteral("publicBaseUrl"));
+    m_manifest->setObjectName(QStringLiteral("manifest"));
+
+    auto *intro = new QLabel(
+        tr("At api.slack.com/apps choose \"Create New App\", then \"From an app manifest\", pick "
+           "the workspace and paste this manifest. Install the app to the workspace, then copy "
+           "its Bot User OAuth Token (OAuth & Permissions) and its Signing Secret (Basic "
+           "Information) into Connections."),
+        this);
+    intro->setWordWrap(true);
+    m_hint->setWordWrap(true);
+
+    auto *form = new QFormLayout;
+    auto *baseLabel = new QLabel(tr("&Public base URL:"), this);
+    baseLabel->setBuddy(m_base);
+    form->addRow(baseLabel, m_base);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addLayout(form);
+    layout->addWidget(m_hint);
+    layout->addWidget(m_manifest, 1);
+    layout->addWidget(buttons);
+    resize(640, 560);
+
+    connect(m_base, &QLineEdit::textChanged, this, &SlackAppDialog::update);
+    update();
+}
+
+void SlackAppDialog::update()
+{
+    const QUrl base(m_base->text().trimmed());
+    if (!SetupHelpers::isHttpUrl(base)) {
+        m_hint->setText(tr("Type the address at which Slack reaches this bridge, starting with "
+                           "https://."));
+        m_manifest->setText({});
+        return;
+    }
+    const QString requestUrl =
+        SetupHelpers::endpointUrl(base, QStringLiteral("/slack/interactions")).toString();
+    m_hint->setText(base.scheme() == u"https"
+                        ? tr("Slack will send button clicks to %1.").arg(requestUrl)
+                        : tr("Slack only sends to https addresses reachable from the internet: "
+                             "put the bridge behind a reverse proxy with a certificate and type "
+                             "that proxy's address here."));
+    m_manifest->setText(SetupHelpers::slackAppManifest(base));
+}
+
+QString SlackAppDialog::manifestText() const
+{
+    return m_manifest->text();
+}
+
+} // namespace Console

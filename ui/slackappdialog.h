@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QDialog>
+#include <QUrl>
+
+class QLabel;
+class QLineEdit;
+
+namespace Console {
+
+class CodeBox;
+
+/// "Create the Slack app": the app manifest to paste at Slack's "From an app manifest", with
+/// the interactivity request URL built from the public base URL the admin types.
+class SlackAppDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    /// @param defaultBase the bridge's listen URL, until the admin types the public one
+    explicit SlackAppDialog(const QUrl &defaultBase, QWidget *parent = nullptr);
+
+    /// The manifest as shown; empty while the base URL is not a valid http(s) URL.
+    QString manifestText() const;
+    QLineEdit *baseUrlEdit() const { return m_base; }
+    CodeBox *manifestBox() const { return m_manifest; }
+
+private:
+    void update();
+
+    QLineEdit *m_base = nullptr;
+    QLabel *m_hint = nullptr;
+    CodeBox *m_manifest = nullptr;
+};
+
+} // namespace Console

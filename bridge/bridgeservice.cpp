@@ -44,7 +44,8 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
     m_directory = std::make_unique<SlackDirectory>(*m_slack, m_clock);
     m_cards = std::make_unique<CardPublisher>(m_config, m_journal, *m_hive, *m_versions, *m_slack,
                                               *m_directory);
-    m_users = std::make_unique<UserLinker>(m_config, m_clock, *m_directory, *m_hive, *m_versions);
+    m_users = std::make_unique<UserLinker>(m_config, m_clock, *m_directory, *m_slack, *m_hive,
+                                           *m_versions);
     m_actions = std::make_unique<ActionHandler>(m_config, m_journal, m_clock, *m_hive, *m_versions,
                                                 *m_slack, *m_users, *m_cards);
     m_dispatcher = std::make_unique<Dispatcher>(

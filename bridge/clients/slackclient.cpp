@@ -161,6 +161,12 @@ void SlackClient::lookupUserByEmail(const QString &email, Callback done)
          std::move(done));
 }
 
+void SlackClient::userGroupMembers(const QString &groupId, Callback done)
+{
+    read(QStringLiteral("usergroups.users.list"), QueryArgs{{QStringLiteral("usergroup"), groupId}},
+         std::move(done));
+}
+
 void SlackClient::authTest(Callback done)
 {
     read(QStringLiteral("auth.test"), {}, std::move(done));

@@ -46,6 +46,8 @@ public:
     /// One page of workspace members (users.list, 200 at a time); follow
     /// response_metadata.next_cursor until it is empty.
     void listUsers(const QString &cursor, Callback done);
+    /// Members of a user group (scope usergroups:read).
+    void userGroupMembers(const QString &groupId, Callback done);
 
     /// Classifies a raw reply; exposed for tests.
     static SlackResult classify(const RestReply &reply);

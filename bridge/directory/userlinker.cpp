@@ -1,6 +1,7 @@
 #include "directory/userlinker.h"
 
 #include "clients/hiveversionprobe.h"
+#include "clients/slackclient.h"
 #include "clients/thehiveclient.h"
 #include "directory/slackdirectory.h"
 #include "thehive/dialect.h"
@@ -25,11 +26,13 @@ QString loginOf(const QJsonObject &user)
 } // namespace
 
 UserLinker::UserLinker(const BridgeConfig &config, const Clock &clock, SlackDirectory &directory,
-                       TheHiveClient &hive, HiveVersionProbe &versions, QObject *parent)
+                       SlackClient &slack, TheHiveClient &hive, HiveVersionProbe &versions,
+                       QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_clock(clock)
     , m_directory(directory)
+    , m_slack(slack)
     , m_hive(hive)
     , m_versions(versions)
 {
@@ -37,10 +40,51 @@ UserLinker::UserLinker(const BridgeConfig &config, const Clock &clock, SlackDire
 
 void UserLinker::resolveActor(const QString &slackUserId, Callback done)
 {
-    if (!m_config.allowedSlackUsers.isEmpty() && !m_config.allowedSlackUsers.contains(slackUserId))
-        return done(
-            {{}, {}, tr("you are not on HiveSlack's list of people allowed to change cases")});
-    resolveUser(slackUserId, std::move(done));
+    const QStringList &allowed = m_config.allowedSlackUsers;
+    if (allowed.isEmpty() || allowed.contains(slackUserId))
+        return resolveUser(slackUserId, std::move(done));
+    inAllowedGroup(slackUserId, [this, slackUserId, done](bool member) {
+        if (!member)
+            return done(
+                {{}, {}, tr("you are not on HiveSlack's list of people allowed to change cases")});
+        resolveUser(slackUserId, done);
+    });
+}
+
+void UserLinker::inAllowedGroup(const QString &slackUserId, std::function<void(bool)> done)
+{
+    QStringList groups;
+    for (const QString &entry : m_config.allowedSlackUsers) {
+        if (entry.startsWith(u'S'))
+            groups.append(entry);
+    }
+    checkGroups(slackUserId, groups, std::move(done));
+}
+
+void UserLinker::checkGroups(const QString &slackUserId, QStringList groups,
+                             std::function<void(bool)> done)
+{
+    if (groups.isEmpty())
+        return done(false);
+    const QString group = groups.takeFirst();
+    auto withMembers = [this, slackUserId, groups, done](const QStringList &members) {
+        if (members.contains(slackUserId))
+            return done(true);
+        checkGroups(slackUserId, groups, done);
+    };
+    if (const auto it = m_groups.constFind(group);
+        it != m_groups.cend() && it->expiresAt > m_clock.nowMs())
+        return withMembers(it->members);
+    // A group Slack will not list (missing usergroups:read, unknown id) contains nobody: a
+    // misconfiguration denies rather than allows.
+    m_slack.userGroupMembers(group, [this, group, withMembers](const SlackResult &r) {
+        QStringList members;
+        for (const QJsonValue &id : r.json.value(u"users").toArray())
+            members.append(id.toString());
+        if (r.ok())
+            m_groups.insert(group, {members, m_clock.nowMs() + GroupTtlMs});
+        withMembers(members);
+    });
 }
 
 void UserLinker::resolveUser(const QString &slackUserId, Callback done)

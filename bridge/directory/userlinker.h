@@ -11,6 +11,7 @@
 namespace Bridge {
 
 class HiveVersionProbe;
+class SlackClient;
 class SlackDirectory;
 class TheHiveClient;
 
@@ -32,9 +33,11 @@ public:
     using Callback = std::function<void(const Link &)>;
 
     UserLinker(const BridgeConfig &config, const Clock &clock, SlackDirectory &directory,
-               TheHiveClient &hive, HiveVersionProbe &versions, QObject *parent = nullptr);
+               SlackClient &slack, TheHiveClient &hive, HiveVersionProbe &versions,
+               QObject *parent = nullptr);
 
-    /// The TheHive account of a Slack user who wants to change a case (allow-list applies).
+    /// The TheHive account of a Slack user who wants to change a case. The allow-list applies:
+    /// user ids (U…, W…) and user groups (S…, whose members are asked from Slack).
     void resolveActor(const QString &slackUserId, Callback done);
     /// The TheHive account of any Slack user (an assignee picked in a select or modal).
     void resolveUser(const QString &slackUserId, Callback done);
@@ -43,14 +46,20 @@ public:
 
     static constexpr qint64 LinkTtlMs = 15 * 60 * 1000;
     static constexpr qint64 MissTtlMs = 60 * 1000;
+    static constexpr qint64 GroupTtlMs = 5 * 60 * 1000;
 
 private:
     void lookUp(const QString &slackUserId, Callback done);
+    /// Answers whether the user is in one of the allowed user groups (members cached).
+    void inAllowedGroup(const QString &slackUserId, std::function<void(bool)> done);
+    void checkGroups(const QString &slackUserId, QStringList groups,
+                     std::function<void(bool)> done);
     void findHiveUser(const QString &email, Callback done);
 
     const BridgeConfig &m_config;
     const Clock &m_clock;
     SlackDirectory &m_directory;
+    SlackClient &m_slack;
     TheHiveClient &m_hive;
     HiveVersionProbe &m_versions;
     struct Cached
@@ -59,6 +68,12 @@ private:
         qint64 expiresAt = 0;
     };
     QHash<QString, Cached> m_cache;
+    struct Group
+    {
+        QStringList members;
+        qint64 expiresAt = 0;
+    };
+    QHash<QString, Group> m_groups;
 };
 
 } // namespace Bridge

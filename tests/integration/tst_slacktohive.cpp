@@ -415,6 +415,7 @@ private Q_SLOTS:
     void reopenClosedCase();
     void hiveRefusalReachesTheUser();
     void unlinkedUserIsTold();
+    void allowListNarrowsWhoMayAct();
     void foreignActionsAreIgnored_data();
     void foreignActionsAreIgnored();
     void concurrentChangesBothLand();
@@ -956,6 +957,33 @@ void TstSlackToHive::unlinkedUserIsTold()
     QVERIFY(s.patches().isEmpty());
     QVERIFY(s.writes().isEmpty());
     QCOMPARE(s.card().updates, before.updates);
+}
+
+void TstSlackToHive::allowListNarrowsWhoMayAct()
+{
+    QFETCH_GLOBAL(QString, version);
+    Scene s(version);
+    // Only the user group S0SOCLEADS may act; alice is in it, bob (also linked) is not.
+    s.h.config.allowedSlackUsers = {u"S0SOCLEADS"_s};
+    s.h.slack.addUserGroup(u"S0SOCLEADS"_s, {Alice.slackId});
+    QVERIFY(s.open());
+    const FakeSlack::PostedMessage before = s.card();
+    const std::optional<Control> severity = findControl(before.blocks, u"hs_severity"_s);
+    QVERIFY(severity);
+
+    QVERIFY(s.click(Bob, selectAction(*severity, optionWithValue(severity->element, u"4"_s))));
+    QVERIFY(BridgeHarness::waitFor([&] { return !s.h.slack.ephemerals().isEmpty(); }));
+    QVERIFY(s.settle());
+    const QJsonObject refusal = s.h.slack.ephemerals().constFirst();
+    QCOMPARE(refusal.value(u"user"_s).toString(), Bob.slackId);
+    QVERIFY2(refusal.value(u"text"_s).toString().contains(u"not on HiveSlack's list"),
+             qPrintable(refusal.value(u"text"_s).toString()));
+    QVERIFY(s.patches().isEmpty());
+
+    QVERIFY(s.click(Alice, selectAction(*severity, optionWithValue(severity->element, u"4"_s))));
+    QVERIFY(BridgeHarness::waitFor([&] { return s.patches().size() == 1; }));
+    QCOMPARE(s.patches().constFirst().body, QByteArray(R"({"severity":4})"));
+    QCOMPARE(s.h.slack.ephemerals().size(), 1);
 }
 
 void TstSlackToHive::foreignActionsAreIgnored_data()

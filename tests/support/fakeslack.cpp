@@ -14,8 +14,9 @@ namespace {
 
 const QStringList kWriteMethods{u"chat.postMessage"_s, u"chat.update"_s, u"chat.postEphemeral"_s,
                                 u"views.open"_s, u"views.update"_s};
-const QStringList kReadMethods{u"users.info"_s,         u"users.lookupByEmail"_s, u"users.list"_s,
-                               u"conversations.list"_s, u"conversations.info"_s,  u"auth.test"_s};
+const QStringList kReadMethods{
+    u"users.info"_s,         u"users.lookupByEmail"_s, u"users.list"_s, u"usergroups.users.list"_s,
+    u"conversations.list"_s, u"conversations.info"_s,  u"auth.test"_s};
 
 QJsonObject failure(const QString &code)
 {
@@ -251,6 +252,8 @@ void FakeSlack::handle(const RecordedRequest &request, Reply &reply)
         answer = listConversations(args);
     else if (method == u"conversations.info")
         answer = conversationInfo(args);
+    else if (method == u"usergroups.users.list")
+        answer = userGroupMembers(args);
     else
         answer = fixture(u"auth.test.ok2"_s);
 
@@ -541,6 +544,25 @@ QJsonObject FakeSlack::conversationInfo(const QJsonObject &args) const
         }
     }
     return fixture(u"conversations.info.error.channel_not_found"_s);
+}
+
+} // namespace TestSupport
+
+namespace TestSupport {
+
+void FakeSlack::addUserGroup(const QString &id, const QStringList &memberIds)
+{
+    m_userGroups.insert(id, memberIds);
+}
+
+QJsonObject FakeSlack::userGroupMembers(const QJsonObject &args) const
+{
+    // Shape of Slack's usergroups.users.list: {"ok":true,"users":["U…",…]}; unknown group:
+    // no_such_subteam.
+    const QString id = args.value(u"usergroup"_s).toString();
+    if (!m_userGroups.contains(id))
+        return {{u"ok"_s, false}, {u"error"_s, u"no_such_subteam"_s}};
+    return {{u"ok"_s, true}, {u"users"_s, QJsonArray::fromStringList(m_userGroups.value(id))}};
 }
 
 } // namespace TestSupport

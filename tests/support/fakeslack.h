@@ -17,11 +17,11 @@ namespace TestSupport {
 /// Like Slack it answers HTTP 200 with {"ok":false,"error":…} for refusals: a missing token
 /// is `not_authed`, a wrong one `invalid_auth`. Write methods (chat.postMessage, chat.update,
 /// chat.postEphemeral, views.open, views.update) read JSON bodies (form bodies too); read
-/// methods (users.info, users.lookupByEmail, users.list, conversations.list, conversations.info,
-/// auth.test) read only the query string or a form body and, like Slack, ignore a JSON body.
-/// The list methods page with `limit` and an opaque `cursor` (response_metadata.next_cursor).
-/// Answers are the fixture shapes of tests/fixtures/slack/web-api with fields patched.
-/// Nothing is seeded: add channels and users first.
+/// methods (users.info, users.lookupByEmail, users.list, usergroups.users.list, conversations.list,
+/// conversations.info, auth.test) read only the query string or a form body and, like Slack, ignore
+/// a JSON body. The list methods page with `limit` and an opaque `cursor`
+/// (response_metadata.next_cursor). Answers are the fixture shapes of tests/fixtures/slack/web-api
+/// with fields patched. Nothing is seeded: add channels and users first.
 class FakeSlack final : public FakeHttpServer
 {
     Q_OBJECT
@@ -53,6 +53,8 @@ public:
     /// A workspace member; users.info, users.lookupByEmail (case-insensitive) and users.list
     /// find it.
     void addUser(const QString &id, const QString &name, const QString &email);
+    /// A user group (e.g. "S0SOCLEADS"); usergroups.users.list answers its members.
+    void addUserGroup(const QString &id, const QStringList &memberIds);
 
     /// Posted messages in posting order (top-level and thread replies), optionally one channel.
     QList<PostedMessage> messages(const QString &channel = {}) const;
@@ -93,6 +95,7 @@ private:
     QJsonObject listConversations(const QJsonObject &args) const;
     QJsonObject listUsers(const QJsonObject &args) const;
     QJsonObject conversationInfo(const QJsonObject &args) const;
+    QJsonObject userGroupMembers(const QJsonObject &args) const;
     QJsonObject renderUser(const User &user, const QString &fixtureName) const;
     QJsonObject renderChannel(const Channel &channel, const QJsonObject &shape) const;
     QJsonObject renderView(const QJsonObject &requested, const QJsonObject &base);
@@ -100,6 +103,7 @@ private:
     QString m_token;
     QList<Channel> m_channels;
     QList<User> m_users;
+    QHash<QString, QStringList> m_userGroups;
     QList<PostedMessage> m_messages;
     QList<QJsonObject> m_ephemerals;
     QList<QJsonObject> m_views;

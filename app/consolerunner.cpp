@@ -15,7 +15,11 @@
 #include "secrets/keychainsecretstore.h"
 
 #include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
 #include <QStandardPaths>
+#include <QTranslator>
 
 namespace {
 
@@ -28,6 +32,40 @@ QString settingsFile(const LaunchOptions &options)
            QStringLiteral("/hiveslack.json");
 }
 
+/// The console's language: "language" in the shell's console-window.ini ("de", "fr", "en") wins;
+/// else the first of the user's languages (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) that is English or
+/// translated, so that LANGUAGE=en:de stays English.
+QLocale consoleLocale()
+{
+    const QSettings window(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
+                               QStringLiteral("/console-window.ini"),
+                           QSettings::IniFormat);
+    const QString chosen = window.value(QStringLiteral("language")).toString();
+    if (!chosen.isEmpty())
+        return QLocale(chosen);
+    for (const QString &name : QLocale::system().uiLanguages()) {
+        const QLocale locale(name);
+        if (locale.language() == QLocale::English ||
+            QTranslator().load(locale, QStringLiteral("hiveslack"), QStringLiteral("_"),
+                               QStringLiteral(":/i18n")))
+            return locale;
+    }
+    return QLocale::system();
+}
+
+/// Qt's own texts (standard buttons, file dialogs) from Qt's translations directory, ours from
+/// the .qm files embedded under :/i18n. English needs neither.
+void installTranslators(QTranslator &qtTexts, QTranslator &ourTexts)
+{
+    const QLocale locale = consoleLocale();
+    if (qtTexts.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                     QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTexts);
+    if (ourTexts.load(locale, QStringLiteral("hiveslack"), QStringLiteral("_"),
+                      QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&ourTexts);
+}
+
 } // namespace
 
 int runConsole(int argc, char *argv[], const LaunchOptions &options)
@@ -36,6 +74,9 @@ int runConsole(int argc, char *argv[], const LaunchOptions &options)
     Console::SingleInstance instance;
     if (!instance.claim())
         return 0; // the running console was asked to come forward
+    QTranslator qtTexts;
+    QTranslator ourTexts;
+    installTranslators(qtTexts, ourTexts);
 
     Bridge::KeychainSecretStore keychain(QStringLiteral("HiveSlack"));
     Bridge::EnvSecretStore environment(QProcessEnvironment::systemEnvironment());

@@ -264,7 +264,7 @@
 <context>
     <name>Console::ActivityPage</name>
     <message>
-        <location filename="../ui/activitypage.cpp" line="+46"/>
+        <location filename="../ui/activitypage.cpp" line="+48"/>
         <source>Event %1 · %2 · %3</source>
         <translation>Ereignis %1 · %2 · %3</translation>
     </message>
@@ -359,7 +359,7 @@
         <translation>S&amp;uchen:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Select an event to see its request and outcome.</source>
         <translation>Wählen Sie ein Ereignis, um seine Anfrage und sein Ergebnis zu sehen.</translation>
     </message>
@@ -379,7 +379,7 @@
         <translation>Slack-&amp;Karte</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+124"/>
         <source>This event has no Slack card to show.</source>
         <translation>Zu diesem Ereignis gibt es keine Slack-Karte.</translation>
     </message>
@@ -461,7 +461,7 @@
 <context>
     <name>Console::ChannelsPage</name>
     <message>
-        <location filename="../ui/channelspage.cpp" line="+37"/>
+        <location filename="../ui/channelspage.cpp" line="+39"/>
         <source>the channel does not exist, or it is private and the HiveSlack app has not been invited to it</source>
         <translation>der Channel existiert nicht, oder er ist privat und die HiveSlack-App wurde nicht eingeladen</translation>
     </message>
@@ -501,7 +501,7 @@
         <translation>Die Regeln werden von oben nach unten geprüft: Die erste Regel, deren Bedingungen alle zutreffen, bestimmt den Channel. Eine leere Bedingung trifft auf jeden Fall zu. Oberhalb seiner TLP-Obergrenze wird ein Fall geschwärzt oder gar nicht gepostet.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>&amp;Add rule</source>
         <translation>&amp;Regel hinzufügen</translation>
     </message>
@@ -1610,14 +1610,9 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>HiveSlack</source>
         <translation>HiveSlack</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Failed events waiting in Activity: %1</source>
-        <translation>Fehlgeschlagene Ereignisse in Aktivität: %1</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1742,7 +1737,7 @@
         <translation>&amp;Filter:</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Type the TheHive login this user should act as.</source>
         <translation>Geben Sie das TheHive-Login ein, als das dieser Benutzer handeln soll.</translation>
     </message>
@@ -1782,12 +1777,12 @@
         <translation>Mit einer manuellen Zuordnung handelt HiveSlack als dieser TheHive-Benutzer, unabhängig von den E-Mail-Adressen: Verwenden Sie sie, wenn sich die E-Mail-Adressen in Slack und TheHive unterscheiden.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>TheHive &amp;login:</source>
         <translation>TheHive-&amp;Login:</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>Slack did not list the members: the Slack app lacks the users:read permission. Reinstall it from the generated manifest.</source>
         <translation>Slack hat die Mitglieder nicht aufgelistet: Der Slack-App fehlt die Berechtigung users:read. Installieren Sie sie aus dem erzeugten Manifest neu.</translation>
     </message>
@@ -1880,7 +1875,12 @@
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+11"/>
+        <source>card refreshed</source>
+        <translation>Karte aktualisiert</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>close case</source>
         <translation>Fall schließen</translation>
     </message>
@@ -1983,7 +1983,7 @@
 <context>
     <name>HostStatus</name>
     <message>
-        <location filename="../ui/hoststatus.cpp" line="+46"/>
+        <location filename="../ui/hoststatus.cpp" line="+26"/>
         <source>Demo: listening on %1, talking to the built-in simulator</source>
         <translation>Demo: lauscht auf %1, spricht mit dem eingebauten Simulator</translation>
     </message>
@@ -2006,6 +2006,11 @@
         <location line="+2"/>
         <source>Not running: %1</source>
         <translation>Läuft nicht: %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 — failures waiting: %2</source>
+        <translation>%1 — wartende Fehler: %2</translation>
     </message>
 </context>
 <context>

@@ -264,7 +264,7 @@
 <context>
     <name>Console::ActivityPage</name>
     <message>
-        <location filename="../ui/activitypage.cpp" line="+46"/>
+        <location filename="../ui/activitypage.cpp" line="+48"/>
         <source>Event %1 · %2 · %3</source>
         <translation>Événement %1 · %2 · %3</translation>
     </message>
@@ -359,7 +359,7 @@
         <translation>Rec&amp;hercher&#xa0;:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Select an event to see its request and outcome.</source>
         <translation>Sélectionnez un événement pour voir sa requête et son résultat.</translation>
     </message>
@@ -379,7 +379,7 @@
         <translation>Carte &amp;Slack</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+124"/>
         <source>This event has no Slack card to show.</source>
         <translation>Cet événement n&apos;a pas de carte Slack à afficher.</translation>
     </message>
@@ -461,7 +461,7 @@
 <context>
     <name>Console::ChannelsPage</name>
     <message>
-        <location filename="../ui/channelspage.cpp" line="+37"/>
+        <location filename="../ui/channelspage.cpp" line="+39"/>
         <source>the channel does not exist, or it is private and the HiveSlack app has not been invited to it</source>
         <translation>le canal n&apos;existe pas, ou il est privé et l&apos;application HiveSlack n&apos;y a pas été invitée</translation>
     </message>
@@ -501,7 +501,7 @@
         <translation>Les règles sont essayées de haut en bas&#xa0;: la première règle dont toutes les conditions sont remplies choisit le canal. Une condition vide correspond à tous les cas. Au-dessus de son plafond TLP, un cas est caviardé ou n&apos;est pas publié.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>&amp;Add rule</source>
         <translation>A&amp;jouter une règle</translation>
     </message>
@@ -1610,14 +1610,9 @@
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>HiveSlack</source>
         <translation>HiveSlack</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Failed events waiting in Activity: %1</source>
-        <translation>Événements en échec dans Activité&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1742,7 +1737,7 @@
         <translation>Fi&amp;ltre&#xa0;:</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Type the TheHive login this user should act as.</source>
         <translation>Saisissez l&apos;identifiant TheHive sous lequel cet utilisateur doit agir.</translation>
     </message>
@@ -1782,12 +1777,12 @@
         <translation>Une correspondance manuelle fait agir HiveSlack en tant que cet utilisateur TheHive, quelles que soient les adresses e-mail&#xa0;: utilisez-la quand les adresses e-mail de Slack et de TheHive diffèrent.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>TheHive &amp;login:</source>
         <translation>&amp;Identifiant TheHive&#xa0;:</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>Slack did not list the members: the Slack app lacks the users:read permission. Reinstall it from the generated manifest.</source>
         <translation>Slack n&apos;a pas listé les membres&#xa0;: il manque à l&apos;application Slack la permission users:read. Réinstallez-la à partir du manifeste généré.</translation>
     </message>
@@ -1880,7 +1875,12 @@
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+11"/>
+        <source>card refreshed</source>
+        <translation>carte actualisée</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>close case</source>
         <translation>fermer le cas</translation>
     </message>
@@ -1983,7 +1983,7 @@
 <context>
     <name>HostStatus</name>
     <message>
-        <location filename="../ui/hoststatus.cpp" line="+46"/>
+        <location filename="../ui/hoststatus.cpp" line="+26"/>
         <source>Demo: listening on %1, talking to the built-in simulator</source>
         <translation>Démo&#xa0;: à l&apos;écoute sur %1, dialogue avec le simulateur intégré</translation>
     </message>
@@ -2006,6 +2006,11 @@
         <location line="+2"/>
         <source>Not running: %1</source>
         <translation>À l&apos;arrêt&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 — failures waiting: %2</source>
+        <translation>%1 — échecs en attente : %2</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,6 @@
 #include "clients/hiveversionprobe.h"
 #include "journal/journal.h"
 
-#include <algorithm>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
@@ -32,6 +31,9 @@
 namespace Console {
 
 namespace {
+
+/// A long Slack name or action must not squeeze the case and the error out of sight.
+constexpr int MaxShortColumnWidth = 280;
 
 QString timeText(qint64 ms)
 {
@@ -100,8 +102,13 @@ ActivityPage::ActivityPage(BridgeHost &host, QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    // Short columns follow their contents (headers included) as rows come and go; the case
+    // title and the error share what is left and elide, their full text is in the tooltip.
+    QHeaderView *columns = m_table->horizontalHeader();
+    columns->setSectionResizeMode(QHeaderView::ResizeToContents);
+    columns->setSectionResizeMode(ActivityModel::Case, QHeaderView::Stretch);
+    columns->setSectionResizeMode(ActivityModel::Error, QHeaderView::Stretch);
+    columns->setMaximumSectionSize(MaxShortColumnWidth);
 
     for (QPlainTextEdit *pane : {m_details, m_card}) {
         pane->setReadOnly(true);
@@ -197,19 +204,6 @@ void ActivityPage::restoreSelection()
         m_table->selectRow(row);
     showSelected();
     followRetried();
-    sizeColumnsOnce();
-}
-
-void ActivityPage::sizeColumnsOnce()
-{
-    // Sized to the first rows seen, then left to the user: later rows must not make it jump.
-    if (m_columnsSized || m_model->rowCount() == 0)
-        return;
-    m_columnsSized = true;
-    m_table->resizeColumnsToContents();
-    constexpr int MaxWidth = 260;
-    for (int column = 0; column < ActivityModel::Error; ++column)
-        m_table->setColumnWidth(column, std::min(m_table->columnWidth(column), MaxWidth));
 }
 
 qint64 ActivityPage::selectedId() const

@@ -58,7 +58,6 @@ private:
     void chooseExportFile();
     void followRetried();
     void say(const QString &text, bool error = false);
-    void sizeColumnsOnce();
 
     BridgeHost &m_host;
     JournalWatcher *m_watcher = nullptr;
@@ -75,7 +74,6 @@ private:
     QLabel *m_message = nullptr;
     qint64 m_keptId = 0;    ///< selection carried across a model reset
     qint64 m_retriedId = 0; ///< retried event whose outcome is still to be told
-    bool m_columnsSized = false;
 };
 
 } // namespace Console

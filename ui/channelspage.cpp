@@ -29,6 +29,8 @@ namespace {
 
 /// 200 channels a page: enough for any SOC workspace, and a bad cursor never loops forever.
 constexpr int MaxChannelPages = 50;
+/// A long list of tags or organisations must not push the other conditions out of sight.
+constexpr int MaxColumnWidth = 320;
 
 /// Slack's answer to a channel operation in words an admin can act on.
 QString describeSlackError(const QString &code)
@@ -134,7 +136,13 @@ QWidget *ChannelsPage::buildRules()
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                              QAbstractItemView::AnyKeyPressed);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // One line a rule: conditions and channels size to their text, the rule's name takes the
+    // rest of the width.
+    m_table->setWordWrap(false);
+    QHeaderView *columns = m_table->horizontalHeader();
+    columns->setSectionResizeMode(QHeaderView::ResizeToContents);
+    columns->setSectionResizeMode(RoutingRulesModel::Name, QHeaderView::Stretch);
+    columns->setMaximumSectionSize(MaxColumnWidth);
 
     m_add = new QPushButton(tr("&Add rule"), box);
     m_remove = new QPushButton(tr("&Remove"), box);

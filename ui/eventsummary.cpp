@@ -37,6 +37,11 @@ EventSummary summarizeHive(const Bridge::JournalEvent &event)
     s.direction = EventSummary::Direction::HiveToSlack;
     s.caseLabel = event.caseKey;
     s.action = event.kind;
+    // The bridge's own follow-up to an applied Slack action: no webhook to read.
+    if (event.kind == u"card.refresh") {
+        s.action = Text::tr("card refreshed");
+        return s;
+    }
     const Bridge::WebhookParse parsed = Bridge::parseWebhook(event.payload);
     if (!parsed.event)
         return s;

@@ -16,7 +16,8 @@ QString listenUrl(const QHostAddress &address, quint16 port);
 QString bridgeUrl(const BridgeHost &host);
 
 /// The bridge's state in one line for the status bar and the tray: where it listens, that it
-/// runs the demo, or what is missing.
+/// runs the demo, or what is missing; then how many failed events wait in Activity, if any.
+/// It reads the journal's counts: callers refresh it when the journal changes.
 QString stateSummary(const BridgeHost &host);
 
 } // namespace Console

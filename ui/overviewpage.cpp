@@ -235,6 +235,7 @@ void OverviewPage::eventChanged(qint64 id)
 
 void OverviewPage::updateCounts()
 {
+    m_state->setText(stateSummary(m_host)); // it names the failures waiting
     const qint64 now = m_host.clock().nowMs();
     const Bridge::Journal *journal = m_watcher->journal();
     const Bridge::Counts counts = journal ? journal->counts() : Bridge::Counts{};

@@ -106,9 +106,8 @@ void TrayIcon::refresh()
         m_status = m_failed > 0 ? Status::Attention : Status::NotConfigured;
         break;
     }
+    // The summary already counts the failures waiting.
     m_toolTip = tr("HiveSlack") + QLatin1Char('\n') + stateSummary(m_host);
-    if (m_failed > 0)
-        m_toolTip += QLatin1Char('\n') + tr("Failed events waiting in Activity: %1").arg(m_failed);
     m_tray->setIcon(iconFor(m_status));
     m_tray->setToolTip(m_toolTip);
     Q_EMIT statusChanged();

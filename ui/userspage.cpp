@@ -81,6 +81,9 @@ UsersPage::UsersPage(BridgeHost &host, QWidget *parent)
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(UsersModel::SlackUser, Qt::AscendingOrder);
     m_table->verticalHeader()->hide();
+    // Names, emails and logins show whole; the last column shown (State, or May act with an
+    // allow-list) takes the rest.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
 
     m_progress->hide();
@@ -153,8 +156,10 @@ QWidget *UsersPage::buildSelection()
                             box);
     hint->setWordWrap(true);
 
+    auto *loginLabel = new QLabel(tr("TheHive &login:"), box);
+    loginLabel->setBuddy(m_overrideLogin);
     auto *form = new QFormLayout;
-    form->addRow(tr("TheHive &login:"), overrideRow);
+    form->addRow(loginLabel, overrideRow);
     auto *layout = new QVBoxLayout(box);
     layout->addLayout(detailsRow);
     layout->addLayout(form);

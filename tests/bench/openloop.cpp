@@ -33,9 +33,8 @@ void OpenLoop::tick()
 {
     qint64 now = nowNs();
     while (m_next < m_count && dueNs(m_next) <= now) {
-        const qint64 due = dueNs(m_next);
-        m_maxLagNs = qMax(m_maxLagNs, now - due);
-        m_send(m_next++, due);
+        m_maxLagNs = qMax(m_maxLagNs, now - dueNs(m_next));
+        m_send(m_next++, now);
         now = nowNs();
     }
     if (m_next < m_count)

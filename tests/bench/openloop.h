@@ -7,16 +7,17 @@
 
 namespace Bench {
 
-/// Calls send(i, dueNs) for i = 0 … count-1 at dueNs = start + i/rate, whatever the answers do
-/// (an open-loop load, as real webhooks arrive): a late tick sends everything already due, and
-/// the lag behind the schedule is recorded so a run shows whether the client kept it. Timing
-/// from dueNs rather than from the actual write keeps waiting for a free connection in the
-/// figures (no "coordinated omission").
+/// Calls send(i, issuedNs) for i = 0 … count-1 at start + i/rate, whatever the answers do (an
+/// open-loop load, as real webhooks arrive): a late tick sends everything already due, and the
+/// lag behind the schedule is recorded so a run shows whether the client kept it. issuedNs is
+/// when send() is called; timing from it rather than from the socket write keeps any wait for
+/// a free connection in the figures (no "coordinated omission"), while the timer's own
+/// millisecond granularity stays out of them.
 class OpenLoop final : public QObject
 {
     Q_OBJECT
 public:
-    using Send = std::function<void(int i, qint64 dueNs)>;
+    using Send = std::function<void(int i, qint64 issuedNs)>;
 
     OpenLoop(int count, double ratePerSecond, Send send, QObject *parent = nullptr);
 

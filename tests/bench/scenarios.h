@@ -6,7 +6,9 @@
 namespace Bench {
 
 // Each scenario starts its own bridge on a fresh data directory, prints what it measures as
-// it goes, adds its figures to the summary and returns false if it could not run to the end.
+// it goes and adds its figures to the summary; a figure it could not measure (a run that did
+// not complete in its time bound) is added without a value. Returns false only when the
+// scenario could not be set up (the bridge did not start, connections failed).
 
 /// Webhook → chat.postMessage latency under an open-loop webhook rate.
 bool runLatency(const Options &options, Summary &summary);

@@ -125,6 +125,13 @@ QString FakeSlack::teamId() const
     return fixture(u"auth.test.ok2"_s).value(u"team_id"_s).toString();
 }
 
+void FakeSlack::setWorkspace(const QString &team, const QString &botUser, const QString &url)
+{
+    m_workspace = {{u"team"_s, team}, {u"user"_s, botUser}};
+    if (!url.isEmpty())
+        m_workspace.insert(u"url"_s, url);
+}
+
 void FakeSlack::addChannel(const QString &id, const QString &name)
 {
     m_channels.append({id, name});
@@ -255,7 +262,7 @@ void FakeSlack::handle(const RecordedRequest &request, Reply &reply)
     else if (method == u"usergroups.users.list")
         answer = userGroupMembers(args);
     else
-        answer = fixture(u"auth.test.ok2"_s);
+        answer = authTest();
 
     if (jsonBody && isWrite && !contentType.contains("charset")) {
         answer.insert(u"warning"_s, u"missing_charset"_s);
@@ -264,6 +271,14 @@ void FakeSlack::handle(const RecordedRequest &request, Reply &reply)
         answer.insert(u"response_metadata"_s, meta);
     }
     reply.setJson(answer);
+}
+
+QJsonObject FakeSlack::authTest() const
+{
+    QJsonObject answer = fixture(u"auth.test.ok2"_s);
+    for (auto it = m_workspace.begin(); it != m_workspace.end(); ++it)
+        answer.insert(it.key(), it.value());
+    return answer;
 }
 
 QJsonObject FakeSlack::postMessage(const QJsonObject &args)

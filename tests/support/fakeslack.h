@@ -47,6 +47,9 @@ public:
     QString botUserId() const;
     QString botId() const;
     QString teamId() const;
+    /// Names auth.test reports instead of the fixture's: the workspace, the bot user and the
+    /// workspace URL (an empty one is left as it is). The ids above do not change.
+    void setWorkspace(const QString &team, const QString &botUser, const QString &url = {});
 
     /// A public channel the bot is a member of; chat methods accept its id or its name.
     void addChannel(const QString &id, const QString &name);
@@ -85,6 +88,7 @@ private:
     QString nextTs();
     static bool parseBlocks(const QJsonValue &value, QJsonArray *blocks);
 
+    QJsonObject authTest() const;
     QJsonObject postMessage(const QJsonObject &args);
     QJsonObject updateMessage(const QJsonObject &args);
     QJsonObject postEphemeral(const QJsonObject &args);
@@ -101,6 +105,7 @@ private:
     QJsonObject renderView(const QJsonObject &requested, const QJsonObject &base);
 
     QString m_token;
+    QJsonObject m_workspace; ///< auth.test fields set by setWorkspace()
     QList<Channel> m_channels;
     QList<User> m_users;
     QHash<QString, QStringList> m_userGroups;

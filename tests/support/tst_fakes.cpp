@@ -369,6 +369,32 @@ private Q_SLOTS:
         QCOMPARE(a.json().value(u"error"_s).toString(), error);
     }
 
+    void slackWorkspaceNames()
+    {
+        FakeSlack slack(u"xoxb-t"_s);
+        QVERIFY(slack.listen());
+        QJsonObject a = slackCall(slack, u"auth.test"_s).json();
+        QCOMPARE(a.value(u"team"_s).toString(), u"Subarachnoid Workspace"_s); // the fixture's
+        QCOMPARE(a.value(u"user"_s).toString(), u"bot"_s);
+
+        slack.setWorkspace(u"Acme SOC"_s, u"hiveslack"_s, u"https://acme-soc.slack.com/"_s);
+        a = slackCall(slack, u"auth.test"_s).json();
+        QCOMPARE(a.value(u"ok"_s).toBool(), true);
+        QCOMPARE(a.value(u"team"_s).toString(), u"Acme SOC"_s);
+        QCOMPARE(a.value(u"user"_s).toString(), u"hiveslack"_s);
+        QCOMPARE(a.value(u"url"_s).toString(), u"https://acme-soc.slack.com/"_s);
+        // The ids stay the fixture's, so tests comparing against them keep holding.
+        QCOMPARE(a.value(u"user_id"_s).toString(), slack.botUserId());
+        QCOMPARE(a.value(u"team_id"_s).toString(), slack.teamId());
+        QCOMPARE(a.value(u"bot_id"_s).toString(), slack.botId());
+        QCOMPARE(slack.botUserId(), u"W23456789"_s);
+
+        slack.setWorkspace(u"Other"_s, u"bridge"_s); // no URL: the fixture's stays
+        a = slackCall(slack, u"auth.test"_s).json();
+        QCOMPARE(a.value(u"team"_s).toString(), u"Other"_s);
+        QCOMPARE(a.value(u"url"_s).toString(), u"https://subarachnoid.slack.com/"_s);
+    }
+
     void slackPostAndUpdate()
     {
         FakeSlack slack(u"xoxb-t"_s);

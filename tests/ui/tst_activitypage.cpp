@@ -7,12 +7,16 @@
 
 #include <QComboBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using TestSupport::HostFixture;
@@ -25,6 +29,8 @@ private Q_SLOTS:
     void failedDeliveryIsShownAndRetried();
     void slackInteractionShowsUserAndDirection();
     void discardAndStateFilter();
+    void shortColumnsFollowTheirContents();
+    void cardRefreshIsNamed();
     void exportWritesTheRowsShown();
     void csvFieldQuoting_data();
     void csvFieldQuoting();
@@ -33,6 +39,10 @@ private:
     static QString cell(const Console::ActivityPage &page, qint64 id, int column);
     static qint64 appendEvent(Bridge::Journal &journal, const QString &source,
                               const QByteArray &payload, const QString &caseKey);
+    static QByteArray clickBy(const QString &userName, const QString &userId);
+    /// Short columns whose text is cut: narrower than their widest cell or their header (the
+    /// case and the error elide by design).
+    static QStringList cutColumns(const Console::ActivityPage &page);
 };
 
 QString TestActivityPage::cell(const Console::ActivityPage &page, qint64 id, int column)
@@ -50,6 +60,37 @@ qint64 TestActivityPage::appendEvent(Bridge::Journal &journal, const QString &so
     event.caseKey = caseKey;
     event.payload = payload;
     return journal.append(event).id;
+}
+
+QByteArray TestActivityPage::clickBy(const QString &userName, const QString &userId)
+{
+    const QJsonObject action{{u"type"_s, u"button"_s}, {u"action_id"_s, u"hs_assign_me"_s}};
+    const QJsonObject payload{
+        {u"type"_s, u"block_actions"_s},
+        {u"user"_s, QJsonObject{{u"id"_s, userId}, {u"username"_s, userName}}},
+        {u"team"_s, QJsonObject{{u"id"_s, u"T0SOC"_s}}},
+        {u"channel"_s, QJsonObject{{u"id"_s, u"C0PHISHING01"_s}}},
+        {u"actions"_s, QJsonArray{action}}};
+    return QJsonDocument(payload).toJson(QJsonDocument::Compact);
+}
+
+QStringList TestActivityPage::cutColumns(const Console::ActivityPage &page)
+{
+    QStringList cut;
+    // QTableView hides sizeHintForColumn(), which QAbstractItemView makes public.
+    const QAbstractItemView *view = page.table();
+    const QHeaderView *header = page.table()->horizontalHeader();
+    for (int column = 0; column < Console::ActivityModel::ColumnCount; ++column) {
+        if (column == Console::ActivityModel::Case || column == Console::ActivityModel::Error)
+            continue;
+        const int needed =
+            std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column));
+        if (header->sectionSize(column) < needed)
+            cut << u"%1 (%2 < %3)"_s.arg(
+                page.model()->headerData(column, Qt::Horizontal).toString(),
+                QString::number(header->sectionSize(column)), QString::number(needed));
+    }
+    return cut;
 }
 
 void TestActivityPage::failedDeliveryIsShownAndRetried()
@@ -174,6 +215,67 @@ void TestActivityPage::discardAndStateFilter()
     page.textFilter()->setText(u"~2"_s);
     QCOMPARE(page.model()->rowCount(), 1);
     QCOMPARE(cell(page, failed, Console::ActivityModel::State), u"Discarded"_s);
+}
+
+void TestActivityPage::shortColumnsFollowTheirContents()
+{
+    HostFixture f;
+    f.startUnconfigured();
+    Console::ActivityPage page(f.host);
+    page.resize(1400, 700);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    Bridge::Journal &journal = *f.host.journal();
+    using Column = Console::ActivityModel::Column;
+    const QHeaderView *header = page.table()->horizontalHeader();
+
+    // A first row with empty Channel, Action and Slack user: their headers still show whole.
+    const qint64 pending = appendEvent(journal, u"thehive"_s, R"({"objectId":"~1"})", u"~1"_s);
+    QCOMPARE(page.model()->rowCount(), 1);
+    QTRY_VERIFY2(cutColumns(page).isEmpty(), qPrintable(cutColumns(page).join(u", "_s)));
+    const int userWidth = header->sectionSize(Column::SlackUser);
+
+    // Later rows with longer cells widen their columns instead of being cut off.
+    const qint64 click = appendEvent(
+        journal, u"slack"_s, clickBy(u"maximilian.mustermann"_s, u"U0MAXIMILIAN1"_s), u"~1"_s);
+    QVERIFY(journal.markFailed(click, u"TheHive answered 403: the API user lacks the "
+                                      u"manageCase permission in organisation SOC"_s));
+    QCOMPARE(cell(page, click, Column::SlackUser), u"maximilian.mustermann (U0MAXIMILIAN1)"_s);
+    QCOMPARE(cell(page, click, Column::Channel), u"C0PHISHING01"_s);
+    QTRY_VERIFY2(cutColumns(page).isEmpty(), qPrintable(cutColumns(page).join(u", "_s)));
+    QVERIFY(header->sectionSize(Column::SlackUser) > userWidth);
+    QCOMPARE(header->sectionResizeMode(Column::Case), QHeaderView::Stretch);
+    QCOMPARE(header->sectionResizeMode(Column::Error), QHeaderView::Stretch);
+
+    // The case and the error share the rest of the width.
+    int used = 0;
+    for (int column = 0; column < Column::ColumnCount; ++column)
+        used += header->sectionSize(column);
+    QCOMPARE(used, page.table()->viewport()->width());
+    QVERIFY(header->sectionSize(Column::Error) > 150);
+    QVERIFY(header->sectionSize(Column::Case) > 150);
+
+    // An absurdly long name is capped, so the case and the error stay in sight.
+    appendEvent(journal, u"slack"_s, clickBy(QString(120, u'x'), u"U0LONG"_s), u"~1"_s);
+    QTRY_VERIFY(header->sectionSize(Column::SlackUser) <= 300);
+    QVERIFY(header->sectionSize(Column::Case) > 150);
+    QVERIFY(page.model()->rowOf(pending) >= 0);
+}
+
+void TestActivityPage::cardRefreshIsNamed()
+{
+    HostFixture f;
+    f.startUnconfigured();
+    Console::ActivityPage page(f.host);
+    Bridge::NewEvent refresh;
+    refresh.source = u"bridge"_s;
+    refresh.kind = u"card.refresh"_s;
+    refresh.caseKey = u"~4096"_s;
+    refresh.payload = R"({"case":"~4096","actor":"<@U0ALICE01>"})";
+    const qint64 id = f.host.journal()->append(refresh).id;
+    QCOMPARE(cell(page, id, Console::ActivityModel::Action), u"card refreshed"_s);
+    QCOMPARE(cell(page, id, Console::ActivityModel::Direction), u"TheHive → Slack"_s);
+    QCOMPARE(cell(page, id, Console::ActivityModel::Case), u"~4096"_s);
 }
 
 void TestActivityPage::exportWritesTheRowsShown()

@@ -12,6 +12,7 @@
 
 #include <QComboBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -22,6 +23,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using Console::BridgeHost;
@@ -45,6 +48,7 @@ private Q_SLOTS:
     void aSavedRuleRoutesCasesInTheRunningBridge();
     void rulesAreReorderedAndRemovedWithTheButtons();
     void anEditorPicksFromTheChoices();
+    void rulesShowWholeOnOneLine();
     void aTestCardReportsWhatSlackSaid();
     void withoutARunningBridgeThePickerExplainsWhy();
 
@@ -294,6 +298,46 @@ void TestChannelsPage::anEditorPicksFromTheChoices()
     combo->setEditText(u"C0TYPED01"_s);
     QTest::keyClick(combo, Qt::Key_Return);
     QTRY_COMPARE(page.model()->rules().first().channel, u"C0TYPED01"_s);
+}
+
+void TestChannelsPage::rulesShowWholeOnOneLine()
+{
+    QVERIFY(startHost());
+    Console::ChannelsPage page(*m_host);
+    page.resize(1100, 700);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QTRY_COMPARE(page.channelPicker()->count(), 2);
+    RoutingRulesModel &model = *page.model();
+    QTest::mouseClick(page.addButton(), Qt::LeftButton);
+    QVERIFY(model.setData(model.index(0, RoutingRulesModel::Name), u"Critical to on-call"_s));
+    QVERIFY(model.setData(model.index(0, RoutingRulesModel::MinSeverity), 2));
+    QVERIFY(model.setData(model.index(0, RoutingRulesModel::Organisations), u"EMEA, APAC"_s));
+    QVERIFY(model.setData(model.index(0, RoutingRulesModel::Channel), PhishChannel));
+    QCOMPARE(model.index(0, RoutingRulesModel::Channel).data().toString(),
+             u"#phishing (C0PHISH01)"_s);
+
+    const QTableView *table = page.table();
+    const QHeaderView *header = table->horizontalHeader();
+    QVERIFY(!table->wordWrap());
+    QCOMPARE(header->sectionResizeMode(RoutingRulesModel::Name), QHeaderView::Stretch);
+    const auto cut = [&] {
+        QStringList columns;
+        for (int column = 0; column < RoutingRulesModel::ColumnCount; ++column) {
+            const int needed =
+                std::max(static_cast<const QAbstractItemView *>(table)->sizeHintForColumn(column),
+                         header->sectionSizeHint(column));
+            if (header->sectionSize(column) < needed)
+                columns << model.headerData(column, Qt::Horizontal).toString();
+        }
+        return columns;
+    };
+    QTRY_VERIFY2(cut().isEmpty(), qPrintable(cut().join(u", "_s)));
+    // The name takes what the conditions leave.
+    int used = 0;
+    for (int column = 0; column < RoutingRulesModel::ColumnCount; ++column)
+        used += header->sectionSize(column);
+    QCOMPARE(used, table->viewport()->width());
 }
 
 void TestChannelsPage::aTestCardReportsWhatSlackSaid()

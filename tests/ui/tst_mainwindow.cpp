@@ -171,8 +171,10 @@ void TestMainWindow::trayIconReflectsFailures()
     QCOMPARE(f.postWebhook(f.hive.webhookFor(u"create"_s, id)), 202);
     QTRY_COMPARE(window.tray()->status(), Console::TrayIcon::Status::Attention);
     QCOMPARE(window.tray()->failuresWaiting(), 1);
-    QVERIFY2(window.tray()->toolTip().contains(u"Failed events waiting in Activity: 1"_s),
+    QVERIFY2(window.tray()->toolTip().contains(u"failures waiting: 1"_s),
              qPrintable(window.tray()->toolTip()));
+    const QString url = u"http://127.0.0.1:%1"_s.arg(f.host.bridge()->port());
+    QTRY_COMPARE(window.statusText(), u"Running: listening on %1 — failures waiting: 1"_s.arg(url));
 
     // "Show in Activity" on the Overview opens Activity narrowed to failed events.
     auto *show = window.overview()->findChild<QPushButton *>(u"showFailures"_s);
@@ -185,6 +187,7 @@ void TestMainWindow::trayIconReflectsFailures()
     const qint64 eventId = f.host.journal()->events({}).constFirst().id;
     QVERIFY(f.host.journal()->discard(eventId));
     QTRY_COMPARE(window.tray()->status(), Console::TrayIcon::Status::Running);
+    QTRY_COMPARE(window.statusText(), u"Running: listening on %1"_s.arg(url));
 }
 
 void TestMainWindow::geometryAndPagePersist()

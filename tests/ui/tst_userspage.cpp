@@ -12,6 +12,7 @@
 #include "directory/userlinker.h"
 
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -20,6 +21,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using Console::BridgeHost;
@@ -45,10 +48,13 @@ private Q_SLOTS:
     void lookupsRunAFewAtATime();
     void aSlackRefusalIsShownInWords();
     void withoutARunningBridgeNothingIsLookedUp();
+    void theLoginFieldHasAMnemonic();
 
 private:
     bool startHost(BridgeHost::State expected = BridgeHost::State::Running);
     static QString cell(const Console::UsersPage &page, const QString &slackId, int column);
+    /// Visible columns narrower than their widest cell or their header.
+    static QStringList cutColumns(const Console::UsersPage &page);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<TestSupport::FakeTheHive> m_hive;
@@ -106,13 +112,34 @@ QString TestUsersPage::cell(const Console::UsersPage &page, const QString &slack
     return model.index(model.rowOf(slackId), column).data().toString();
 }
 
+QStringList TestUsersPage::cutColumns(const Console::UsersPage &page)
+{
+    QStringList cut;
+    const QTableView *table = page.table();
+    const QHeaderView *header = table->horizontalHeader();
+    for (int column = 0; column < UsersModel::ColumnCount; ++column) {
+        const int needed =
+            std::max(static_cast<const QAbstractItemView *>(table)->sizeHintForColumn(column),
+                     header->sectionSizeHint(column));
+        if (!table->isColumnHidden(column) && header->sectionSize(column) < needed)
+            cut << table->model()->headerData(column, Qt::Horizontal).toString();
+    }
+    return cut;
+}
+
 void TestUsersPage::usersAreMatchedByEmail()
 {
     QVERIFY(startHost());
     Console::UsersPage page(*m_host);
+    page.resize(900, 600);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     QTRY_VERIFY(page.model()->rowCount() == 2 && !page.isBusy());
+
+    // Every column shows its text whole; the last one shown takes the remaining width.
+    QTRY_VERIFY2(cutColumns(page).isEmpty(), qPrintable(cutColumns(page).join(u", "_s)));
+    const QHeaderView *header = page.table()->horizontalHeader();
+    QVERIFY(header->sectionSize(UsersModel::State) > header->sectionSize(UsersModel::Email));
 
     QCOMPARE(cell(page, Alice, UsersModel::SlackUser), u"alice"_s);
     QCOMPARE(cell(page, Alice, UsersModel::Email), u"alice@soc.example"_s);
@@ -150,6 +177,20 @@ void TestUsersPage::usersAreMatchedByEmail()
     QCOMPARE(cell(page, Alice, UsersModel::MayAct), u"allowed"_s);
     QCOMPARE(cell(page, Carol, UsersModel::MayAct), u"not allowed"_s);
     QCOMPARE(cell(page, Alice, UsersModel::State), u"matched"_s);
+    QTRY_VERIFY2(cutColumns(page).isEmpty(), qPrintable(cutColumns(page).join(u", "_s)));
+    QVERIFY(header->sectionSize(UsersModel::MayAct) > header->sectionSize(UsersModel::State));
+}
+
+void TestUsersPage::theLoginFieldHasAMnemonic()
+{
+    QVERIFY(startHost());
+    Console::UsersPage page(*m_host);
+    const QList<QLabel *> labels = page.findChildren<QLabel *>();
+    const auto buddy = std::find_if(labels.cbegin(), labels.cend(), [&page](const QLabel *label) {
+        return label->buddy() == page.overrideLogin();
+    });
+    QVERIFY(buddy != labels.cend());
+    QCOMPARE((*buddy)->text(), u"TheHive &login:"_s); // the & underlines, it is not shown
 }
 
 void TestUsersPage::anOverrideIsSavedAndShown()

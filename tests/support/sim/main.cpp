@@ -74,11 +74,21 @@ void logRequests(TestSupport::FakeHttpServer *server, const QString &name)
 
 void seedDemo(FakeTheHive &hive, FakeSlack &slack)
 {
+    slack.setWorkspace(u"Acme SOC"_s, u"hiveslack"_s, u"https://acme-soc.slack.com/"_s);
     hive.addUser(u"alice@soc.example"_s, u"Alice Analyst"_s, u"alice@soc.example"_s);
     hive.addUser(u"bob@soc.example"_s, u"Bob Responder"_s, u"bob@soc.example"_s);
+    hive.addUser(u"carol@soc.example"_s, u"Carol Lead"_s, u"carol@soc.example"_s);
+    hive.addUser(u"erik@soc.example"_s, u"Erik Hunter"_s, u"erik@soc.example"_s);
     slack.addUser(u"U0ALICE01"_s, u"alice"_s, u"alice@soc.example"_s);
     slack.addUser(u"U0BOB0001"_s, u"bob"_s, u"bob@soc.example"_s);
+    slack.addUser(u"U0CAROL01"_s, u"carol"_s, u"carol@soc.example"_s);
+    // In Slack only: the console's Users page shows her as "no TheHive user".
+    slack.addUser(u"U0DANA001"_s, u"dana"_s, u"dana@soc.example"_s);
+    slack.addUser(u"U0ERIK001"_s, u"erik"_s, u"erik@soc.example"_s);
     slack.addChannel(u"C0HIVE01"_s, u"soc-cases"_s);
+    slack.addChannel(u"C0ONCALL01"_s, u"soc-critical"_s);
+    slack.addChannel(u"C0PHISH01"_s, u"soc-phishing"_s);
+    slack.addChannel(u"C0EMEA001"_s, u"soc-emea"_s);
 
     const bool th4 = hive.isTheHive4();
     hive.addCase({{u"title"_s, u"Phishing - CEO mailbox"_s},
@@ -125,8 +135,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption slackToken(u"slack-token"_s, u"Bot token Slack accepts."_s, u"token"_s,
                                         u"xoxb-sim"_s);
     const QCommandLineOption demo(u"demo"_s,
-                                  u"Seed users alice and bob, channel C0HIVE01 (#soc-cases) "
-                                  u"and three cases."_s);
+                                  u"Seed workspace \"Acme SOC\" (bot @hiveslack), users alice, "
+                                  u"bob, carol, dana (no TheHive account) and erik, channels "
+                                  u"C0HIVE01 (#soc-cases), #soc-critical, #soc-phishing and "
+                                  u"#soc-emea, and three cases."_s);
     const QCommandLineOption webhookUrl(u"webhook-url"_s,
                                         u"Send a sample case webhook to this bridge URL every "
                                         u"--every milliseconds."_s,

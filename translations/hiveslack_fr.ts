@@ -355,7 +355,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>S&amp;earch:</source>
+        <source>Se&amp;arch:</source>
         <translation>Rec&amp;hercher&#xa0;:</translation>
     </message>
     <message>
@@ -557,7 +557,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>De&amp;fault channel:</source>
+        <source>&amp;Default channel:</source>
         <translation>Canal par &amp;défaut&#xa0;:</translation>
     </message>
     <message>
@@ -567,7 +567,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Above the ceilin&amp;g:</source>
+        <source>A&amp;bove the ceiling:</source>
         <translation>Au-dessus du p&amp;lafond&#xa0;:</translation>
     </message>
     <message>
@@ -729,7 +729,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Generate</source>
+        <source>Gen&amp;erate</source>
         <translation>&amp;Générer</translation>
     </message>
     <message>
@@ -799,7 +799,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Connect T&amp;heHive…</source>
+        <source>Set u&amp;p the TheHive webhook…</source>
         <translation>Connecter T&amp;heHive…</translation>
     </message>
     <message>
@@ -1733,7 +1733,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Filter:</source>
+        <source>Fil&amp;ter:</source>
         <translation>Fi&amp;ltre&#xa0;:</translation>
     </message>
     <message>
@@ -1768,7 +1768,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>C&amp;lear override</source>
+        <source>Cl&amp;ear override</source>
         <translation>&amp;Supprimer la correspondance</translation>
     </message>
     <message>

@@ -93,7 +93,7 @@ ActivityPage::ActivityPage(BridgeHost &host, QWidget *parent)
     m_textFilter->setClearButtonEnabled(true);
     auto *stateLabel = new QLabel(tr("&State:"), this);
     stateLabel->setBuddy(m_stateFilter);
-    auto *searchLabel = new QLabel(tr("S&earch:"), this);
+    auto *searchLabel = new QLabel(tr("Se&arch:"), this);
     searchLabel->setBuddy(m_textFilter);
 
     m_table->setModel(m_model);

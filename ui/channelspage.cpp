@@ -200,9 +200,9 @@ QWidget *ChannelsPage::buildDefaults()
     for (Bridge::AboveCeiling action : {Bridge::AboveCeiling::Redact, Bridge::AboveCeiling::Drop})
         m_defaultAbove->addItem(RoutingRulesModel::aboveCeilingLabel(action), int(action));
     auto *form = new QFormLayout(box);
-    form->addRow(tr("De&fault channel:"), m_defaultChannel);
+    form->addRow(tr("&Default channel:"), m_defaultChannel);
     form->addRow(tr("TLP c&eiling:"), m_defaultCeiling);
-    form->addRow(tr("Above the ceilin&g:"), m_defaultAbove);
+    form->addRow(tr("A&bove the ceiling:"), m_defaultAbove);
     return box;
 }
 

@@ -151,7 +151,7 @@ QWidget *ConnectionsPage::buildTheHive()
     m_version->setPlaceholderText(tr("detect"));
     m_apiKey =
         addSecret(form, tr("&API key:"), u"theHiveApiKey"_s, Bridge::SecretKey::TheHiveApiKey);
-    auto *generate = new QPushButton(tr("&Generate"));
+    auto *generate = new QPushButton(tr("Gen&erate"));
     generate->setObjectName(u"generateSecret"_s);
     generate->setToolTip(tr("Make a new random webhook secret"));
     m_webhookSecret = addSecret(form, tr("&Webhook secret:"), u"theHiveWebhookSecret"_s,
@@ -194,7 +194,7 @@ QWidget *ConnectionsPage::buildHelpers()
         return b;
     };
     QPushButton *slackApp = button(tr("Create the Slac&k app…"), u"slackAppButton"_s);
-    QPushButton *hiveSetup = button(tr("Connect T&heHive…"), u"theHiveSetupButton"_s);
+    QPushButton *hiveSetup = button(tr("Set u&p the TheHive webhook…"), u"theHiveSetupButton"_s);
     QPushButton *exportButton = button(tr("E&xport configuration…"), u"exportButton"_s);
     QPushButton *importButton = button(tr("I&mport configuration…"), u"importButton"_s);
     m_transferResult = new QLabel(box);

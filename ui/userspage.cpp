@@ -67,7 +67,7 @@ UsersPage::UsersPage(BridgeHost &host, QWidget *parent)
     m_banner->hide();
     m_filter->setPlaceholderText(tr("Name, email or TheHive user"));
     m_filter->setClearButtonEnabled(true);
-    auto *filterLabel = new QLabel(tr("&Filter:"), this);
+    auto *filterLabel = new QLabel(tr("Fil&ter:"), this);
     filterLabel->setBuddy(m_filter);
     auto *top = new QHBoxLayout;
     top->addWidget(filterLabel);
@@ -145,7 +145,7 @@ QWidget *UsersPage::buildSelection()
     m_overrideLogin = new QLineEdit(box);
     m_overrideLogin->setPlaceholderText(tr("e.g. alice@soc.example"));
     m_setOverride = new QPushButton(tr("Set &override"), box);
-    m_clearOverride = new QPushButton(tr("C&lear override"), box);
+    m_clearOverride = new QPushButton(tr("Cl&ear override"), box);
     auto *overrideRow = new QHBoxLayout;
     overrideRow->addWidget(m_overrideLogin, 1);
     overrideRow->addWidget(m_setOverride);

@@ -81,9 +81,10 @@ void BridgeService::handleEvent(const JournalEvent &event,
 void BridgeService::registerRoutes()
 {
     QHttpServer &server = m_http->server();
-    server.route(
-        QStringLiteral("/thehive/webhook"), QHttpServerRequest::Method::Post,
-        [this](const QHttpServerRequest &request) { return m_hiveIntake->handle(request); });
+    server.route(QStringLiteral("/thehive/webhook"), QHttpServerRequest::Method::Post,
+                 [this](const QHttpServerRequest &request, TheHiveIntake::Responder responder) {
+                     m_hiveIntake->handle(request, std::move(responder));
+                 });
     server.route(
         QStringLiteral("/slack/interactions"), QHttpServerRequest::Method::Post,
         [this](const QHttpServerRequest &request) { return m_slackIntake->handle(request); });

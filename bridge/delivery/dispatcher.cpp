@@ -98,14 +98,19 @@ void Dispatcher::armTimer()
 {
     if (!m_running)
         return;
+    if (!m_inFlight.isEmpty()) {
+        // Each completion pumps again; only a retry coming due meanwhile needs the timer, and
+        // looking for it once a second is plenty (it is a scan of the pending events).
+        if (!m_timer.isActive())
+            m_timer.start(1000);
+        return;
+    }
     const std::optional<qint64> next = m_journal.nextDueAt();
     if (!next) {
         m_timer.stop();
         return;
     }
-    // In-flight events are due "now" but must not spin the timer; their completion wakes us.
-    const qint64 wait = qMax<qint64>(*next - m_clock.nowMs(), m_inFlight.isEmpty() ? 0 : 50);
-    m_timer.start(int(qMin<qint64>(wait, 60'000)));
+    m_timer.start(int(qBound<qint64>(0, *next - m_clock.nowMs(), qint64(60'000))));
 }
 
 } // namespace Bridge

@@ -2,13 +2,14 @@
 
 #include "core/logging.h"
 #include "http/httplistener.h"
-#include "journal/journal.h"
 #include "thehive/webhookauth.h"
 #include "thehive/webhookevent.h"
 
 #include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTcpSocket>
+#include <QTimer>
 
 namespace Bridge {
 
@@ -27,9 +28,15 @@ QString actionableKind(const HiveEvent &e)
     return {};
 }
 
-QHttpServerResponse answer(int status, const QJsonObject &body)
+const QByteArray Json = QByteArrayLiteral("application/json");
+const QByteArray Text = QByteArrayLiteral("text/plain; charset=utf-8");
+
+QByteArray status(const char *word, qint64 id = 0)
 {
-    return HttpListener::json(status, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QJsonObject body{{QStringLiteral("status"), QLatin1String(word)}};
+    if (id)
+        body.insert(u"id", id);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
 } // namespace
@@ -41,55 +48,88 @@ TheHiveIntake::TheHiveIntake(Journal &journal, QByteArray webhookSecret, QObject
 {
 }
 
-QHttpServerResponse TheHiveIntake::handle(const QHttpServerRequest &request)
+std::optional<TheHiveIntake::Answer> TheHiveIntake::admit(const QHttpServerRequest &request,
+                                                          NewEvent *entry)
 {
     if (!isWebhookAuthorized(HttpListener::header(request, QByteArrayLiteral("Authorization")),
                              m_secret)) {
         ++m_rejected;
         qCWarning(lcHttp) << "refused a TheHive webhook with a wrong or missing secret from"
                           << request.remoteAddress().toString();
-        return HttpListener::text(401, QByteArrayLiteral("wrong or missing webhook secret\n"));
+        return Answer{401, QByteArrayLiteral("wrong or missing webhook secret\n"), Text};
     }
     const WebhookParse parsed = parseWebhook(request.body());
     if (!parsed.event) {
         ++m_rejected;
-        return HttpListener::text(400, "not a TheHive event: " + parsed.error.toUtf8() + '\n');
+        return Answer{400, "not a TheHive event: " + parsed.error.toUtf8() + '\n', Text};
     }
     const HiveEvent &event = *parsed.event;
     const QString kind = actionableKind(event);
-
-    NewEvent entry;
-    entry.source = QStringLiteral("thehive");
-    entry.kind =
+    entry->source = QStringLiteral("thehive");
+    entry->kind =
         kind.isEmpty() ? QStringLiteral("thehive.%1.%2").arg(event.objectType, event.action) : kind;
-    entry.dedupeKey = QStringLiteral("thehive:") + event.dedupeKey();
-    entry.caseKey = event.caseId;
-    entry.payload = request.body();
-    entry.ignored = kind.isEmpty();
-    if (entry.ignored)
-        entry.note =
+    entry->dedupeKey = QStringLiteral("thehive:") + event.dedupeKey();
+    entry->caseKey = event.caseId;
+    entry->payload = request.body(); // the event only: the Authorization header is never kept
+    entry->ignored = kind.isEmpty();
+    if (entry->ignored)
+        entry->note =
             event.mainAction
                 ? tr("HiveSlack does not act on %1 %2 events").arg(event.objectType, event.action)
                 : tr("derived audit (mainAction false)");
+    return std::nullopt;
+}
 
-    const AppendResult result = m_journal.append(entry);
-    switch (result.outcome) {
-    case AppendOutcome::Failed:
-        qCCritical(lcJournal) << "cannot journal a TheHive event:" << result.error;
-        return HttpListener::text(503,
-                                  QByteArrayLiteral("journal unavailable, event not accepted\n"));
-    case AppendOutcome::Duplicate:
-        return answer(200, {{QStringLiteral("status"), QStringLiteral("duplicate")}});
-    case AppendOutcome::Inserted:
-        break;
+void TheHiveIntake::handle(const QHttpServerRequest &request, Responder responder)
+{
+    NewEvent entry;
+    if (const std::optional<Answer> refused = admit(request, &entry))
+        return send(responder, *refused);
+    Waiting waiting;
+    waiting.event = std::move(entry);
+    waiting.responder = std::make_shared<QHttpServerResponder>(std::move(responder));
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    waiting.socket = waiting.responder->socket();
+#endif
+    m_waiting.append(std::move(waiting));
+    if (m_waiting.size() == 1)
+        QTimer::singleShot(0, this, &TheHiveIntake::flush);
+}
+
+void TheHiveIntake::flush()
+{
+    const QList<Waiting> waiting = std::exchange(m_waiting, {});
+    QList<NewEvent> events;
+    events.reserve(waiting.size());
+    for (const Waiting &w : waiting)
+        events.append(w.event);
+    const QList<AppendResult> results = m_journal.appendBatch(events);
+
+    for (qsizetype i = 0; i < waiting.size(); ++i) {
+        const Waiting &w = waiting.at(i);
+        const AppendResult &result = results.at(i);
+        Answer answer{200, status("duplicate"), Json};
+        if (result.outcome == AppendOutcome::Failed) {
+            qCCritical(lcJournal) << "cannot journal a TheHive event:" << result.error;
+            answer = {503, QByteArrayLiteral("journal unavailable, event not accepted\n"), Text};
+        } else if (result.outcome == AppendOutcome::Inserted) {
+            ++m_accepted;
+            answer = w.event.ignored ? Answer{200, status("ignored", result.id), Json}
+                                     : Answer{202, status("accepted", result.id), Json};
+            if (!w.event.ignored)
+                Q_EMIT journaled(result.id);
+        }
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+        if (!w.socket || w.socket->state() != QAbstractSocket::ConnectedState)
+            continue; // the sender left: the event is journaled all the same
+#endif
+        send(*w.responder, answer);
     }
-    ++m_accepted;
-    if (!entry.ignored)
-        Q_EMIT journaled(result.id);
-    return answer(entry.ignored ? 200 : 202,
-                  {{QStringLiteral("status"),
-                    entry.ignored ? QStringLiteral("ignored") : QStringLiteral("accepted")},
-                   {QStringLiteral("id"), result.id}});
+}
+
+void TheHiveIntake::send(QHttpServerResponder &responder, const Answer &answer)
+{
+    responder.write(answer.body, answer.mimeType, QHttpServerResponder::StatusCode(answer.status));
 }
 
 } // namespace Bridge

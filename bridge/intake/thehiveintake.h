@@ -1,9 +1,15 @@
 #pragma once
 
-#include <QHttpServerResponse>
+#include "journal/journal.h"
+
+#include <QHttpServerResponder>
 #include <QObject>
+#include <QPointer>
+
+#include <memory>
 
 class QHttpServerRequest;
+class QTcpSocket;
 
 namespace Bridge {
 
@@ -12,25 +18,62 @@ class Journal;
 /// POST /thehive/webhook: authenticates the sender, checks the body is a TheHive event (any
 /// of the TheHive 5, 4 and 3 families), writes it to the journal, and only then answers 2xx.
 /// Replays are accepted and ignored; events HiveSlack does not act on are recorded as ignored.
+///
+/// Group commit: the answers to webhooks that arrive together wait for one journal commit (one
+/// fsync) made as soon as the event loop is free, instead of one commit each. A rejected
+/// request is answered at once.
 class TheHiveIntake final : public QObject
 {
     Q_OBJECT
 public:
     TheHiveIntake(Journal &journal, QByteArray webhookSecret, QObject *parent = nullptr);
 
-    QHttpServerResponse handle(const QHttpServerRequest &request);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    using Responder = QHttpServerResponder &;
+#else
+    using Responder = QHttpServerResponder &&;
+#endif
+    void handle(const QHttpServerRequest &request, Responder responder);
 
-    quint64 accepted() const { return m_accepted; }
-    quint64 rejected() const { return m_rejected; }
+    quint64 accepted() const
+    {
+        return m_accepted;
+    }
+    quint64 rejected() const
+    {
+        return m_rejected;
+    }
 
 Q_SIGNALS:
     void journaled(qint64 eventId);
 
 private:
+    struct Waiting
+    {
+        NewEvent event;
+        std::shared_ptr<QHttpServerResponder> responder;
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+        // Qt 6.4's responder keeps a raw socket pointer that dangles once the peer has gone
+        // (qt-6.4-notes.md §2.4); later versions track their connections.
+        QPointer<QTcpSocket> socket;
+#endif
+    };
+    struct Answer
+    {
+        int status;
+        QByteArray body;
+        QByteArray mimeType;
+    };
+    /// Checks the sender and the body; an answer when the request is refused, else the event.
+    std::optional<Answer> admit(const QHttpServerRequest &request, NewEvent *entry);
+    void flush();
+    static void send(QHttpServerResponder &responder, const Answer &answer);
+
     Journal &m_journal;
     QByteArray m_secret;
     quint64 m_accepted = 0;
     quint64 m_rejected = 0;
+    QList<Waiting> m_waiting;
 };
 
 } // namespace Bridge

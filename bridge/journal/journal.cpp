@@ -104,6 +104,18 @@ bool Journal::run(QSqlQuery &query, const QString &sql, const QVariantList &bind
     return true;
 }
 
+void Journal::setDurability(Durability durability)
+{
+    if (durability == m_durability)
+        return;
+    QSqlQuery q(m_db);
+    if (run(q,
+            durability == Durability::PowerLoss ? u"PRAGMA synchronous=FULL"_s
+                                                : u"PRAGMA synchronous=NORMAL"_s,
+            {}, u"cannot set the journal's durability"_s))
+        m_durability = durability;
+}
+
 bool Journal::begin()
 {
     // IMMEDIATE takes the write lock now (waiting up to busy_timeout) instead of failing later
@@ -133,6 +145,7 @@ AppendResult Journal::append(const NewEvent &event)
 QList<AppendResult> Journal::appendBatch(const QList<NewEvent> &events)
 {
     clearError();
+    setDurability(Durability::PowerLoss); // accepted means on disk
     QList<AppendResult> results(events.size());
     if (events.isEmpty())
         return results;
@@ -217,6 +230,7 @@ bool Journal::transition(qint64 id, const QString &action, const QStringList &fr
                          const QString &assignments, const QVariantList &values)
 {
     clearError();
+    setDurability(Durability::ProcessCrash);
     QVariantList binds = values;
     binds << m_clock.nowMs() << id;
     QStringList marks;

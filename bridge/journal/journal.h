@@ -122,6 +122,12 @@ private:
 
     bool begin();
     bool commit();
+    /// What must survive a power cut (an accepted event, a card's ts) is committed with an
+    /// fsync (synchronous=FULL); delivery bookkeeping only needs to survive a process crash
+    /// (NORMAL: in WAL mode it is flushed by the next FULL commit or checkpoint). Switching is
+    /// a pragma, no I/O.
+    enum class Durability { PowerLoss, ProcessCrash };
+    void setDurability(Durability durability);
     void rollback();
     AppendResult insertEvent(QSqlQuery &insert, const NewEvent &event, qint64 now);
     bool transition(qint64 id, const QString &action, const QStringList &fromStates,
@@ -137,6 +143,7 @@ private:
     const Clock &m_clock;
     QSqlDatabase m_db;
     mutable QString m_lastError;
+    Durability m_durability = Durability::PowerLoss;
 };
 
 } // namespace Bridge

@@ -81,8 +81,8 @@ QList<JournalEvent> Journal::due(int limit) const
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!run(q,
-             u"SELECT "_s % eventColumns % u" FROM events e WHERE "_s % headOfCase %
-                 u" AND e.next_attempt_at <= ? ORDER BY e.id LIMIT ?"_s,
+             u"SELECT "_s % eventColumns % u" FROM events e INDEXED BY events_pending WHERE "_s %
+                 headOfCase % u" AND e.next_attempt_at <= ? ORDER BY e.id LIMIT ?"_s,
              {m_clock.nowMs(), limit}, u"cannot list due journal events"_s))
         return {};
     return readEvents(q);

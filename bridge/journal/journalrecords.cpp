@@ -64,6 +64,8 @@ bool Journal::saveCard(const CardRef &card)
         setError(u"cannot save a card without case id, channel and ts"_s);
         return false;
     }
+    // A recorded ts is what keeps a card from being posted twice: it must survive a power cut.
+    setDurability(Durability::PowerLoss);
     const qint64 now = m_clock.nowMs();
     QSqlQuery q(m_db);
     return run(q,

@@ -88,11 +88,18 @@ const QStringList version1 = {
     "checked_at INTEGER NOT NULL)"_s,
 };
 
+// Delivery asks for due events after every outcome. With a backlog, scanning all pending rows
+// (and each one's case) made that quadratic; partial indexes keep it to the rows it returns.
+const QStringList version2 = {
+    u"CREATE INDEX events_pending ON events(id) WHERE state = 'pending'"_s,
+    u"CREATE INDEX events_pending_case ON events(case_key, id) WHERE state = 'pending'"_s,
+};
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all = {{1, version1}};
+    static const QList<Migration> all = {{1, version1}, {2, version2}};
     return all;
 }
 

@@ -90,6 +90,7 @@ private Q_SLOTS:
     void migratesAnEmptyFile();
     void reopeningIsANoOp();
     void newerSchemaIsRefusedUntouched();
+    void upgradesAVersion1File();
     void failedMigrationRollsBack();
     void notADatabase();
     void unreachablePath();
@@ -121,14 +122,15 @@ void TestJournalSchema::freshFileGetsLatestSchema()
         QVERIFY(error.isEmpty());
     }
     RawDb raw(path(u"j.db"_s));
-    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(1));
-    QCOMPARE(JournalSchema::latestVersion(), 1);
+    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(2));
+    QCOMPARE(JournalSchema::latestVersion(), 2);
     QCOMPARE(raw.names(u"table"_s),
              QStringList({u"audit"_s, u"cards"_s, u"events"_s, u"meta"_s, u"user_links"_s}));
     QCOMPARE(raw.names(u"index"_s),
-             QStringList({u"audit_event"_s, u"events_case_order"_s, u"events_state_due"_s}));
+             QStringList({u"audit_event"_s, u"events_case_order"_s, u"events_pending"_s,
+                          u"events_pending_case"_s, u"events_state_due"_s}));
     QCOMPARE(raw.value(u"SELECT value FROM meta WHERE key = 'schema_version'"_s).toString(),
-             u"1"_s);
+             u"2"_s);
     // WAL is a property of the file, so it shows from any connection.
     QCOMPARE(raw.value(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
 }
@@ -159,7 +161,7 @@ void TestJournalSchema::migratesAnEmptyFile()
     e.kind = u"case.create"_s;
     QCOMPARE(journal->append(e).outcome, AppendOutcome::Inserted);
     RawDb raw(path(u"empty.db"_s));
-    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(1));
+    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(2));
 }
 
 void TestJournalSchema::reopeningIsANoOp()
@@ -172,7 +174,7 @@ void TestJournalSchema::reopeningIsANoOp()
     const auto journal = Journal::open(path(u"r.db"_s), m_clock, &error);
     QVERIFY2(journal, qPrintable(error));
     QCOMPARE(journal->card(u"c1"_s)->channel, u"C1"_s);
-    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(1));
+    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(2));
 }
 
 void TestJournalSchema::newerSchemaIsRefusedUntouched()
@@ -204,32 +206,54 @@ void TestJournalSchema::newerSchemaIsRefusedUntouched()
     QVERIFY2(error.contains(u"newer"_s), qPrintable(error));
 }
 
+void TestJournalSchema::upgradesAVersion1File()
+{
+    {
+        RawDb raw(path(u"v1.db"_s));
+        QString error;
+        QVERIFY2(JournalSchema::configure(raw.db(), &error), qPrintable(error));
+        QVERIFY2(JournalSchema::migrate(raw.db(), JournalSchema::migrations().mid(0, 1), &error),
+                 qPrintable(error));
+        QVERIFY(raw.exec(u"INSERT INTO events(source, kind, state, created_at, updated_at) "
+                         "VALUES('thehive', 'case.create', 'pending', 1, 1)"_s));
+    }
+    QString error;
+    const auto journal = Journal::open(path(u"v1.db"_s), m_clock, &error);
+    QVERIFY2(journal, qPrintable(error));
+    QCOMPARE(journal->due(10).size(), 1); // the pending event survived the upgrade
+    RawDb raw(path(u"v1.db"_s));
+    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(2));
+    QVERIFY(raw.names(u"index"_s).contains(u"events_pending"_s));
+}
+
 void TestJournalSchema::failedMigrationRollsBack()
 {
     RawDb raw(path(u"m.db"_s));
     QString error;
     QVERIFY2(JournalSchema::configure(raw.db(), &error), qPrintable(error));
     QList<JournalSchema::Migration> steps = JournalSchema::migrations();
+    const int known = JournalSchema::latestVersion();
     steps.append(JournalSchema::Migration{
-        2, {u"CREATE TABLE extra(a)"_s, u"INSERT INTO extra VALUES(1)"_s, u"THIS IS NOT SQL"_s}});
+        known + 1,
+        {u"CREATE TABLE extra(a)"_s, u"INSERT INTO extra VALUES(1)"_s, u"THIS IS NOT SQL"_s}});
 
     QVERIFY(!JournalSchema::migrate(raw.db(), steps, &error));
-    QVERIFY2(error.contains(u"version 2"_s), qPrintable(error));
-    // Version 1 committed on its own; version 2 left nothing behind.
-    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(1));
+    QVERIFY2(error.contains(u"version %1"_s.arg(known + 1)), qPrintable(error));
+    // The known versions committed on their own; the failing one left nothing behind.
+    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(known));
     QVERIFY(!raw.names(u"table"_s).contains(u"extra"_s));
     QVERIFY(raw.names(u"table"_s).contains(u"events"_s));
 
     // Fixed migration applies on the next run.
     steps.last().statements.removeLast();
     QVERIFY2(JournalSchema::migrate(raw.db(), steps, &error), qPrintable(error));
-    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(2));
+    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(known + 1));
     QCOMPARE(raw.value(u"SELECT a FROM extra"_s).toInt(), 1);
 
-    // This build only knows version 1: the migrated file is now "newer".
+    // This build does not know that version: the migrated file is now "newer".
     QString openError;
     QVERIFY(!Journal::open(path(u"m.db"_s), m_clock, &openError));
-    QVERIFY2(openError.contains(u"version 2 is newer"_s), qPrintable(openError));
+    QVERIFY2(openError.contains(u"version %1 is newer"_s.arg(known + 1)), qPrintable(openError));
 }
 
 void TestJournalSchema::notADatabase()

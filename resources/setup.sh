@@ -40,14 +40,19 @@ fi
 cmake --build build -j"$(nproc)"
 
 if [ "$action" = run ]; then
+  # Configured means: HIVESLACK_* in the environment or arguments (e.g. --config); for the
+  # console also the settings it saved. Until then the demo shows the whole loop.
+  settings="${XDG_CONFIG_HOME:-$HOME/.config}/HiveSlack/hiveslack.json"
   configured=false
   if [ -n "${HIVESLACK_THEHIVE_URL:-}" ] || [ $# -gt 0 ]; then configured=true; fi
-  if [ "$configured" = false ]; then
-    echo "setup: nothing configured yet, starting the demo (built-in TheHive and Slack simulator)"
+  if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    { [ "$configured" = true ] || [ -f "$settings" ]; } && exec build/bin/hiveslack "$@"
+    echo "setup: nothing configured yet: opening the console in demo mode (Overview → Configure… to set it up)"
     exec build/bin/hiveslack --demo
   fi
-  if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then exec build/bin/hiveslack "$@"; fi
-  exec build/bin/hiveslack --headless "$@"
+  [ "$configured" = true ] && exec build/bin/hiveslack --headless "$@"
+  echo "setup: nothing configured yet: running the demo against the built-in TheHive and Slack simulator"
+  exec build/bin/hiveslack --demo --headless
 fi
 
 # Tests: a private HOME and session bus with an unlocked keyring, so the keychain tests use a

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkReply>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -103,6 +104,46 @@ private Q_SLOTS:
         QVERIFY2(note.contains(u"severity High → Critical"), qPrintable(note));
         // Updates re-read the case from TheHive rather than trusting the webhook.
         QVERIFY(!h.hive.requests().isEmpty());
+    }
+
+    void aTaskCreatedInTheHiveShowsAsATaskCount()
+    {
+        BridgeHarness h;
+        h.start();
+        const QString id =
+            h.hive.addCase({{u"title"_s, u"Needs tasks"_s}}).value(u"_id").toString();
+        QCOMPARE(h.postWebhook(h.hive.webhookFor(u"create"_s, id)).status, 202);
+        QVERIFY(BridgeHarness::waitFor([&] { return h.journal().counts().delivered == 1; }));
+        const QString ts = h.cards().first().ts;
+
+        // An analyst adds a task in TheHive: TheHive stores it and sends a Task audit event.
+        QNetworkAccessManager client;
+        QNetworkRequest request(
+            QUrl(h.hive.baseUrl().toString() + u"/api/v1/case/"_s + id + u"/task"_s));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+        request.setRawHeader("Authorization", "Bearer " + h.hive.apiKey().toUtf8());
+        std::unique_ptr<QNetworkReply> reply(client.post(request, R"({"title":"Isolate host"})"));
+        QVERIFY(BridgeHarness::waitFor([&] { return reply->isFinished(); }));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+        const QString taskId =
+            QJsonDocument::fromJson(reply->readAll()).object().value(u"_id").toString();
+
+        QJsonObject taskEvent = h.hive.webhookFor(u"create"_s, id);
+        taskEvent.insert(u"objectType"_s, u"Task"_s);
+        taskEvent.insert(u"objectId"_s, taskId);
+        taskEvent.insert(u"rootId"_s, id);
+        taskEvent.insert(u"details"_s, QJsonObject{{u"title"_s, u"Isolate host"_s}});
+        taskEvent.insert(u"object"_s, QJsonObject{{u"_id"_s, taskId},
+                                                  {u"_type"_s, u"Task"_s},
+                                                  {u"title"_s, u"Isolate host"_s}});
+        QCOMPARE(h.postWebhook(taskEvent).status, 202);
+        QVERIFY(BridgeHarness::waitFor([&] { return h.journal().counts().delivered == 2; }));
+        QCOMPARE(h.cards().size(), 1);
+        QCOMPARE(h.cards().first().ts, ts);
+        // The card's "Tasks" field (JSON-escaped newline between label and value).
+        QVERIFY2(blocksText(h.cards().first()).contains(u"*Tasks*\\n1"),
+                 qPrintable(blocksText(h.cards().first())));
     }
 
     void aWrongSecretChangesNothing_data()

@@ -17,13 +17,13 @@ qint64 nowNs()
     return clock.nsecsElapsed();
 }
 
-bool waitUntil(const std::function<bool()> &done, int timeoutMs)
+bool waitUntil(const std::function<bool()> &done, int timeoutMs, int pollMs)
 {
     const QDeadlineTimer deadline(timeoutMs);
-    // The timer only wakes the blocking wait below once the deadline is reached.
+    // The timer only wakes the blocking wait below: at the deadline, or every pollMs.
     QTimer wake;
-    wake.setSingleShot(true);
-    wake.start(timeoutMs);
+    wake.setSingleShot(pollMs <= 0);
+    wake.start(pollMs > 0 ? qMin(pollMs, timeoutMs) : timeoutMs);
     while (!done()) {
         if (deadline.hasExpired())
             return done();

@@ -17,8 +17,9 @@ inline double msBetween(qint64 fromNs, qint64 toNs)
 }
 
 /// Runs the event loop (blocking, without spinning) until @p done holds or @p timeoutMs passes.
-/// Returns done().
-bool waitUntil(const std::function<bool()> &done, int timeoutMs);
+/// done() is checked after every batch of events; when it polls something that sends no event
+/// (e.g. an HTTP status page), give @p pollMs so the loop also wakes that often. Returns done().
+bool waitUntil(const std::function<bool()> &done, int timeoutMs, int pollMs = 0);
 
 /// Runs the event loop for @p ms.
 void settle(int ms);

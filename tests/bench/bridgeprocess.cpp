@@ -39,6 +39,7 @@ BridgeProcess::BridgeProcess(Settings settings, QObject *parent)
     : QObject(parent)
     , m_settings(std::move(settings))
 {
+    m_dir.setAutoRemove(!m_settings.keepDataDir);
 }
 
 BridgeProcess::~BridgeProcess()

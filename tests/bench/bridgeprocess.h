@@ -37,6 +37,7 @@ public:
         QString theHiveApiKey;
         QUrl slackApiUrl;
         QString slackBotToken;
+        bool keepDataDir = false; ///< leave the journal and log behind for inspection
     };
 
     explicit BridgeProcess(Settings settings, QObject *parent = nullptr);

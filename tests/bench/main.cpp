@@ -9,6 +9,7 @@
 #include <QThread>
 
 #include <cstdio>
+#include <functional>
 
 using namespace Bench;
 
@@ -69,7 +70,11 @@ int main(int argc, char *argv[])
                                          QStringLiteral("Version the fake TheHive reports "
                                                         "(default 5.2.9)."),
                                          QStringLiteral("version"), QStringLiteral("5.2.9"));
-    parser.addOptions({program, events, rate, scenario, connections, inflight, hiveVersion});
+    const QCommandLineOption keepData(
+        QStringLiteral("keep-data"),
+        QStringLiteral("Keep each bridge's data directory (journal.sqlite, hiveslack.log)."));
+    parser.addOptions(
+        {program, events, rate, scenario, connections, inflight, hiveVersion, keepData});
     parser.process(app);
 
     Options options;
@@ -77,6 +82,7 @@ int main(int argc, char *argv[])
                           ? parser.value(program)
                           : QCoreApplication::applicationDirPath() + QStringLiteral("/hiveslack");
     options.hiveVersion = parser.value(hiveVersion);
+    options.keepData = parser.isSet(keepData);
     double number = 0;
     if (!positive(parser.value(rate), &number)) {
         std::fprintf(stderr, "--rate must be a positive number\n");
@@ -117,20 +123,23 @@ int main(int argc, char *argv[])
     std::fflush(stdout);
 
     Summary summary;
-    bool ran = true;
-    const auto wanted = [&which](const char *name) {
-        return which == u"all" || which == QLatin1String(name);
+    using Runner = std::function<bool()>;
+    const QList<QPair<QString, Runner>> runners{
+        {QStringLiteral("startup"), [&] { return runStartup(options, summary); }},
+        {QStringLiteral("latency"), [&] { return runLatency(options, summary); }},
+        {QStringLiteral("ack"), [&] { return runAck(options, summary); }},
+        {QStringLiteral("throughput"), [&] { return runThroughput(options, summary, false); }},
+        {QStringLiteral("memory"), [&] { return runThroughput(options, summary, true); }},
     };
-    if (wanted("startup"))
-        ran &= runStartup(options, summary);
-    if (wanted("latency"))
-        ran &= runLatency(options, summary);
-    if (wanted("ack"))
-        ran &= runAck(options, summary);
-    if (wanted("throughput"))
-        ran &= runThroughput(options, summary, false);
-    if (wanted("memory"))
-        ran &= runThroughput(options, summary, true);
+    bool ran = true;
+    for (const auto &[name, run] : runners) {
+        if (which != u"all" && which != name)
+            continue;
+        if (!run()) {
+            summary.addFailed(name);
+            ran = false;
+        }
+    }
     summary.print();
     if (!ran)
         return 2;

@@ -59,16 +59,24 @@ bool Rig::startFakes(QString *error)
 
 BridgeProcess::Settings Rig::bridgeSettings() const
 {
-    return {m_options.program, m_hive.baseUrl(), m_hive.apiKey(), m_slack.apiUrl(),
-            m_slack.token()};
+    return {m_options.program, m_hive.baseUrl(), m_hive.apiKey(),
+            m_slack.apiUrl(),  m_slack.token(),  m_options.keepData};
 }
 
 bool Rig::start(QString *error)
 {
     if (!startFakes(error))
         return false;
-    m_bridge = std::make_unique<BridgeProcess>(bridgeSettings());
-    return m_bridge->start(error) && m_bridge->waitReady(15'000, error);
+    // The free port is picked before the child binds it, so another process can take it in
+    // between: a child that exits at once gets another port.
+    for (int attempt = 1; attempt <= 3; ++attempt) {
+        m_bridge = std::make_unique<BridgeProcess>(bridgeSettings());
+        if (m_bridge->start(error) && m_bridge->waitReady(15'000, error))
+            return true;
+        if (m_bridge->isRunning())
+            return false; // up but not ready: not a port clash
+    }
+    return false;
 }
 
 void Rig::onSlackRequest(const TestSupport::RecordedRequest &request)

@@ -1,5 +1,6 @@
 #include "summary.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -47,6 +48,26 @@ void printLine(const QString &line)
 
 } // namespace
 
+Metric Metric::atMost(QString key, QString label, std::optional<double> value, double target,
+                      QString reference, int decimals)
+{
+    return {std::move(key), std::move(label),     value,   Goal::AtMost,
+            target,         std::move(reference), decimals};
+}
+
+Metric Metric::atLeast(QString key, QString label, std::optional<double> value, double target,
+                       QString reference, int decimals)
+{
+    return {std::move(key), std::move(label),     value,   Goal::AtLeast,
+            target,         std::move(reference), decimals};
+}
+
+Metric Metric::info(QString key, QString label, std::optional<double> value, int decimals,
+                    QString reference)
+{
+    return {std::move(key), std::move(label), value, Goal::None, 0, std::move(reference), decimals};
+}
+
 Distribution distributionOf(QList<double> samples)
 {
     Distribution d;
@@ -79,9 +100,10 @@ QString describe(const Distribution &d, const QString &unit)
 
 bool Summary::allTargetsMet() const
 {
-    return std::all_of(m_metrics.cbegin(), m_metrics.cend(), [](const Metric &m) {
-        return m.goal == Metric::Goal::None || verdict(m) == u"met";
-    });
+    return m_failed.isEmpty() &&
+           std::all_of(m_metrics.cbegin(), m_metrics.cend(), [](const Metric &m) {
+               return m.goal == Metric::Goal::None || verdict(m) == u"met";
+           });
 }
 
 void Summary::print() const
@@ -119,7 +141,10 @@ void Summary::print() const
     }
     for (const QString &note : m_notes)
         printLine(QStringLiteral("note: ") + note);
+    for (const QString &scenario : m_failed)
+        printLine(QStringLiteral("FAILED: scenario %1 could not run (see above)").arg(scenario));
     json.insert(QStringLiteral("all_targets_met"), allTargetsMet());
+    json.insert(QStringLiteral("failed_scenarios"), QJsonArray::fromStringList(m_failed));
     printLine(QStringLiteral("BENCH_JSON ") +
               QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
     std::fflush(stdout);

@@ -34,6 +34,16 @@ struct Metric
     double target = 0;
     QString reference; ///< the n8n figure, for comparison
     int decimals = 1;
+
+    /// A figure with a ceiling (latency, memory).
+    static Metric atMost(QString key, QString label, std::optional<double> value, double target,
+                         QString reference, int decimals);
+    /// A figure with a floor (throughput).
+    static Metric atLeast(QString key, QString label, std::optional<double> value, double target,
+                          QString reference, int decimals);
+    /// A figure shown for context, without a target.
+    static Metric info(QString key, QString label, std::optional<double> value, int decimals,
+                       QString reference = {});
 };
 
 /// The results of every scenario that ran, printed as a table and as one JSON line.
@@ -42,13 +52,17 @@ class Summary
 public:
     void add(const Metric &metric) { m_metrics.append(metric); }
     void addNote(const QString &note) { m_notes.append(note); }
-    /// False if any metric with a target missed it or could not be measured.
+    /// A scenario that could not be set up: its targets count as missed.
+    void addFailed(const QString &scenario) { m_failed.append(scenario); }
+    /// False if any metric with a target missed it or could not be measured, or a scenario
+    /// could not run.
     bool allTargetsMet() const;
     void print() const;
 
 private:
     QList<Metric> m_metrics;
     QStringList m_notes;
+    QStringList m_failed;
 };
 
 } // namespace Bench

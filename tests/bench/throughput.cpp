@@ -114,46 +114,27 @@ bool runThroughput(const Options &options, Summary &summary, bool memory)
         return ok ? std::optional<double>(v) : std::nullopt;
     };
     if (memory) {
-        summary.add({QStringLiteral("memory_rss_mib"),
-                     QStringLiteral("VmRSS MiB after %1 events").arg(count),
-                     measured(mem.has_value(), mem ? mib(mem->rssKiB) : 0), Metric::Goal::AtMost,
-                     60, QStringLiteral("~680"), 1});
-        summary.add({QStringLiteral("memory_hwm_mib"),
-                     QStringLiteral("VmHWM (peak) MiB, %1 events").arg(count),
-                     measured(mem.has_value(), mem ? mib(mem->hwmKiB) : 0),
-                     Metric::Goal::None,
-                     0,
-                     {},
-                     1});
-        summary.add({QStringLiteral("memory_accepted_per_s"),
-                     QStringLiteral("accepted webhooks/s (memory run)"),
-                     measured(allAnswered, acceptedPerS),
-                     Metric::Goal::None,
-                     0,
-                     {},
-                     0});
+        summary.add(Metric::atMost(QStringLiteral("memory_rss_mib"),
+                                   QStringLiteral("VmRSS MiB after %1 events").arg(count),
+                                   measured(mem.has_value(), mem ? mib(mem->rssKiB) : 0), 60,
+                                   QStringLiteral("~680"), 1));
+        summary.add(Metric::info(QStringLiteral("memory_hwm_mib"),
+                                 QStringLiteral("VmHWM (peak) MiB, %1 events").arg(count),
+                                 measured(mem.has_value(), mem ? mib(mem->hwmKiB) : 0), 1));
+        summary.add(Metric::info(QStringLiteral("memory_accepted_per_s"),
+                                 QStringLiteral("accepted webhooks/s (memory run)"),
+                                 measured(allAnswered, acceptedPerS), 0));
     } else {
-        summary.add({QStringLiteral("throughput_accepted_per_s"),
-                     QStringLiteral("accepted webhooks/s, %1 in flight").arg(options.inflight),
-                     measured(allAnswered, acceptedPerS),
-                     Metric::Goal::AtLeast,
-                     2000,
-                     {},
-                     0});
-        summary.add({QStringLiteral("throughput_all_delivered_s"),
-                     QStringLiteral("s until all %1 cards posted").arg(count),
-                     measured(allDelivered, deliveredS),
-                     Metric::Goal::None,
-                     0,
-                     {},
-                     2});
-        summary.add({QStringLiteral("throughput_cards_per_s"),
-                     QStringLiteral("cards posted/s (end to end)"),
-                     measured(allDelivered, count / deliveredS),
-                     Metric::Goal::None,
-                     0,
-                     {},
-                     0});
+        summary.add(Metric::atLeast(
+            QStringLiteral("throughput_accepted_per_s"),
+            QStringLiteral("accepted webhooks/s, %1 in flight").arg(options.inflight),
+            measured(allAnswered, acceptedPerS), 2000, {}, 0));
+        summary.add(Metric::info(QStringLiteral("throughput_all_delivered_s"),
+                                 QStringLiteral("s until all %1 cards posted").arg(count),
+                                 measured(allDelivered, deliveredS), 2));
+        summary.add(Metric::info(QStringLiteral("throughput_cards_per_s"),
+                                 QStringLiteral("cards posted/s (end to end)"),
+                                 measured(allDelivered, count / deliveredS), 0));
     }
     if (!allAnswered || !allDelivered || accepted != count)
         summary.addNote(QStringLiteral("%1: %2 of %3 accepted, %4 cards posted")

@@ -56,7 +56,8 @@ public:
     bool retryEvent(qint64 eventId);
 
     /// Posts a short "HiveSlack can post here" message (the console's channel check).
-    void sendTestMessage(const QString &channel, std::function<void(bool ok, const QString &error)> done);
+    void sendTestMessage(const QString &channel,
+                         std::function<void(bool ok, const QString &error)> done);
 
     // The bridge's own clients, for the console's checks (user links, test cards, pickers).
     SlackClient &slack() { return *m_slack; }

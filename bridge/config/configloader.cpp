@@ -259,16 +259,18 @@ ConfigResult loadConfig(const QString &configFile, const QProcessEnvironment &en
         QFile file(configFile);
         if (!file.open(QIODevice::ReadOnly))
             return {std::nullopt,
-                    QStringLiteral("cannot read config file %1: %2").arg(configFile, file.errorString()),
+                    QStringLiteral("cannot read config file %1: %2")
+                        .arg(configFile, file.errorString()),
                     {}};
         QJsonParseError parseError;
         const QJsonDocument doc =
             QJsonDocument::fromJson(stripJsonComments(file.readAll()), &parseError);
         if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-            return {std::nullopt, QStringLiteral("config file %1 is not a JSON object: %2 at "
-                                                 "offset %3")
-                                      .arg(configFile, parseError.errorString())
-                                      .arg(parseError.offset),
+            return {std::nullopt,
+                    QStringLiteral("config file %1 is not a JSON object: %2 at "
+                                   "offset %3")
+                        .arg(configFile, parseError.errorString())
+                        .arg(parseError.offset),
                     {}};
         json = doc.object();
     }

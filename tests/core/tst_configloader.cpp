@@ -52,8 +52,7 @@ private Q_SLOTS:
         const QByteArray json = "{\"listen\":\"127.0.0.1:7000\", // the port\n"
                                 "\"thehive\":{\"url\":\"http://file.example\"},"
                                 "\"slack\":{\"defaultChannel\":\"CFILE\"}}";
-        const ConfigResult r = fromJson(json,
-                                        env);
+        const ConfigResult r = fromJson(json, env);
         QVERIFY2(r.config, qPrintable(r.error));
         QCOMPARE(r.config->listenPort, quint16(9000));
         QCOMPARE(r.config->theHiveUrl, QUrl(u"https://thehive.example"_s));

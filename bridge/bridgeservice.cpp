@@ -15,9 +15,11 @@
 #include "intake/slackintake.h"
 #include "intake/thehiveintake.h"
 #include "journal/journal.h"
+#include "slack/cardrenderer.h"
 #include "status/statusreport.h"
 
 #include <QHttpServerRequest>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimer>
 
@@ -189,9 +191,30 @@ bool BridgeService::isListening() const
 void BridgeService::sendTestMessage(const QString &channel,
                                     std::function<void(bool, const QString &)> done)
 {
-    const QString text = tr(":white_check_mark: HiveSlack can post in this channel. New TheHive "
-                            "cases routed here will appear as cards.");
-    m_slack->postMessage(channel, QJsonObject{{QStringLiteral("text"), text}}, {},
+    // A sample card shows the admin what analysts will see in this channel; its controls are
+    // left out, so nobody can try to change a case that does not exist.
+    CaseRecord sample;
+    sample.id = QStringLiteral("hiveslack-test-card");
+    sample.title = QStringLiteral("HiveSlack test card");
+    sample.description = QStringLiteral("New TheHive cases routed to this channel appear as "
+                                        "cards like this one, with controls to work them.");
+    sample.severity = 2;
+    sample.tlp = 1;
+    sample.status = QStringLiteral("New");
+    sample.stage = QStringLiteral("New");
+    sample.createdAt = m_clock.nowMs();
+    CardOptions options;
+    options.version = m_versions->known().value_or(HiveVersion{});
+    QJsonObject message = renderCaseCard(sample, options);
+    QJsonArray blocks;
+    for (const QJsonValue &block : message.value(u"blocks").toArray()) {
+        if (block.toObject().value(u"type").toString() != u"actions")
+            blocks.append(block);
+    }
+    message.insert(u"blocks", blocks);
+    message.insert(u"text", QStringLiteral(":white_check_mark: HiveSlack can post in this "
+                                           "channel: a test card."));
+    m_slack->postMessage(channel, message, {},
                          [done](const SlackResult &r) { done(r.ok(), r.error); });
 }
 

@@ -55,7 +55,7 @@ public:
     /// Re-delivers a failed event now (the console's Retry).
     bool retryEvent(qint64 eventId);
 
-    /// Posts a short "HiveSlack can post here" message (the console's channel check).
+    /// Posts a redacted sample card saying HiveSlack can post here (the console's channel check).
     void sendTestMessage(const QString &channel,
                          std::function<void(bool ok, const QString &error)> done);
 

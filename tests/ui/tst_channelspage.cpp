@@ -353,6 +353,11 @@ void TestChannelsPage::aTestCardReportsWhatSlackSaid()
     QTRY_VERIFY(page.testResult()->text().startsWith(u"Posted to #phishing (C0PHISH01)"_s));
     QCOMPARE(m_slack->messages(PhishChannel).size(), 1);
     QVERIFY(m_slack->messages(PhishChannel).first().text.contains(u"HiveSlack can post"_s));
+    // A sample card, as analysts will see one, with no controls to click.
+    const QJsonArray blocks = m_slack->messages(PhishChannel).first().blocks;
+    QVERIFY(QJsonDocument(blocks).toJson().contains("HiveSlack test card"));
+    for (const QJsonValue &b : blocks)
+        QVERIFY(b.toObject().value(u"type"_s).toString() != u"actions"_s);
 
     // A channel Slack does not know: the error says what to do, in words.
     QVERIFY(

@@ -205,13 +205,8 @@ void BridgeService::sendTestMessage(const QString &channel,
     sample.createdAt = m_clock.nowMs();
     CardOptions options;
     options.version = m_versions->known().value_or(HiveVersion{});
+    options.controls = false;
     QJsonObject message = renderCaseCard(sample, options);
-    QJsonArray blocks;
-    for (const QJsonValue &block : message.value(u"blocks").toArray()) {
-        if (block.toObject().value(u"type").toString() != u"actions")
-            blocks.append(block);
-    }
-    message.insert(u"blocks", blocks);
     message.insert(u"text", QStringLiteral(":white_check_mark: HiveSlack can post in this "
                                            "channel: a test card."));
     m_slack->postMessage(channel, message, {},

@@ -1,16 +1,16 @@
 #include "setuphelpers.h"
 
+#include "hoststatus.h"
+
 #include "config/configloader.h"
 #include "config/jsoncomments.h"
 
 #include <QFile>
-#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QSaveFile>
-#include <QSysInfo>
 
 #include <array>
 
@@ -33,15 +33,7 @@ QString hoconQuoted(const QString &value)
 
 QUrl SetupHelpers::listenBaseUrl(const Bridge::BridgeConfig &config)
 {
-    const QHostAddress &address = config.listenAddress;
-    const bool wildcard = address == QHostAddress(QHostAddress::Any) ||
-                          address == QHostAddress(QHostAddress::AnyIPv4) ||
-                          address == QHostAddress(QHostAddress::AnyIPv6);
-    QUrl url;
-    url.setScheme(u"http"_s);
-    url.setHost(wildcard ? QSysInfo::machineHostName() : address.toString());
-    url.setPort(config.listenPort);
-    return url;
+    return QUrl(listenUrl(config.listenAddress, config.listenPort));
 }
 
 QUrl SetupHelpers::endpointUrl(const QUrl &base, const QString &path)

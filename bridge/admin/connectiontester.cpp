@@ -115,9 +115,11 @@ void ConnectionTester::readStatus(std::shared_ptr<HiveRun> run)
     run->client->send(get(u"/api/v1/status/public"_s), [this, run](const HiveResult &r) {
         if (r.httpStatus == 0)
             return finish(run, unreachable(run->url, r.message, run->timer.elapsed()));
-        if (r.ok() && parsePublicStatus(r.json.object())) {
+        const std::optional<HiveVersion> version =
+            r.ok() ? parsePublicStatus(r.json.object()) : std::nullopt;
+        if (version) {
             run->check.version = r.json.object().value(u"version"_s).toString();
-            run->check.parsed = parsePublicStatus(r.json.object());
+            run->check.parsed = version;
             return readUser(run);
         }
         readLegacyStatus(run); // TheHive 4 has no public v1 status

@@ -235,8 +235,10 @@ QJsonArray fullBlocks(const CaseRecord &c, const CardOptions &o)
         if (!summary.trimmed().isEmpty())
             blocks.append(sectionBlock(Part::Summary, QStringLiteral("*Summary*\n") + summary));
     }
-    blocks.append(actionsBlock(Part::Controls, controlElements(c, o)));
-    blocks.append(actionsBlock(Part::Buttons, buttonElements(c, o)));
+    if (o.controls) {
+        blocks.append(actionsBlock(Part::Controls, controlElements(c, o)));
+        blocks.append(actionsBlock(Part::Buttons, buttonElements(c, o)));
+    }
     return blocks;
 }
 

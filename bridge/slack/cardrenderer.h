@@ -54,6 +54,7 @@ struct CardOptions
     QUrl caseUrl;                ///< link to the case in TheHive's UI (may be empty)
     QString assigneeSlackUserId; ///< set when the assignee maps to a Slack user: a mention
     bool redacted = false;       ///< TLP above the route's ceiling: number, severity, link only
+    bool controls = true;        ///< false: no actions blocks (a sample card nobody should click)
 };
 
 /// The one Block Kit rendering of a case card for chat.postMessage / chat.update:

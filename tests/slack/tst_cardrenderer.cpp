@@ -695,6 +695,19 @@ private Q_SLOTS:
         QVERIFY(!actionIds(card).contains(u"hs_reopen"));
     }
 
+    void cardWithoutControls()
+    {
+        CardOptions o = sampleOptions();
+        o.controls = false;
+        const QJsonObject card = renderCaseCard(sampleCase(), o);
+        QVERIFY(withinLimits(card));
+        QVERIFY(!dump(card).contains(u"\"actions\""));
+        QVERIFY(actionIds(card).isEmpty());
+        // Everything else a reader sees is still there.
+        QVERIFY(!blockOf(card, QStringLiteral("header")).isEmpty());
+        QVERIFY(!blockOf(card, QStringLiteral("facts")).isEmpty());
+    }
+
     void redactedCard()
     {
         CaseRecord c = sampleCase();

@@ -1,5 +1,7 @@
 #include "bridgeservice.h"
 
+#include "authority/analystpermissions.h"
+#include "authority/analystwriter.h"
 #include "clients/hiveversionprobe.h"
 #include "clients/restclient.h"
 #include "clients/slackclient.h"
@@ -15,7 +17,6 @@
 #include "intake/slackintake.h"
 #include "intake/thehiveintake.h"
 #include "journal/journal.h"
-#include "slack/cardrenderer.h"
 #include "status/statusreport.h"
 
 #include <QHttpServerRequest>
@@ -38,8 +39,9 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
     , m_clock(clock)
 {
     m_rest = std::make_unique<RestClient>(network, OutboundTimeoutMs);
-    m_hive = std::make_unique<TheHiveClient>(
-        *m_rest, m_config.theHiveUrl, m_credentials.theHiveApiKey, m_config.theHiveOrganisation);
+    m_hive =
+        std::make_unique<TheHiveClient>(*m_rest, m_config.theHiveUrl, m_credentials.theHiveApiKey,
+                                        m_config.theHiveOrganisation, m_config.theHiveUserHeader);
     m_versions = std::make_unique<HiveVersionProbe>(*m_hive, m_config.theHiveVersion);
     m_slack =
         std::make_unique<SlackClient>(*m_rest, m_config.slackApiUrl, m_credentials.slackBotToken);
@@ -48,8 +50,11 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
                                               *m_directory);
     m_users = std::make_unique<UserLinker>(m_config, m_clock, *m_directory, *m_slack, *m_hive,
                                            *m_versions);
-    m_actions = std::make_unique<ActionHandler>(m_config, m_journal, m_clock, *m_hive, *m_versions,
-                                                *m_slack, *m_users, *m_cards);
+    m_permissions =
+        std::make_unique<AnalystPermissions>(*m_hive, m_clock, m_config.theHiveOrganisation);
+    m_writer = std::make_unique<AnalystWriter>(m_config, *m_hive, *m_permissions);
+    m_actions = std::make_unique<ActionHandler>(m_config, m_journal, *m_hive, *m_versions, *m_slack,
+                                                *m_users, *m_writer, *m_cards);
     m_dispatcher = std::make_unique<Dispatcher>(
         m_journal, m_clock, RetryPolicy{.baseMs = m_config.retryBaseMs},
         [this](const JournalEvent &event, Dispatcher::Completion done) {
@@ -195,7 +200,7 @@ void BridgeService::sendTestMessage(const QString &channel,
     // left out, so nobody can try to change a case that does not exist.
     CaseRecord sample;
     sample.id = QStringLiteral("hiveslack-test-card");
-    sample.title = QStringLiteral("HiveSlack test card");
+    sample.title = QStringLiteral("HiveSlack can post in this channel: a test card");
     sample.description = QStringLiteral("New TheHive cases routed to this channel appear as "
                                         "cards like this one, with controls to work them.");
     sample.severity = 2;
@@ -206,10 +211,7 @@ void BridgeService::sendTestMessage(const QString &channel,
     CardOptions options;
     options.version = m_versions->known().value_or(HiveVersion{});
     options.controls = false;
-    QJsonObject message = renderCaseCard(sample, options);
-    message.insert(u"text", QStringLiteral(":white_check_mark: HiveSlack can post in this "
-                                           "channel: a test card."));
-    m_slack->postMessage(channel, message, {},
+    m_slack->postMessage(m_cards->policy().sample(sample, channel).card(options), {},
                          [done](const SlackResult &r) { done(r.ok(), r.error); });
 }
 

@@ -11,8 +11,10 @@ class QNetworkAccessManager;
 
 namespace Bridge {
 
-class CardPublisher;
 class ActionHandler;
+class AnalystPermissions;
+class AnalystWriter;
+class CardPublisher;
 class Dispatcher;
 class HiveVersionProbe;
 class HttpListener;
@@ -55,7 +57,8 @@ public:
     /// Re-delivers a failed event now (the console's Retry).
     bool retryEvent(qint64 eventId);
 
-    /// Posts a redacted sample card saying HiveSlack can post here (the console's channel check).
+    /// Posts a sample card (no controls) as this channel would show a case routed to it, under
+    /// the strictest ceiling set for it: the console's channel check.
     void sendTestMessage(const QString &channel,
                          std::function<void(bool ok, const QString &error)> done);
 
@@ -65,6 +68,8 @@ public:
     HiveVersionProbe &versions() { return *m_versions; }
     UserLinker &users() { return *m_users; }
     CardPublisher &cards() { return *m_cards; }
+    AnalystPermissions &permissions() { return *m_permissions; }
+    AnalystWriter &writer() { return *m_writer; }
 
 Q_SIGNALS:
     void eventJournaled(qint64 eventId);
@@ -86,6 +91,8 @@ private:
     std::unique_ptr<SlackClient> m_slack;
     std::unique_ptr<SlackDirectory> m_directory;
     std::unique_ptr<UserLinker> m_users;
+    std::unique_ptr<AnalystPermissions> m_permissions;
+    std::unique_ptr<AnalystWriter> m_writer;
     std::unique_ptr<CardPublisher> m_cards;
     std::unique_ptr<ActionHandler> m_actions;
     std::unique_ptr<Dispatcher> m_dispatcher;

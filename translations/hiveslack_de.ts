@@ -24,7 +24,7 @@
         <translation>kein API-Schlüssel: geben Sie den Schlüssel des HiveSlack-Benutzers in TheHive ein</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>it answered without a TheHive version</source>
         <translation>die Antwort enthielt keine TheHive-Version</translation>
     </message>
@@ -175,7 +175,7 @@
 <context>
     <name>Bridge::TheHiveClient</name>
     <message>
-        <location filename="../bridge/clients/thehiveclient.cpp" line="+89"/>
+        <location filename="../bridge/clients/thehiveclient.cpp" line="+110"/>
         <source>TheHive answered /api/status without a version</source>
         <translation>TheHive hat auf /api/status ohne Version geantwortet</translation>
     </message>
@@ -188,17 +188,17 @@
 <context>
     <name>CardPreview</name>
     <message>
-        <location filename="../ui/cardpreview.cpp" line="+31"/>
-        <source>This case is not posted: its TLP is above the ceiling of the route.</source>
-        <translation>Dieser Fall wird nicht gepostet: Sein TLP liegt über der Obergrenze der Routing-Regel.</translation>
+        <location filename="../ui/cardpreview.cpp" line="+33"/>
+        <source>This case is not shown in %1: it is above what that channel may see.</source>
+        <translation>Dieser Fall wird in %1 nicht gezeigt: Er liegt über dem, was dieser Kanal sehen darf.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Not in Slack yet. This is the card this event posts in %1 once delivered.</source>
         <translation>Noch nicht in Slack. Diese Karte postet das Ereignis in %1, sobald es zugestellt ist.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+81"/>
         <source>The card in %1 (message %2) as the bridge last rendered it, %3.</source>
         <translation>Die Karte in %1 (Nachricht %2), wie die Bridge sie zuletzt dargestellt hat, %3.</translation>
     </message>
@@ -211,7 +211,7 @@
 <context>
     <name>Console::ActivityModel</name>
     <message>
-        <location filename="../ui/activitymodel.cpp" line="+175"/>
+        <location filename="../ui/activitymodel.cpp" line="+176"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -1353,7 +1353,7 @@
 <context>
     <name>Console::SetupHelpers</name>
     <message>
-        <location filename="../ui/setuphelpers.cpp" line="+94"/>
+        <location filename="../ui/setuphelpers.cpp" line="+86"/>
         <source>&lt;webhook secret&gt;</source>
         <translation>&lt;Webhook-Secret&gt;</translation>
     </message>

@@ -24,7 +24,7 @@
         <translation>aucune clé d&apos;API&#xa0;: saisissez la clé de l&apos;utilisateur HiveSlack de TheHive</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>it answered without a TheHive version</source>
         <translation>il a répondu sans version de TheHive</translation>
     </message>
@@ -175,7 +175,7 @@
 <context>
     <name>Bridge::TheHiveClient</name>
     <message>
-        <location filename="../bridge/clients/thehiveclient.cpp" line="+89"/>
+        <location filename="../bridge/clients/thehiveclient.cpp" line="+110"/>
         <source>TheHive answered /api/status without a version</source>
         <translation>TheHive a répondu à /api/status sans version</translation>
     </message>
@@ -188,17 +188,17 @@
 <context>
     <name>CardPreview</name>
     <message>
-        <location filename="../ui/cardpreview.cpp" line="+31"/>
-        <source>This case is not posted: its TLP is above the ceiling of the route.</source>
-        <translation>Ce cas n&apos;est pas publié&#xa0;: son TLP dépasse le plafond de sa règle de routage.</translation>
+        <location filename="../ui/cardpreview.cpp" line="+33"/>
+        <source>This case is not shown in %1: it is above what that channel may see.</source>
+        <translation>Ce cas n’est pas affiché dans %1 : il dépasse ce que ce canal peut voir.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Not in Slack yet. This is the card this event posts in %1 once delivered.</source>
         <translation>Pas encore dans Slack. Voici la carte que cet événement publiera dans %1 une fois livré.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+81"/>
         <source>The card in %1 (message %2) as the bridge last rendered it, %3.</source>
         <translation>La carte dans %1 (message %2) telle que la passerelle l&apos;a rendue pour la dernière fois, %3.</translation>
     </message>
@@ -211,7 +211,7 @@
 <context>
     <name>Console::ActivityModel</name>
     <message>
-        <location filename="../ui/activitymodel.cpp" line="+175"/>
+        <location filename="../ui/activitymodel.cpp" line="+176"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
@@ -1353,7 +1353,7 @@
 <context>
     <name>Console::SetupHelpers</name>
     <message>
-        <location filename="../ui/setuphelpers.cpp" line="+94"/>
+        <location filename="../ui/setuphelpers.cpp" line="+86"/>
         <source>&lt;webhook secret&gt;</source>
         <translation>&lt;secret du webhook&gt;</translation>
     </message>
@@ -2010,7 +2010,7 @@
     <message>
         <location line="+34"/>
         <source>%1 — failures waiting: %2</source>
-        <translation>%1 — échecs en attente : %2</translation>
+        <translation>%1 — échecs en attente&#x202f;: %2</translation>
     </message>
 </context>
 <context>

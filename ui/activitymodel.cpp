@@ -57,9 +57,10 @@ EventSummary ActivityModel::summarize(const Bridge::JournalEvent &event)
         return summary;
     auto card = m_cards.constFind(event.caseKey);
     if (card == m_cards.cend()) {
-        const std::optional<Bridge::CardRef> ref = m_journal->card(event.caseKey);
-        if (!ref)
-            return summary; // not posted yet
+        const QList<Bridge::CardRef> cards = m_journal->cards(event.caseKey);
+        if (cards.isEmpty())
+            return summary;                              // not posted yet
+        const Bridge::CardRef *ref = &cards.constLast(); // the newest card: the current route
         const Bridge::CaseRecord record = Bridge::caseFromStoredJson(ref->caseJson);
         QString label;
         if (record.number > 0)

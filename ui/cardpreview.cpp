@@ -2,7 +2,7 @@
 
 #include "core/caserecordjson.h"
 #include "journal/journal.h"
-#include "routing/router.h"
+#include "opsec/visibilitypolicy.h"
 #include "slack/cardrenderer.h"
 #include "thehive/casejson.h"
 #include "thehive/dialect.h"
@@ -23,20 +23,22 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(CardPreview)
 };
 
+/// The card as `channel` may show it, decided as the bridge decides (the preview never
+/// shows more than Slack gets).
 QJsonObject render(const Bridge::CaseRecord &record, const Bridge::HiveVersion &version,
-                   const Bridge::BridgeConfig &config, QString *caption)
+                   const Bridge::BridgeConfig &config, const QString &channel, QString *caption)
 {
-    const Bridge::RouteDecision route = Bridge::routeCase(record, config);
-    if (route.show == Bridge::RouteDecision::Show::Nothing) {
-        *caption = Text::tr("This case is not posted: its TLP is above the ceiling of the route.");
+    const Bridge::CaseView view = Bridge::VisibilityPolicy(config).decide(record, channel);
+    if (view.visibility() == Bridge::Visibility::Hidden) {
+        *caption = Text::tr("This case is not shown in %1: it is above what that channel may see.")
+                       .arg(channel);
         return {};
     }
     Bridge::CardOptions options;
     options.version = version;
     const QUrl uiBase = config.theHiveUiUrl.isEmpty() ? config.theHiveUrl : config.theHiveUiUrl;
     options.caseUrl = QUrl(Bridge::caseUiUrl(uiBase, record, version));
-    options.redacted = route.show == Bridge::RouteDecision::Show::Redacted;
-    return Bridge::renderCaseCard(record, options);
+    return view.card(options).json();
 }
 
 /// A card never posted: the one a case creation's webhook describes.
@@ -57,11 +59,12 @@ std::optional<CardPreview> previewFromWebhook(const Bridge::JournalEvent &event,
         record.id = e.caseId;
     if (record.organisation.isEmpty())
         record.organisation = e.organisation;
+    const QString channel = Bridge::VisibilityPolicy(config).homeChannel(record);
     CardPreview preview;
     preview.caption = Text::tr("Not in Slack yet. This is the card this event posts in %1 once "
                                "delivered.")
-                          .arg(Bridge::routeCase(record, config).channel);
-    preview.message = render(record, version, config, &preview.caption);
+                          .arg(channel);
+    preview.message = render(record, version, config, channel, &preview.caption);
     return preview;
 }
 
@@ -130,8 +133,10 @@ std::optional<CardPreview> cardPreviewFor(const Bridge::JournalEvent &event,
                                           const Bridge::BridgeConfig &config,
                                           std::optional<Bridge::HiveVersion> knownVersion)
 {
-    if (const std::optional<Bridge::CardRef> card =
-            event.caseKey.isEmpty() ? std::nullopt : journal.card(event.caseKey)) {
+    const QList<Bridge::CardRef> cards =
+        event.caseKey.isEmpty() ? QList<Bridge::CardRef>() : journal.cards(event.caseKey);
+    if (!cards.isEmpty()) {
+        const Bridge::CardRef *card = &cards.constLast(); // the newest: the current route's
         const Bridge::HiveVersion version =
             Bridge::parseVersionString(card->hiveVersion)
                 .value_or(knownVersion.value_or(Bridge::HiveVersion{}));
@@ -142,8 +147,8 @@ std::optional<CardPreview> cardPreviewFor(const Bridge::JournalEvent &event,
                      QDateTime::fromMSecsSinceEpoch(card->updatedAt)
                          .toLocalTime()
                          .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
-        preview.message =
-            render(Bridge::caseFromStoredJson(card->caseJson), version, config, &preview.caption);
+        preview.message = render(Bridge::caseFromStoredJson(card->caseJson), version, config,
+                                 card->channel, &preview.caption);
         return preview;
     }
     if (event.source == Bridge::EventSource::TheHive)

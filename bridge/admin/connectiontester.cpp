@@ -105,7 +105,7 @@ void ConnectionTester::testTheHive(const QUrl &url, const QString &apiKey,
     run->organisation = organisation;
     run->done = std::move(done);
     run->rest = new RestClient(m_network, m_timeoutMs, this);
-    run->client = new TheHiveClient(*run->rest, url, apiKey, organisation, run->rest);
+    run->client = new TheHiveClient(*run->rest, url, apiKey, organisation, {}, run->rest);
     run->timer.start();
     readStatus(run);
 }

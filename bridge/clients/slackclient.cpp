@@ -112,40 +112,39 @@ void SlackClient::read(const QString &method, const QueryArgs &args, Callback do
     m_rest.send(req, [done = std::move(done)](const RestReply &reply) { done(classify(reply)); });
 }
 
-void SlackClient::postMessage(const QString &channel, const QJsonObject &message,
-                              const QString &threadTs, Callback done)
+void SlackClient::postMessage(const SlackMessage &message, const QString &threadTs, Callback done)
 {
-    QJsonObject args = message;
-    args.insert(u"channel", channel);
+    QJsonObject args = message.json();
+    args.insert(u"channel", message.channel());
     if (!threadTs.isEmpty())
         args.insert(u"thread_ts", threadTs);
     write(QStringLiteral("chat.postMessage"), args, std::move(done));
 }
 
-void SlackClient::updateMessage(const QString &channel, const QString &ts,
-                                const QJsonObject &message, Callback done)
+void SlackClient::updateMessage(const SlackMessage &message, const QString &ts, Callback done)
 {
-    QJsonObject args = message;
-    args.insert(u"channel", channel);
+    QJsonObject args = message.json();
+    args.insert(u"channel", message.channel());
     args.insert(u"ts", ts);
     write(QStringLiteral("chat.update"), args, std::move(done));
 }
 
-void SlackClient::postEphemeral(const QString &channel, const QString &user, const QString &text,
+void SlackClient::postEphemeral(const SlackMessage &message, const QString &user,
                                 const QString &threadTs, Callback done)
 {
-    QJsonObject args{{QStringLiteral("channel"), channel},
-                     {QStringLiteral("user"), user},
-                     {QStringLiteral("text"), text}};
+    QJsonObject args = message.json();
+    args.insert(u"channel", message.channel());
+    args.insert(u"user", user);
     if (!threadTs.isEmpty())
         args.insert(u"thread_ts", threadTs);
     write(QStringLiteral("chat.postEphemeral"), args, std::move(done));
 }
 
-void SlackClient::openView(const QString &triggerId, const QJsonObject &view, Callback done)
+void SlackClient::openView(const QString &triggerId, const SlackMessage &view, Callback done)
 {
     write(QStringLiteral("views.open"),
-          QJsonObject{{QStringLiteral("trigger_id"), triggerId}, {QStringLiteral("view"), view}},
+          QJsonObject{{QStringLiteral("trigger_id"), triggerId},
+                      {QStringLiteral("view"), view.json()}},
           std::move(done));
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clients/restclient.h"
+#include "opsec/slackmessage.h"
 
 #include <QJsonObject>
 
@@ -23,7 +24,9 @@ struct SlackResult
 };
 
 /// Slack Web API client. Write methods send JSON; read methods send a query string, because
-/// Slack's older read methods silently ignore JSON bodies (slack-api.md §3.1).
+/// Slack's older read methods silently ignore JSON bodies (slack-api.md §3.1). Messages and
+/// views are SlackMessages only, each to the channel it was made for: what they may say about
+/// a case was decided before (opsec/caseview.h).
 class SlackClient final : public QObject
 {
     Q_OBJECT
@@ -32,13 +35,12 @@ public:
 
     SlackClient(RestClient &rest, QUrl apiBase, QString botToken, QObject *parent = nullptr);
 
-    void postMessage(const QString &channel, const QJsonObject &message, const QString &threadTs,
-                     Callback done);
-    void updateMessage(const QString &channel, const QString &ts, const QJsonObject &message,
+    void postMessage(const SlackMessage &message, const QString &threadTs, Callback done);
+    void updateMessage(const SlackMessage &message, const QString &ts, Callback done);
+    void postEphemeral(const SlackMessage &message, const QString &user, const QString &threadTs,
                        Callback done);
-    void postEphemeral(const QString &channel, const QString &user, const QString &text,
-                       const QString &threadTs, Callback done);
-    void openView(const QString &triggerId, const QJsonObject &view, Callback done);
+    /// The view of a modal (a SlackMessage made for the channel it was opened from).
+    void openView(const QString &triggerId, const SlackMessage &view, Callback done);
     void usersInfo(const QString &userId, Callback done);
     void lookupUserByEmail(const QString &email, Callback done);
     void authTest(Callback done);

@@ -8,12 +8,13 @@
 namespace Bridge {
 
 TheHiveClient::TheHiveClient(RestClient &rest, QUrl baseUrl, QString apiKey, QString organisation,
-                             QObject *parent)
+                             QString userHeader, QObject *parent)
     : QObject(parent)
     , m_rest(rest)
     , m_baseUrl(std::move(baseUrl))
     , m_apiKey(std::move(apiKey))
     , m_organisation(std::move(organisation))
+    , m_userHeader(userHeader.toLatin1())
 {
 }
 
@@ -39,7 +40,7 @@ HiveResult TheHiveClient::classify(const RestReply &reply)
     return r;
 }
 
-RestRequest TheHiveClient::toRest(const HiveRequest &request) const
+RestRequest TheHiveClient::toRest(const HiveRequest &request, const QString &asLogin) const
 {
     RestRequest req;
     req.method = request.method;
@@ -49,7 +50,10 @@ RestRequest TheHiveClient::toRest(const HiveRequest &request) const
         base.chop(1);
     url.setPath(base + request.path);
     req.url = url;
-    req.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + m_apiKey.toUtf8()});
+    if (asLogin.isEmpty())
+        req.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + m_apiKey.toUtf8()});
+    else
+        req.headers.append({m_userHeader, asLogin.toUtf8()});
     if (!m_organisation.isEmpty())
         req.headers.append({QByteArrayLiteral("X-Organisation"), m_organisation.toUtf8()});
     if (request.hasBody) {
@@ -62,7 +66,24 @@ RestRequest TheHiveClient::toRest(const HiveRequest &request) const
 
 void TheHiveClient::send(const HiveRequest &request, Callback done)
 {
-    m_rest.send(toRest(request), [request, done = std::move(done)](const RestReply &reply) {
+    dispatch(toRest(request, {}), request, std::move(done));
+}
+
+void TheHiveClient::sendAs(const QString &login, const HiveRequest &request, Callback done)
+{
+    if (login.isEmpty()) {
+        // Never fall back to the key: a write for nobody is not made at all.
+        HiveResult refused;
+        refused.kind = HiveResult::Kind::Refused;
+        refused.message = QStringLiteral("no TheHive login to act as");
+        return done(refused);
+    }
+    dispatch(toRest(request, login), request, std::move(done));
+}
+
+void TheHiveClient::dispatch(const RestRequest &rest, const HiveRequest &request, Callback done)
+{
+    m_rest.send(rest, [request, done = std::move(done)](const RestReply &reply) {
         const HiveResult r = classify(reply);
         if (!r.ok())
             qCInfo(lcHive) << request.method << request.path << "failed:" << r.httpStatus

@@ -26,6 +26,8 @@ struct HiveResult
 
 /// TheHive REST client: API key as Bearer, X-Organisation when configured, JSON bodies.
 /// The requests themselves come from thehive/dialect.h, which knows the versions apart.
+/// sendAs() is the one call without the key: it names a user in the header TheHive's header
+/// authentication reads (authority/analystwriter.h decides when).
 class TheHiveClient final : public QObject
 {
     Q_OBJECT
@@ -33,9 +35,12 @@ public:
     using Callback = std::function<void(const HiveResult &)>;
 
     TheHiveClient(RestClient &rest, QUrl baseUrl, QString apiKey, QString organisation,
-                  QObject *parent = nullptr);
+                  QString userHeader = QStringLiteral("X-USER"), QObject *parent = nullptr);
 
+    /// As the bridge's API user.
     void send(const HiveRequest &request, Callback done);
+    /// As `login`, through TheHive's header authentication: `<userHeader>: <login>` and no key.
+    void sendAs(const QString &login, const HiveRequest &request, Callback done);
     /// /api/v1/status/public, then /api/status (both public); nullopt plus a reason otherwise.
     void detectVersion(std::function<void(std::optional<HiveVersion>, const QString &)> done);
     /// GET the case and read it with the version's field names.
@@ -45,12 +50,14 @@ public:
     static HiveResult classify(const RestReply &reply);
 
 private:
-    RestRequest toRest(const HiveRequest &request) const;
+    RestRequest toRest(const HiveRequest &request, const QString &asLogin) const;
+    void dispatch(const RestRequest &rest, const HiveRequest &request, Callback done);
 
     RestClient &m_rest;
     QUrl m_baseUrl;
     QString m_apiKey;
     QString m_organisation;
+    QByteArray m_userHeader;
 };
 
 } // namespace Bridge

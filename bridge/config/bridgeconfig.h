@@ -28,7 +28,20 @@ struct RouteRule
     QString channel;
     int tlpCeiling = -1; ///< -1: no ceiling
     AboveCeiling aboveCeiling = AboveCeiling::Redact;
+    int papCeiling = -1; ///< -1: PAP is not considered
+    /// TheHive 5.5+ cases restricted to named users are never shown in full unless this is set.
+    bool allowRestricted = false;
     friend bool operator==(const RouteRule &, const RouteRule &) = default;
+};
+
+/// Whose TheHive identity a write made for an analyst carries.
+enum class ActAs {
+    /// The bridge's API key; the bridge checks the analyst's TheHive permissions first and
+    /// records who acted (a case comment on TheHive 5, the card's thread on both).
+    Service,
+    /// Only `<userHeader>: <analyst's login>`, no key: TheHive's header authentication
+    /// authorises and audits the analyst himself.
+    Header,
 };
 
 /// HTTP listener limits (see qt-6.4-notes.md §2: QtHttpServer 6.4 has none of its own).
@@ -52,11 +65,15 @@ struct BridgeConfig
     QUrl theHiveUiUrl; ///< where people open cases; defaults to theHiveUrl
     QString theHiveOrganisation;
     std::optional<HiveVersion> theHiveVersion; ///< pinned; detected when empty
+    ActAs theHiveActAs = ActAs::Service;
+    QString theHiveUserHeader = QStringLiteral("X-USER"); ///< used when theHiveActAs is Header
 
     QUrl slackApiUrl = QUrl(QStringLiteral("https://slack.com/api"));
     QString defaultChannel;
     int defaultTlpCeiling = -1;
+    int defaultPapCeiling = -1;
     AboveCeiling defaultAboveCeiling = AboveCeiling::Redact;
+    bool defaultAllowRestricted = false;
     QList<RouteRule> routes;
 
     QHash<QString, QString> userOverrides; ///< Slack user id → TheHive login

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -55,6 +56,40 @@ QString aboveCeilingName(AboveCeiling a)
     return a == AboveCeiling::Drop ? QStringLiteral("drop") : QStringLiteral("redact");
 }
 
+std::optional<ActAs> parseActAs(const QString &text)
+{
+    if (text.isEmpty() || text == u"service")
+        return ActAs::Service;
+    if (text == u"header")
+        return ActAs::Header;
+    return std::nullopt;
+}
+
+QString actAsName(ActAs a)
+{
+    return a == ActAs::Header ? QStringLiteral("header") : QStringLiteral("service");
+}
+
+/// A header TheHive could read a login from: an HTTP token that is not one the bridge or
+/// TheHive already give another meaning.
+bool isUsableUserHeader(const QString &name)
+{
+    static const QRegularExpression token(QStringLiteral("^[A-Za-z0-9-]{1,64}$"));
+    static const QStringList reserved = {
+        QStringLiteral("authorization"), QStringLiteral("x-organisation"),
+        QStringLiteral("content-type"),  QStringLiteral("cookie"),
+        QStringLiteral("host"),          QStringLiteral("content-length"),
+    };
+    return token.match(name).hasMatch() && !reserved.contains(name.toLower());
+}
+
+/// Cards are found again by channel id (chat.update takes no names), so routes name ids.
+bool isChannelId(const QString &channel)
+{
+    static const QRegularExpression id(QStringLiteral("^[CGD][A-Z0-9]+$"));
+    return id.match(channel).hasMatch();
+}
+
 QStringList stringList(const QJsonValue &value)
 {
     QStringList out;
@@ -89,6 +124,8 @@ QString readRoutes(const QJsonArray &array, QList<RouteRule> *routes)
             rule.tlps.append(t.toInt());
         rule.channel = r.value(u"channel").toString();
         rule.tlpCeiling = r.value(u"tlpCeiling").toInt(-1);
+        rule.papCeiling = r.value(u"papCeiling").toInt(-1);
+        rule.allowRestricted = r.value(u"allowRestricted").toBool(false);
         const auto above = parseAboveCeiling(r.value(u"aboveCeiling").toString());
         if (rule.channel.isEmpty())
             return QStringLiteral("routes[%1] (%2) names no channel").arg(i).arg(rule.name);
@@ -127,12 +164,19 @@ QString applyJson(const QJsonObject &json, BridgeConfig *c)
         if (!c->theHiveVersion)
             return QStringLiteral("thehive.version must look like \"5.2\" or \"4.1\"");
     }
+    const auto actAs = parseActAs(hive.value(u"actAs").toString());
+    if (!actAs)
+        return QStringLiteral("thehive.actAs must be \"service\" or \"header\"");
+    c->theHiveActAs = *actAs;
+    c->theHiveUserHeader = hive.value(u"userHeader").toString(c->theHiveUserHeader);
 
     const QJsonObject slack = json.value(u"slack").toObject();
     if (slack.contains(u"apiUrl"))
         c->slackApiUrl = QUrl(slack.value(u"apiUrl").toString());
     c->defaultChannel = slack.value(u"defaultChannel").toString(c->defaultChannel);
     c->defaultTlpCeiling = slack.value(u"tlpCeiling").toInt(c->defaultTlpCeiling);
+    c->defaultPapCeiling = slack.value(u"papCeiling").toInt(c->defaultPapCeiling);
+    c->defaultAllowRestricted = slack.value(u"allowRestricted").toBool(c->defaultAllowRestricted);
     const auto above = parseAboveCeiling(slack.value(u"aboveCeiling").toString());
     if (!above)
         return QStringLiteral("slack.aboveCeiling must be \"redact\" or \"drop\"");
@@ -178,6 +222,14 @@ QString applyEnvironment(const QProcessEnvironment &env, BridgeConfig *c)
         if (!c->theHiveVersion)
             return QStringLiteral("HIVESLACK_THEHIVE_VERSION must look like \"5.2\" or \"4.1\"");
     }
+    if (has("HIVESLACK_THEHIVE_ACT_AS")) {
+        const auto actAs = parseActAs(get("HIVESLACK_THEHIVE_ACT_AS"));
+        if (!actAs)
+            return QStringLiteral("HIVESLACK_THEHIVE_ACT_AS must be \"service\" or \"header\"");
+        c->theHiveActAs = *actAs;
+    }
+    if (has("HIVESLACK_THEHIVE_USER_HEADER"))
+        c->theHiveUserHeader = get("HIVESLACK_THEHIVE_USER_HEADER");
     if (has("HIVESLACK_SLACK_API_URL"))
         c->slackApiUrl = QUrl(get("HIVESLACK_SLACK_API_URL"));
     if (has("HIVESLACK_SLACK_CHANNEL"))
@@ -201,8 +253,20 @@ QString validateFields(const BridgeConfig &c)
     if (c.defaultChannel.isEmpty())
         return QStringLiteral("no default Slack channel: set HIVESLACK_SLACK_CHANNEL or "
                               "slack.defaultChannel");
+    if (!isChannelId(c.defaultChannel))
+        return QStringLiteral("the default Slack channel must be a channel id (C…), got \"%1\"")
+            .arg(c.defaultChannel);
+    for (const RouteRule &rule : c.routes) {
+        if (!isChannelId(rule.channel))
+            return QStringLiteral("route %1 must name a Slack channel id (C…), got \"%2\"")
+                .arg(rule.name, rule.channel);
+    }
     if (c.dataDir.isEmpty())
         return QStringLiteral("no data directory: set HIVESLACK_DATA_DIR or dataDir");
+    if (!isUsableUserHeader(c.theHiveUserHeader))
+        return QStringLiteral("the TheHive user header must be a plain HTTP header name other "
+                              "than Authorization or X-Organisation, got \"%1\"")
+            .arg(c.theHiveUserHeader);
     if (c.http.maxBodyBytes <= 0 || c.http.requestTimeoutMs <= 0 || c.http.idleTimeoutMs <= 0)
         return QStringLiteral("http limits must be positive");
     return {};
@@ -286,6 +350,8 @@ QJsonObject configToJson(const BridgeConfig &c)
         hive.insert(u"organisation", c.theHiveOrganisation);
     if (c.theHiveVersion)
         hive.insert(u"version", c.theHiveVersion->toString());
+    hive.insert(u"actAs", actAsName(c.theHiveActAs));
+    hive.insert(u"userHeader", c.theHiveUserHeader);
 
     QJsonArray routes;
     for (const RouteRule &r : c.routes) {
@@ -300,7 +366,9 @@ QJsonObject configToJson(const BridgeConfig &c)
             {u"tlp"_s, tlps},
             {u"channel"_s, r.channel},
             {u"tlpCeiling"_s, r.tlpCeiling},
+            {u"papCeiling"_s, r.papCeiling},
             {u"aboveCeiling"_s, aboveCeilingName(r.aboveCeiling)},
+            {u"allowRestricted"_s, r.allowRestricted},
         });
     }
     QJsonObject overrides;
@@ -317,7 +385,9 @@ QJsonObject configToJson(const BridgeConfig &c)
         {u"slack"_s, QJsonObject{{u"apiUrl"_s, c.slackApiUrl.toString()},
                                  {u"defaultChannel"_s, c.defaultChannel},
                                  {u"tlpCeiling"_s, c.defaultTlpCeiling},
-                                 {u"aboveCeiling"_s, aboveCeilingName(c.defaultAboveCeiling)}}},
+                                 {u"papCeiling"_s, c.defaultPapCeiling},
+                                 {u"aboveCeiling"_s, aboveCeilingName(c.defaultAboveCeiling)},
+                                 {u"allowRestricted"_s, c.defaultAllowRestricted}}},
         {u"routes"_s, routes},
         {u"users"_s, QJsonObject{{u"overrides"_s, overrides},
                                  {u"allowed"_s, QJsonArray::fromStringList(c.allowedSlackUsers)}}},

@@ -41,6 +41,8 @@ struct CaseRecord
     QString impactStatus;
     QString summary;
     int taskCount = -1; ///< -1 when unknown
+    /// TheHive 5.5+ case access limited to named users (`access._kind` = UserAccessKind).
+    bool restricted = false;
 
     bool isClosed() const { return stage == QLatin1String("Closed"); }
     friend bool operator==(const CaseRecord &, const CaseRecord &) = default;

@@ -29,6 +29,7 @@ QByteArray caseToJson(const CaseRecord &c)
         {u"impactStatus"_s, c.impactStatus},
         {u"summary"_s, c.summary},
         {u"taskCount"_s, c.taskCount},
+        {u"restricted"_s, c.restricted},
     };
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
@@ -56,6 +57,7 @@ CaseRecord caseFromStoredJson(const QByteArray &json)
     c.impactStatus = o.value(u"impactStatus").toString();
     c.summary = o.value(u"summary").toString();
     c.taskCount = o.value(u"taskCount").toInt(-1);
+    c.restricted = o.value(u"restricted").toBool();
     return c;
 }
 

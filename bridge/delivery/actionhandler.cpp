@@ -1,16 +1,16 @@
 #include "delivery/actionhandler.h"
 
+#include "authority/analystwriter.h"
 #include "clients/hiveversionprobe.h"
 #include "clients/slackclient.h"
 #include "clients/thehiveclient.h"
-#include "core/caserecordjson.h"
 #include "core/hivevocabulary.h"
 #include "core/logging.h"
 #include "delivery/cardpublisher.h"
 #include "delivery/outcomes.h"
 #include "directory/userlinker.h"
 #include "journal/journal.h"
-#include "slack/cardrenderer.h"
+#include "slack/cardids.h"
 #include "slack/modals.h"
 #include "thehive/dialect.h"
 
@@ -25,9 +25,11 @@ struct ActionHandler::Context
     SlackInteraction in;
     Dispatcher::Completion done;
     HiveVersion version;
-    QString caseId, channel, ts; ///< the case and its card
-    CaseRecord known;            ///< the case as last shown on the card
+    QString caseId, channel, ts; ///< the case and the card it was worked from
+    CaseAction action = CaseAction::SetStatus;
+    std::function<void()> carryOut; ///< what the interaction does once allowed
     QString actorLogin;
+    std::optional<CaseView> view; ///< the case as this channel may see it now
     QString mention() const { return QStringLiteral("<@%1>").arg(in.userId); }
 };
 
@@ -53,18 +55,18 @@ qint64 dueDateMs(const QString &isoDate, const QString &zone)
 
 } // namespace
 
-ActionHandler::ActionHandler(const BridgeConfig &config, Journal &journal, const Clock &clock,
-                             TheHiveClient &hive, HiveVersionProbe &versions, SlackClient &slack,
-                             UserLinker &users, CardPublisher &cards, QObject *parent)
+ActionHandler::ActionHandler(const BridgeConfig &config, Journal &journal, TheHiveClient &hive,
+                             HiveVersionProbe &versions, SlackClient &slack, UserLinker &users,
+                             AnalystWriter &writer, CardPublisher &cards, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_journal(journal)
-    , m_clock(clock)
     , m_hive(hive)
     , m_versions(versions)
     , m_slack(slack)
-    , m_cards(cards)
     , m_users(users)
+    , m_writer(writer)
+    , m_cards(cards)
 {
 }
 
@@ -101,68 +103,103 @@ void ActionHandler::onBlockAction(std::shared_ptr<Context> ctx)
     ctx->caseId = caseIdFromBlockId(action.blockId).value_or(action.value);
     ctx->channel = ctx->in.channelId;
     ctx->ts = ctx->in.messageTs;
-    if (const auto card = m_journal.card(ctx->caseId))
-        ctx->known = caseFromStoredJson(card->caseJson);
-    if (ctx->known.id.isEmpty())
-        ctx->known.id = ctx->caseId;
     const QString &id = ctx->caseId;
     const HiveVersion v = ctx->version;
     const QString a = action.actionId;
+    const auto plan = [ctx](CaseAction caseAction, std::function<void()> carryOut) {
+        ctx->action = caseAction;
+        ctx->carryOut = std::move(carryOut);
+    };
 
-    if (a == u"hs_add_task")
-        return openModal(ctx, QStringLiteral("task"));
-    if (a == u"hs_close")
-        return openModal(ctx, QStringLiteral("close"));
-    if (a == u"hs_status") {
-        const QString status = action.selectedOption;
+    if (a == u"hs_add_task") {
+        plan(CaseAction::AddTask, [this, ctx] { openModal(ctx); });
+    } else if (a == u"hs_close" ||
+               (a == u"hs_status" && Vocabulary::stageOf(action.selectedOption, v) == u"Closed")) {
         // Closing needs a resolution and a summary: ask for them instead of closing bare.
-        if (Vocabulary::stageOf(status, v) == u"Closed")
-            return openModal(ctx, QStringLiteral("close"));
-        return changeCase(ctx, HiveRequests::setStatus(id, status, v),
-                          tr("status set to %1").arg(Vocabulary::status(status, v).label));
-    }
-    if (a == u"hs_severity") {
-        const int n = action.selectedOption.toInt();
-        return changeCase(ctx, HiveRequests::setSeverity(id, n, v),
-                          tr("severity set to %1").arg(Vocabulary::severity(n).label));
-    }
-    if (a == u"hs_tlp") {
-        const int n = action.selectedOption.toInt();
-        return changeCase(ctx, HiveRequests::setTlp(id, n, v),
-                          tr("TLP set to %1").arg(Vocabulary::tlp(n, v).label));
-    }
-    if (a == u"hs_pap") {
-        const int n = action.selectedOption.toInt();
-        return changeCase(ctx, HiveRequests::setPap(id, n, v),
-                          tr("PAP set to %1").arg(Vocabulary::pap(n, v).label));
-    }
-    if (a == u"hs_reopen")
-        return changeCase(ctx, HiveRequests::reopen(id, v), tr("case reopened"));
-    if (a == u"hs_assign_me" || a == u"hs_assignee") {
-        const QString target = a == u"hs_assign_me" ? ctx->in.userId : action.selectedUser;
-        return m_users.resolveUser(target, [this, ctx, id, v](const UserLinker::Link &link) {
-            if (!link.ok())
-                return refuse(ctx, tr("cannot assign: %1").arg(link.reason),
-                              Outcome::failed(link.reason));
-            changeCase(ctx, HiveRequests::assign(id, link.hiveLogin, v),
-                       tr("assigned to %1").arg(link.hiveLogin));
+        plan(CaseAction::Close, [this, ctx] { openModal(ctx); });
+    } else if (a == u"hs_status") {
+        const QString status = action.selectedOption;
+        plan(CaseAction::SetStatus, [=, this] {
+            changeCase(ctx, HiveRequests::setStatus(id, status, v),
+                       tr("status set to %1").arg(Vocabulary::status(status, v).label));
         });
+    } else if (a == u"hs_severity") {
+        const int n = action.selectedOption.toInt();
+        plan(CaseAction::SetSeverity, [=, this] {
+            changeCase(ctx, HiveRequests::setSeverity(id, n, v),
+                       tr("severity set to %1").arg(Vocabulary::severity(n).label));
+        });
+    } else if (a == u"hs_tlp") {
+        const int n = action.selectedOption.toInt();
+        plan(CaseAction::SetTlp, [=, this] {
+            changeCase(ctx, HiveRequests::setTlp(id, n, v),
+                       tr("TLP set to %1").arg(Vocabulary::tlp(n, v).label));
+        });
+    } else if (a == u"hs_pap") {
+        const int n = action.selectedOption.toInt();
+        plan(CaseAction::SetPap, [=, this] {
+            changeCase(ctx, HiveRequests::setPap(id, n, v),
+                       tr("PAP set to %1").arg(Vocabulary::pap(n, v).label));
+        });
+    } else if (a == u"hs_reopen") {
+        plan(CaseAction::Reopen,
+             [=, this] { changeCase(ctx, HiveRequests::reopen(id, v), tr("case reopened")); });
+    } else if (a == u"hs_assign_me" || a == u"hs_assignee") {
+        const QString target = a == u"hs_assign_me" ? ctx->in.userId : action.selectedUser;
+        plan(CaseAction::Assign, [this, ctx, target] { assign(ctx, target); });
+    } else {
+        return ctx->done(Outcome::ignored(tr("unknown control %1").arg(a)));
     }
-    ctx->done(Outcome::ignored(tr("unknown control %1").arg(a)));
+    withActorAndView(ctx, ctx->carryOut);
 }
 
-void ActionHandler::openModal(std::shared_ptr<Context> ctx, const QString &which)
+void ActionHandler::withActorAndView(std::shared_ptr<Context> ctx, std::function<void()> next)
 {
-    const QString metadata = metadataFor(ctx->caseId, ctx->channel, ctx->ts);
-    const QJsonObject view = which == u"task"
-                                 ? buildAddTaskModal(ctx->known, ctx->version, metadata)
-                                 : buildCloseCaseModal(ctx->known, ctx->version, metadata);
-    m_slack.openView(ctx->in.triggerId, view, [this, ctx](const SlackResult &r) {
-        if (r.ok())
-            return ctx->done(Outcome::delivered(tr("form opened")));
-        // An expired trigger cannot be retried: tell the user to click again.
-        refuse(ctx, tr("the form could not be opened (%1); please click again").arg(r.error),
-               Outcome::failed(QStringLiteral("views.open: ") + r.error));
+    m_users.resolveActor(ctx->in.userId, [this, ctx, next](const UserLinker::Link &actor) {
+        if (!actor.ok())
+            return refuse(ctx, actor.reason, Outcome::ignored(tr("refused: %1").arg(actor.reason)));
+        ctx->actorLogin = actor.hiveLogin;
+        m_hive.fetchCase(
+            ctx->caseId, ctx->version,
+            [this, ctx, next](std::optional<CaseRecord> current, const HiveResult &r) {
+                if (!current && r.kind != HiveResult::Kind::Refused)
+                    return ctx->done(outcomeFor(r, tr("reading the case from TheHive")));
+                if (!current) {
+                    // Unreadable now (deleted, or restricted to others): its cards are redrawn.
+                    journalRefresh(ctx->caseId, {});
+                    return refuse(ctx, tr("TheHive no longer shows this case to HiveSlack."),
+                                  Outcome::ignored(tr("refused: the case is unreadable")));
+                }
+                ctx->view = m_cards.policy().decide(*current, ctx->channel);
+                if (!ctx->view->isFull()) {
+                    // A card drawn before an escalation: refuse, and redraw it as it must look now.
+                    journalRefresh(ctx->caseId, {});
+                    return refuse(
+                        ctx, ctx->view->refusal(),
+                        Outcome::ignored(
+                            tr("refused: %1 may not see the case now").arg(ctx->channel)));
+                }
+                next();
+            });
+    });
+}
+
+void ActionHandler::openModal(std::shared_ptr<Context> ctx)
+{
+    m_writer.check(ctx->actorLogin, ctx->action, ctx->version, [this, ctx](const Verdict &verdict) {
+        if (!verdict.allowed())
+            return settle(ctx, verdict, describeAction(ctx->action));
+        const QString metadata = metadataFor(ctx->caseId, ctx->channel, ctx->ts);
+        const std::optional<SlackMessage> view =
+            ctx->action == CaseAction::AddTask ? ctx->view->addTaskModal(ctx->version, metadata)
+                                               : ctx->view->closeCaseModal(ctx->version, metadata);
+        m_slack.openView(ctx->in.triggerId, *view, [this, ctx](const SlackResult &r) {
+            if (r.ok())
+                return ctx->done(Outcome::delivered(tr("form opened")));
+            // An expired trigger cannot be retried: tell the user to click again.
+            refuse(ctx, tr("the form could not be opened (%1); please click again").arg(r.error),
+                   Outcome::failed(QStringLiteral("views.open: ") + r.error));
+        });
     });
 }
 
@@ -174,9 +211,13 @@ void ActionHandler::onSubmission(std::shared_ptr<Context> ctx)
     ctx->ts = meta.value(u"ts").toString();
     if (ctx->caseId.isEmpty())
         return ctx->done(Outcome::failed(tr("the form carries no case")));
-    if (ctx->in.callbackId == u"hs_close_case")
-        return closeCase(ctx);
-    addTask(ctx);
+    // The case may have been escalated while the form was open: checked again now.
+    if (ctx->in.callbackId == ModalIds::CloseCaseCallback) {
+        ctx->action = CaseAction::Close;
+        return withActorAndView(ctx, [this, ctx] { closeCase(ctx); });
+    }
+    ctx->action = CaseAction::AddTask;
+    withActorAndView(ctx, [this, ctx] { addTask(ctx); });
 }
 
 void ActionHandler::closeCase(std::shared_ptr<Context> ctx)
@@ -189,91 +230,102 @@ void ActionHandler::closeCase(std::shared_ptr<Context> ctx)
                tr("case closed as %1").arg(label.isEmpty() ? input.resolution : label));
 }
 
+void ActionHandler::assign(std::shared_ptr<Context> ctx, const QString &slackUserId)
+{
+    m_users.resolveUser(slackUserId, [this, ctx](const UserLinker::Link &link) {
+        if (!link.ok())
+            return refuse(ctx, tr("cannot assign: %1").arg(link.reason),
+                          Outcome::failed(link.reason));
+        changeCase(ctx, HiveRequests::assign(ctx->caseId, link.hiveLogin, ctx->version),
+                   tr("assigned to %1").arg(link.hiveLogin));
+    });
+}
+
 void ActionHandler::addTask(std::shared_ptr<Context> ctx)
 {
     const TaskInput input = parseAddTask(ctx->in.stateValues);
-    m_users.resolveActor(ctx->in.userId, [this, ctx, input](const UserLinker::Link &actor) {
-        if (!actor.ok())
-            return refuse(ctx, actor.reason, Outcome::failed(actor.reason));
-        ctx->actorLogin = actor.hiveLogin;
-        auto create = [this, ctx, input](const QString &assigneeLogin) {
-            TaskDraft draft;
-            draft.title = input.title;
-            draft.description = input.description;
-            draft.group = input.group;
-            draft.assigneeLogin = assigneeLogin;
-            draft.dueDateMs = dueDateMs(input.dueDate, m_config.taskTimeZone);
-            draft.mandatory = input.mandatory;
-            m_hive.send(
-                HiveRequests::createTask(ctx->caseId, draft, ctx->version),
-                [this, ctx, input](const HiveResult &r) {
-                    if (r.kind == HiveResult::Kind::Refused)
-                        return refuse(ctx, tr("TheHive refused the task: %1").arg(r.message),
-                                      outcomeFor(r, tr("creating the task")));
-                    if (!r.ok())
-                        return ctx->done(outcomeFor(r, tr("creating the task")));
-                    QString note = tr("%1 added task “%2”").arg(ctx->mention(), input.title);
-                    if (!input.assigneeSlackUserId.isEmpty())
-                        note += tr(" for <@%1>").arg(input.assigneeSlackUserId);
-                    if (!input.dueDate.isEmpty())
-                        note += tr(", due %1").arg(input.dueDate);
-                    m_slack.postMessage(ctx->channel, QJsonObject{{QStringLiteral("text"), note}},
-                                        ctx->ts, [](const SlackResult &) {});
-                    afterWrite(ctx, tr("task “%1” added").arg(input.title));
-                });
-        };
-        if (input.assigneeSlackUserId.isEmpty())
-            return create({});
-        // The task goes to the person picked in the form, not to whoever submitted it.
-        m_users.resolveUser(input.assigneeSlackUserId, [this, ctx,
-                                                        create](const UserLinker::Link &who) {
-            if (!who.ok())
-                return refuse(ctx,
-                              tr("the task's assignee has no TheHive account: %1").arg(who.reason),
-                              Outcome::failed(who.reason));
-            create(who.hiveLogin);
-        });
+    auto create = [this, ctx, input](const QString &assigneeLogin) {
+        TaskDraft draft;
+        draft.title = input.title;
+        draft.description = input.description;
+        draft.group = input.group;
+        draft.assigneeLogin = assigneeLogin;
+        draft.dueDateMs = dueDateMs(input.dueDate, m_config.taskTimeZone);
+        draft.mandatory = input.mandatory;
+        const QString what = tr("task “%1” added").arg(input.title);
+        m_writer.write(ctx->actorLogin, CaseAction::AddTask,
+                       HiveRequests::createTask(ctx->caseId, draft, ctx->version), ctx->version,
+                       [this, ctx, input, what](const Verdict &verdict) {
+                           if (!verdict.allowed())
+                               return settle(ctx, verdict, tr("creating the task"));
+                           QString note = tr("%1 added task “%2”").arg(ctx->mention(), input.title);
+                           if (!input.assigneeSlackUserId.isEmpty())
+                               note += tr(" for <@%1>").arg(input.assigneeSlackUserId);
+                           if (!input.dueDate.isEmpty())
+                               note += tr(", due %1").arg(input.dueDate);
+                           if (const auto message = ctx->view->contentNote(note))
+                               m_slack.postMessage(*message, ctx->ts, [](const SlackResult &) {});
+                           afterWrite(ctx, what);
+                       });
+    };
+    if (input.assigneeSlackUserId.isEmpty())
+        return create({});
+    // The task goes to the person picked in the form, not to whoever submitted it.
+    m_users.resolveUser(input.assigneeSlackUserId, [this, ctx,
+                                                    create](const UserLinker::Link &who) {
+        if (!who.ok())
+            return refuse(ctx, tr("the task's assignee has no TheHive account: %1").arg(who.reason),
+                          Outcome::failed(who.reason));
+        create(who.hiveLogin);
     });
 }
 
 void ActionHandler::changeCase(std::shared_ptr<Context> ctx, const HiveRequest &request,
                                const QString &what)
 {
-    m_users.resolveActor(ctx->in.userId, [this, ctx, request, what](const UserLinker::Link &actor) {
-        if (!actor.ok())
-            return refuse(ctx, actor.reason, Outcome::failed(actor.reason));
-        ctx->actorLogin = actor.hiveLogin;
-        m_hive.send(request, [this, ctx, what](const HiveResult &r) {
-            if (r.kind == HiveResult::Kind::Refused)
-                return refuse(ctx, tr("TheHive refused: %1").arg(r.message), outcomeFor(r, what));
-            if (!r.ok())
-                return ctx->done(outcomeFor(r, what));
-            afterWrite(ctx, what);
-        });
-    });
+    m_writer.write(ctx->actorLogin, ctx->action, request, ctx->version,
+                   [this, ctx, what](const Verdict &verdict) {
+                       if (!verdict.allowed())
+                           return settle(ctx, verdict, what);
+                       afterWrite(ctx, what);
+                   });
+}
+
+void ActionHandler::settle(std::shared_ptr<Context> ctx, const Verdict &verdict,
+                           const QString &doing)
+{
+    if (verdict.kind == Verdict::Kind::Unavailable)
+        return ctx->done(verdict.hive.httpStatus || !verdict.hive.message.isEmpty()
+                             ? outcomeFor(verdict.hive, doing)
+                             : Outcome::retry(verdict.reason));
+    // TheHive's own refusal is kept as a failure with its reason; a permission HiveSlack
+    // checked is a refusal, nothing to retry.
+    const Outcome outcome = verdict.hive.kind == HiveResult::Kind::Refused
+                                ? outcomeFor(verdict.hive, doing)
+                                : Outcome::ignored(tr("refused: %1").arg(verdict.reason));
+    refuse(ctx, verdict.reason, outcome);
 }
 
 void ActionHandler::afterWrite(std::shared_ptr<Context> ctx, const QString &what)
 {
-    const QString who = ctx->actorLogin.isEmpty() ? ctx->in.userName : ctx->actorLogin;
-    if (const auto comment = HiveRequests::addCaseComment(
-            ctx->caseId, tr("%1 from Slack by %2").arg(what, who), ctx->version)) {
-        m_hive.send(*comment, [](const HiveResult &r) {
-            if (!r.ok())
-                qCWarning(lcHive) << "case comment failed:" << r.message;
-        });
-    }
+    m_writer.attribute(ctx->caseId, tr("%1 from Slack by %2").arg(what, ctx->actorLogin),
+                       ctx->version);
+    journalRefresh(ctx->caseId, ctx->mention());
+    ctx->done(Outcome::delivered(what));
+}
+
+void ActionHandler::journalRefresh(const QString &caseId, const QString &actor)
+{
     NewEvent refresh;
     refresh.source = QStringLiteral("bridge");
     refresh.kind = QStringLiteral("card.refresh");
-    refresh.caseKey = ctx->caseId;
-    refresh.payload = QJsonDocument(QJsonObject{{QStringLiteral("case"), ctx->caseId},
-                                                {QStringLiteral("actor"), ctx->mention()}})
+    refresh.caseKey = caseId;
+    refresh.payload = QJsonDocument(QJsonObject{{QStringLiteral("case"), caseId},
+                                                {QStringLiteral("actor"), actor}})
                           .toJson(QJsonDocument::Compact);
     const AppendResult appended = m_journal.append(refresh);
     if (appended.outcome == AppendOutcome::Failed)
         qCCritical(lcJournal) << "cannot journal the card refresh:" << appended.error;
-    ctx->done(Outcome::delivered(what));
 }
 
 void ActionHandler::refuse(std::shared_ptr<Context> ctx, const QString &reason,
@@ -281,7 +333,8 @@ void ActionHandler::refuse(std::shared_ptr<Context> ctx, const QString &reason,
 {
     if (ctx->channel.isEmpty())
         return ctx->done(outcome);
-    m_slack.postEphemeral(ctx->channel, ctx->in.userId, QStringLiteral(":warning: ") + reason, {},
+    m_slack.postEphemeral(SlackMessage::notice(ctx->channel, QStringLiteral(":warning: ") + reason),
+                          ctx->in.userId, {},
                           [ctx, outcome](const SlackResult &) { ctx->done(outcome); });
 }
 

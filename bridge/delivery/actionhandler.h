@@ -1,31 +1,45 @@
 #pragma once
 
+#include "authority/caseaction.h"
 #include "config/bridgeconfig.h"
 #include "delivery/dispatcher.h"
 #include "slack/interaction.h"
 
+#include <optional>
+
 namespace Bridge {
 
+class AnalystWriter;
 class CardPublisher;
+class CaseView;
 class HiveVersionProbe;
 class SlackClient;
 class TheHiveClient;
 class UserLinker;
 struct HiveRequest;
 struct HiveResult;
+struct Verdict;
 
-/// Slack → TheHive: carries out one journaled interaction. Modals open first (their trigger
-/// expires in 3 s); every change is made as the TheHive account linked to whoever clicked,
-/// only the touched field is sent, and after a successful write a "card.refresh" event is
-/// journaled so the card redraw and thread note are retried on their own if Slack fails.
-/// A refusal from TheHive reaches the clicking user as an ephemeral message.
+/// Slack → TheHive: carries out one journaled interaction, in this order:
+/// 1. the clicking Slack user must be linked to an active TheHive account (UserLinker);
+/// 2. the case is read from TheHive as it is now, and the channel the click came from must
+///    be allowed to see it in full (VisibilityPolicy) — a click on a card drawn before an
+///    escalation is refused and that card is redrawn;
+/// 3. the analyst's TheHive permissions must allow the action, and the write is made as the
+///    configured identity (AnalystWriter: the service key, or the analyst through header
+///    authentication); only the touched field is sent;
+/// 4. after the write, a "card.refresh" event is journaled, so the redraw and thread notes are
+///    retried on their own if Slack fails.
+/// Forms (add task, close) open only after steps 1–3 (their trigger lasts 3 s) and are checked
+/// again when submitted. Every refusal reaches the clicking user by chat.postEphemeral and
+/// changes nothing.
 class ActionHandler final : public QObject
 {
     Q_OBJECT
 public:
-    ActionHandler(const BridgeConfig &config, Journal &journal, const Clock &clock,
-                  TheHiveClient &hive, HiveVersionProbe &versions, SlackClient &slack,
-                  UserLinker &users, CardPublisher &cards, QObject *parent = nullptr);
+    ActionHandler(const BridgeConfig &config, Journal &journal, TheHiveClient &hive,
+                  HiveVersionProbe &versions, SlackClient &slack, UserLinker &users,
+                  AnalystWriter &writer, CardPublisher &cards, QObject *parent = nullptr);
     ~ActionHandler() override;
 
     void handle(const JournalEvent &event, Dispatcher::Completion done);
@@ -34,22 +48,28 @@ private:
     struct Context; // one interaction being carried out
     void onBlockAction(std::shared_ptr<Context> ctx);
     void onSubmission(std::shared_ptr<Context> ctx);
-    void openModal(std::shared_ptr<Context> ctx, const QString &which);
+    /// Steps 1 and 2: the actor's login and the case as this channel may see it now.
+    void withActorAndView(std::shared_ptr<Context> ctx, std::function<void()> next);
+    void openModal(std::shared_ptr<Context> ctx);
     void changeCase(std::shared_ptr<Context> ctx, const HiveRequest &request, const QString &what);
+    void assign(std::shared_ptr<Context> ctx, const QString &slackUserId);
     void closeCase(std::shared_ptr<Context> ctx);
     void addTask(std::shared_ptr<Context> ctx);
     void afterWrite(std::shared_ptr<Context> ctx, const QString &what);
+    /// The end of an action TheHive or HiveSlack said no to, or could not do now.
+    void settle(std::shared_ptr<Context> ctx, const Verdict &verdict, const QString &doing);
     void refuse(std::shared_ptr<Context> ctx, const QString &reason, const Outcome &outcome);
+    void journalRefresh(const QString &caseId, const QString &actor);
     void handleRefresh(const JournalEvent &event, Dispatcher::Completion done);
 
     const BridgeConfig &m_config;
     Journal &m_journal;
-    const Clock &m_clock;
     TheHiveClient &m_hive;
     HiveVersionProbe &m_versions;
     SlackClient &m_slack;
-    CardPublisher &m_cards;
     UserLinker &m_users;
+    AnalystWriter &m_writer;
+    CardPublisher &m_cards;
 };
 
 } // namespace Bridge

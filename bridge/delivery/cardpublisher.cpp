@@ -4,24 +4,48 @@
 #include "clients/slackclient.h"
 #include "clients/thehiveclient.h"
 #include "core/caserecordjson.h"
-#include "core/logging.h"
 #include "delivery/outcomes.h"
 #include "directory/slackdirectory.h"
 #include "journal/journal.h"
-#include "routing/router.h"
-#include "slack/cardrenderer.h"
 #include "thehive/casejson.h"
 #include "thehive/dialect.h"
 
-#include <QJsonDocument>
-
 namespace Bridge {
+
+/// One case drawn into each channel that shows it, one channel at a time.
+struct CardPublisher::Drawing
+{
+    CaseRecord record; ///< as TheHive has it now (or as last known, when unreadable)
+    HiveVersion version;
+    QString actor;
+    bool unreadable = false;
+    CardOptions options;
+    QList<CardRef> existing;      ///< cards still to redraw, channels the case left first
+    QString homeChannel;          ///< still to post in when it has no card yet; empty once done
+    QStringList notes;            ///< what happened, for the journal
+    bool drewAny = false;         ///< a card was posted or updated
+    std::optional<Outcome> worst; ///< the first retry, else the first failure
+    Dispatcher::Completion done;
+
+    void add(const Outcome &outcome)
+    {
+        if (outcome.kind == Outcome::Kind::Retry && (!worst || worst->kind != Outcome::Kind::Retry))
+            worst = outcome;
+        else if (outcome.kind == Outcome::Kind::Failed && !worst)
+            worst = outcome;
+        else if (outcome.kind == Outcome::Kind::Delivered)
+            drewAny = true;
+        if (outcome.kind == Outcome::Kind::Delivered && !outcome.detail.isEmpty())
+            notes.append(outcome.detail);
+    }
+};
 
 CardPublisher::CardPublisher(const BridgeConfig &config, Journal &journal, TheHiveClient &hive,
                              HiveVersionProbe &versions, SlackClient &slack,
                              SlackDirectory &directory, QObject *parent)
     : QObject(parent)
     , m_config(config)
+    , m_policy(config)
     , m_journal(journal)
     , m_hive(hive)
     , m_versions(versions)
@@ -29,6 +53,8 @@ CardPublisher::CardPublisher(const BridgeConfig &config, Journal &journal, TheHi
     , m_directory(directory)
 {
 }
+
+CardPublisher::~CardPublisher() = default;
 
 void CardPublisher::handle(const JournalEvent &event, Dispatcher::Completion done)
 {
@@ -65,15 +91,38 @@ void CardPublisher::handle(const JournalEvent &event, Dispatcher::Completion don
 void CardPublisher::refreshCard(const QString &caseId, const HiveVersion &version,
                                 const QString &actor, Dispatcher::Completion done)
 {
-    m_hive.fetchCase(
-        caseId, version,
-        [this, version, actor, done](std::optional<CaseRecord> record, const HiveResult &r) {
-            if (!record)
-                return done(outcomeFor(r, tr("reading the case from TheHive")));
-            withTaskCount(*record, version, [this, version, actor, done](const CaseRecord &c) {
-                publish(c, version, actor, done);
-            });
-        });
+    m_hive.fetchCase(caseId, version,
+                     [this, caseId, version, actor, done](std::optional<CaseRecord> record,
+                                                          const HiveResult &r) {
+                         if (!record && r.kind == HiveResult::Kind::Refused && r.httpStatus == 404)
+                             return withholdUnreadable(caseId, version, r, done);
+                         if (!record)
+                             return done(outcomeFor(r, tr("reading the case from TheHive")));
+                         withTaskCount(*record, version,
+                                       [this, version, actor, done](const CaseRecord &c) {
+                                           publish(c, version, actor, done);
+                                       });
+                     });
+}
+
+void CardPublisher::withholdUnreadable(const QString &caseId, const HiveVersion &version,
+                                       const HiveResult &read, Dispatcher::Completion done)
+{
+    // TheHive answers 404 for a case deleted or restricted to people the bridge is not: what
+    // the cards showed may no longer be shown.
+    const QList<CardRef> cards = m_journal.cards(caseId);
+    if (cards.isEmpty())
+        return done(outcomeFor(read, tr("reading the case from TheHive")));
+    auto drawing = std::make_shared<Drawing>();
+    drawing->record = caseFromStoredJson(cards.constFirst().caseJson);
+    drawing->record.id = caseId;
+    drawing->version = version;
+    drawing->unreadable = true;
+    drawing->existing = cards;
+    drawing->done = std::move(done);
+    drawing->notes.append(
+        tr("TheHive no longer shows this case to HiveSlack (%1)").arg(read.message));
+    drawNext(drawing);
 }
 
 void CardPublisher::withTaskCount(CaseRecord record, const HiveVersion &version,
@@ -93,59 +142,102 @@ void CardPublisher::withTaskCount(CaseRecord record, const HiveVersion &version,
 void CardPublisher::publish(const CaseRecord &record, const HiveVersion &version,
                             const QString &actor, Dispatcher::Completion done)
 {
-    const RouteDecision route = routeCase(record, m_config);
-    if (route.show == RouteDecision::Show::Nothing)
-        return done(
-            Outcome::ignored(tr("TLP above the ceiling of route %1: not posted")
-                                 .arg(route.ruleName.isEmpty() ? tr("default") : route.ruleName)));
-    m_directory.userIdForEmail(record.assignee, [=, this](const QString &slackUserId) {
-        CardOptions options;
-        options.version = version;
-        options.caseUrl = QUrl(caseUiUrl(m_config.theHiveUiUrl, record, version));
-        options.assigneeSlackUserId = slackUserId;
-        options.redacted = route.show == RouteDecision::Show::Redacted;
-        postOrUpdate(record, version, route.channel, renderCaseCard(record, options), actor, done);
+    auto drawing = std::make_shared<Drawing>();
+    drawing->record = record;
+    drawing->version = version;
+    drawing->actor = actor;
+    drawing->done = std::move(done);
+    drawing->homeChannel = m_policy.homeChannel(record);
+    // Channels the case has left first: nothing appears in a new channel before the old one
+    // stops showing it.
+    for (const CardRef &card : m_journal.cards(record.id)) {
+        if (card.channel == drawing->homeChannel) {
+            drawing->homeChannel.clear();
+            drawing->existing.append(card);
+        } else {
+            drawing->existing.prepend(card);
+        }
+    }
+    drawing->options.version = version;
+    drawing->options.caseUrl = QUrl(caseUiUrl(m_config.theHiveUiUrl, record, version));
+    m_directory.userIdForEmail(record.assignee, [this, drawing](const QString &slackUserId) {
+        drawing->options.assigneeSlackUserId = slackUserId;
+        drawNext(drawing);
     });
 }
 
-void CardPublisher::postOrUpdate(const CaseRecord &record, const HiveVersion &version,
-                                 const QString &channel, const QJsonObject &message,
-                                 const QString &actor, Dispatcher::Completion done)
+void CardPublisher::drawNext(std::shared_ptr<Drawing> drawing)
 {
-    const std::optional<CardRef> existing = m_journal.card(record.id);
-    const QByteArray caseJson = caseToJson(record);
-    if (!existing) {
-        m_slack.postMessage(channel, message, {}, [=, this](const SlackResult &r) {
-            if (!r.ok())
-                return done(outcomeFor(r, tr("posting the card")));
-            const QString ts = r.json.value(u"ts").toString();
-            const QString postedChannel = r.json.value(u"channel").toString(channel);
-            m_journal.saveCard({record.id, postedChannel, ts, caseJson, version.toString()});
-            Q_EMIT cardPosted(record.id, postedChannel, ts);
-            done(Outcome::delivered(tr("card posted in %1 (ts %2)").arg(postedChannel, ts)));
-        });
-        return;
+    if (!drawing->existing.isEmpty()) {
+        const CardRef card = drawing->existing.takeFirst();
+        const CaseView view = drawing->unreadable
+                                  ? m_policy.unreadable(drawing->record, card.channel)
+                                  : m_policy.decide(drawing->record, card.channel);
+        return redraw(drawing, view, card);
     }
-    const CardRef card = *existing;
-    m_slack.updateMessage(card.channel, card.ts, message, [=, this](const SlackResult &r) {
-        if (!r.ok())
-            return done(outcomeFor(r, tr("updating the card")));
-        m_journal.saveCard({record.id, card.channel, card.ts, caseJson, version.toString()});
-        const CaseRecord before = caseFromStoredJson(card.caseJson);
-        const QStringList changes = describeChanges(before, record, version);
-        if (actor.isEmpty() || changes.isEmpty())
-            return done(Outcome::delivered(tr("card updated")));
-        const QString note = tr("%1 set %2").arg(actor, changes.join(QStringLiteral(", ")));
-        m_slack.postMessage(
-            card.channel, QJsonObject{{QStringLiteral("text"), note}}, card.ts,
-            [done, note](const SlackResult &noteResult) {
-                // The card is right; a lost thread note is reported, not retried
-                // (a retry would update the card and post the note again).
-                done(Outcome::delivered(
-                    noteResult.ok()
-                        ? tr("card updated; noted: %1").arg(note)
-                        : tr("card updated; thread note failed: %1").arg(noteResult.error)));
-            });
+    if (!drawing->homeChannel.isEmpty()) {
+        const CaseView view =
+            m_policy.decide(drawing->record, std::exchange(drawing->homeChannel, {}));
+        if (view.visibility() != Visibility::Hidden)
+            return post(drawing, view);
+        drawing->notes.append(
+            tr("not posted: the case is above what %1 may see").arg(view.channel()));
+    }
+    if (drawing->worst)
+        return drawing->done(*drawing->worst);
+    const QString summary = drawing->notes.join(QStringLiteral("; "));
+    drawing->done(drawing->drewAny ? Outcome::delivered(summary) : Outcome::ignored(summary));
+}
+
+void CardPublisher::post(std::shared_ptr<Drawing> drawing, const CaseView &view)
+{
+    m_slack.postMessage(view.card(drawing->options), {}, [=, this](const SlackResult &r) {
+        if (!r.ok()) {
+            drawing->add(outcomeFor(r, tr("posting the card in %1").arg(view.channel())));
+            return drawNext(drawing);
+        }
+        const QString ts = r.json.value(u"ts").toString();
+        m_journal.saveCard({drawing->record.id, view.channel(), ts, caseToJson(drawing->record),
+                            drawing->version.toString(), view.shownName()});
+        Q_EMIT cardPosted(drawing->record.id, view.channel(), ts);
+        drawing->add(Outcome::delivered(
+            tr("card posted in %1 (ts %2, %3)").arg(view.channel(), ts, view.shownName())));
+        drawNext(drawing);
+    });
+}
+
+void CardPublisher::redraw(std::shared_ptr<Drawing> drawing, const CaseView &view,
+                           const CardRef &card)
+{
+    m_slack.updateMessage(view.card(drawing->options), card.ts, [=, this](const SlackResult &r) {
+        if (!r.ok()) {
+            drawing->add(outcomeFor(r, tr("updating the card in %1").arg(card.channel)));
+            return drawNext(drawing);
+        }
+        // An unreadable case keeps its last known state: a later read compares with that.
+        const QByteArray shownState =
+            drawing->unreadable ? card.caseJson : caseToJson(drawing->record);
+        m_journal.saveCard({card.caseId, card.channel, card.ts, shownState,
+                            drawing->version.toString(), view.shownName()});
+        const QString updated = tr("card in %1 updated (%2)").arg(card.channel, view.shownName());
+        const std::optional<SlackMessage> note =
+            drawing->actor.isEmpty()
+                ? std::nullopt
+                : view.changeNote(drawing->actor, caseFromStoredJson(card.caseJson),
+                                  drawing->version);
+        if (!note) {
+            drawing->add(Outcome::delivered(updated));
+            return drawNext(drawing);
+        }
+        m_slack.postMessage(*note, card.ts, [=, this](const SlackResult &noteResult) {
+            // The card is right; a lost thread note is reported, not retried (the saved state
+            // already matches, so a retry would find nothing to note).
+            drawing->add(Outcome::delivered(
+                noteResult.ok()
+                    ? updated + tr("; noted: %1").arg(note->json().value(u"text").toString())
+                    : updated + tr("; thread note failed: %1").arg(noteResult.error)));
+            drawNext(drawing);
+        });
     });
 }
 

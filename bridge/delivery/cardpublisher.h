@@ -2,6 +2,7 @@
 
 #include "config/bridgeconfig.h"
 #include "delivery/dispatcher.h"
+#include "opsec/visibilitypolicy.h"
 #include "thehive/webhookevent.h"
 
 namespace Bridge {
@@ -11,11 +12,15 @@ class Journal;
 class SlackClient;
 class SlackDirectory;
 class TheHiveClient;
+struct HiveResult;
 
-/// TheHive → Slack: turns one journaled TheHive event into a posted or updated case card.
+/// TheHive → Slack: turns one journaled TheHive event into posted or redrawn case cards.
 /// Creations use the case in the webhook; updates re-read the case from TheHive (webhooks can
-/// arrive out of order and TheHive never resends one), update the same card (same ts) and add a
-/// thread note saying who changed what. A card whose ts is recorded is never posted again.
+/// arrive out of order and TheHive never resends one). Every card of the case is redrawn as
+/// the VisibilityPolicy allows its channel now — cards in channels the case has left first, so
+/// a case escalated to another channel is withheld from the old one before it appears in the
+/// new one — and each gets a thread note saying who changed what (field names only where the
+/// case is not shown in full). A card whose ts is recorded is never posted again.
 class CardPublisher final : public QObject
 {
     Q_OBJECT
@@ -23,25 +28,33 @@ public:
     CardPublisher(const BridgeConfig &config, Journal &journal, TheHiveClient &hive,
                   HiveVersionProbe &versions, SlackClient &slack, SlackDirectory &directory,
                   QObject *parent = nullptr);
+    ~CardPublisher() override;
 
     void handle(const JournalEvent &event, Dispatcher::Completion done);
-    /// Renders and posts or updates the card of a case as it is now; used after Slack-side
-    /// actions too. `note` (may be empty) is added to the card's thread.
-    void refreshCard(const QString &caseId, const HiveVersion &version, const QString &note,
+    /// Reads the case from TheHive and redraws its cards (posting one in its current channel
+    /// if there is none yet); used after Slack-side actions too. `actor` (may be empty: no
+    /// note) is who the thread notes name.
+    void refreshCard(const QString &caseId, const HiveVersion &version, const QString &actor,
                      Dispatcher::Completion done);
+    const VisibilityPolicy &policy() const { return m_policy; }
 
 Q_SIGNALS:
     void cardPosted(const QString &caseId, const QString &channel, const QString &ts);
 
 private:
-    void publish(const CaseRecord &record, const HiveVersion &version, const QString &note,
+    struct Drawing; // one case being drawn into its channels
+    void publish(const CaseRecord &record, const HiveVersion &version, const QString &actor,
                  Dispatcher::Completion done);
-    void postOrUpdate(const CaseRecord &record, const HiveVersion &version, const QString &channel,
-                      const QJsonObject &message, const QString &note, Dispatcher::Completion done);
+    void withholdUnreadable(const QString &caseId, const HiveVersion &version,
+                            const HiveResult &read, Dispatcher::Completion done);
+    void drawNext(std::shared_ptr<Drawing> drawing);
+    void post(std::shared_ptr<Drawing> drawing, const CaseView &view);
+    void redraw(std::shared_ptr<Drawing> drawing, const CaseView &view, const CardRef &card);
     void withTaskCount(CaseRecord record, const HiveVersion &version,
                        std::function<void(const CaseRecord &)> next);
 
     const BridgeConfig &m_config;
+    VisibilityPolicy m_policy;
     Journal &m_journal;
     TheHiveClient &m_hive;
     HiveVersionProbe &m_versions;

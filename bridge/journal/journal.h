@@ -91,8 +91,12 @@ public:
 
     // ---- Slack cards --------------------------------------------------------------------
 
-    std::optional<CardRef> card(const QString &caseId) const;
-    /// Inserts or updates the card of `card.caseId`; postedAt is kept from the first save.
+    /// The card of a case in one channel.
+    std::optional<CardRef> card(const QString &caseId, const QString &channel) const;
+    /// Every card of a case, first posted first.
+    QList<CardRef> cards(const QString &caseId) const;
+    /// Inserts or updates the card of `card.caseId` in `card.channel`; postedAt is kept from the
+    /// first save.
     bool saveCard(const CardRef &card);
 
     // ---- Audit trail --------------------------------------------------------------------

@@ -33,28 +33,51 @@ QList<AuditEntry> readAudits(QSqlQuery &q)
 
 const QString auditColumns = u"id, at, event_id, actor, action, detail"_s;
 
-} // namespace
+const QString cardColumns =
+    u"case_id, channel, ts, case_json, hive_version, shown, posted_at, updated_at"_s;
 
-std::optional<CardRef> Journal::card(const QString &caseId) const
+CardRef readCard(const QSqlQuery &q)
 {
-    clearError();
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!run(q,
-             u"SELECT case_id, channel, ts, case_json, hive_version, posted_at, updated_at"
-             " FROM cards WHERE case_id = ?"_s,
-             {caseId}, u"cannot read the card of case %1"_s.arg(caseId)) ||
-        !q.next())
-        return std::nullopt;
     CardRef card;
     card.caseId = q.value(0).toString();
     card.channel = q.value(1).toString();
     card.ts = q.value(2).toString();
     card.caseJson = q.value(3).toByteArray();
     card.hiveVersion = q.value(4).toString();
-    card.postedAt = q.value(5).toLongLong();
-    card.updatedAt = q.value(6).toLongLong();
+    card.shown = q.value(5).toString();
+    card.postedAt = q.value(6).toLongLong();
+    card.updatedAt = q.value(7).toLongLong();
     return card;
+}
+
+} // namespace
+
+std::optional<CardRef> Journal::card(const QString &caseId, const QString &channel) const
+{
+    clearError();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!run(q, u"SELECT "_s % cardColumns % u" FROM cards WHERE case_id = ? AND channel = ?"_s,
+             {caseId, channel}, u"cannot read the card of case %1"_s.arg(caseId)) ||
+        !q.next())
+        return std::nullopt;
+    return readCard(q);
+}
+
+QList<CardRef> Journal::cards(const QString &caseId) const
+{
+    clearError();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    QList<CardRef> found;
+    if (!run(q,
+             u"SELECT "_s % cardColumns %
+                 u" FROM cards WHERE case_id = ? ORDER BY posted_at, channel"_s,
+             {caseId}, u"cannot read the cards of case %1"_s.arg(caseId)))
+        return found;
+    while (q.next())
+        found.append(readCard(q));
+    return found;
 }
 
 bool Journal::saveCard(const CardRef &card)
@@ -69,12 +92,13 @@ bool Journal::saveCard(const CardRef &card)
     const qint64 now = m_clock.nowMs();
     QSqlQuery q(m_db);
     return run(q,
-               u"INSERT INTO cards(case_id, channel, ts, case_json, hive_version, posted_at,"
-               " updated_at) VALUES(?, ?, ?, ?, ?, ?, ?)"
-               " ON CONFLICT(case_id) DO UPDATE SET channel = excluded.channel, ts = excluded.ts,"
+               u"INSERT INTO cards(case_id, channel, ts, case_json, hive_version, shown, posted_at,"
+               " updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"
+               " ON CONFLICT(case_id, channel) DO UPDATE SET ts = excluded.ts,"
                " case_json = excluded.case_json, hive_version = excluded.hive_version,"
-               " updated_at = excluded.updated_at"_s,
-               {card.caseId, card.channel, card.ts, card.caseJson, card.hiveVersion, now, now},
+               " shown = excluded.shown, updated_at = excluded.updated_at"_s,
+               {card.caseId, card.channel, card.ts, card.caseJson, card.hiveVersion,
+                card.shown.isEmpty() ? QString(CardShown::Full) : card.shown, now, now},
                u"cannot save the card of case %1"_s.arg(card.caseId));
 }
 

@@ -95,11 +95,30 @@ const QStringList version2 = {
     u"CREATE INDEX events_pending_case ON events(case_key, id) WHERE state = 'pending'"_s,
 };
 
+// A case may have a card in several channels (its current route's, and the ones it left, which
+// keep a redacted card): cards are keyed by case and channel, and remember how much they show.
+const QStringList version3 = {
+    u"CREATE TABLE cards_v3("
+    "case_id TEXT NOT NULL,"
+    "channel TEXT NOT NULL,"
+    "ts TEXT NOT NULL,"
+    "case_json BLOB,"
+    "hive_version TEXT,"
+    "shown TEXT NOT NULL DEFAULT 'full' CHECK(shown IN ('full','redacted','hidden')),"
+    "posted_at INTEGER NOT NULL,"
+    "updated_at INTEGER NOT NULL,"
+    "PRIMARY KEY(case_id, channel))"_s,
+    u"INSERT INTO cards_v3(case_id, channel, ts, case_json, hive_version, posted_at, updated_at)"
+    " SELECT case_id, channel, ts, case_json, hive_version, posted_at, updated_at FROM cards"_s,
+    u"DROP TABLE cards"_s,
+    u"ALTER TABLE cards_v3 RENAME TO cards"_s,
+};
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all = {{1, version1}, {2, version2}};
+    static const QList<Migration> all = {{1, version1}, {2, version2}, {3, version3}};
     return all;
 }
 

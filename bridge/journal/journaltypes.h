@@ -67,16 +67,25 @@ struct AppendResult
     QString error;
 };
 
-/// The Slack message that shows a case, and the case as last rendered into it.
+/// Values of cards.shown: how much of its case a card showed when last drawn.
+namespace CardShown {
+inline constexpr QLatin1String Full{"full"};
+inline constexpr QLatin1String Redacted{"redacted"};
+inline constexpr QLatin1String Hidden{"hidden"}; ///< withdrawn: says only that it is not shown
+} // namespace CardShown
+
+/// A Slack message that shows a case in one channel, and the case as it was when that card
+/// was last drawn. A case has at most one card per channel.
 struct CardRef
 {
     QString caseId;
     QString channel;
     QString ts;
-    QByteArray caseJson; ///< last CaseRecord rendered, as JSON
+    QByteArray caseJson; ///< the CaseRecord (whole, as TheHive had it) when last drawn, as JSON
     QString hiveVersion;
-    qint64 postedAt = 0;  ///< read back only: set when the card is first saved
-    qint64 updatedAt = 0; ///< read back only: set on every save
+    QString shown = CardShown::Full; ///< CardShown
+    qint64 postedAt = 0;             ///< read back only: set when the card is first saved
+    qint64 updatedAt = 0;            ///< read back only: set on every save
 };
 
 /// Selection for the console's Activity page. Results come newest first.

@@ -1,5 +1,7 @@
 #include "routing/router.h"
 
+#include <algorithm>
+
 namespace Bridge {
 
 namespace {
@@ -23,25 +25,38 @@ bool matches(const RouteRule &rule, const CaseRecord &c)
     return true;
 }
 
-RouteDecision::Show visibility(int tlp, int ceiling, AboveCeiling above)
+RouteRule defaultRule(const BridgeConfig &config)
 {
-    if (ceiling < 0 || tlp <= ceiling)
-        return RouteDecision::Show::Full;
-    return above == AboveCeiling::Drop ? RouteDecision::Show::Nothing
-                                       : RouteDecision::Show::Redacted;
+    RouteRule rule;
+    rule.channel = config.defaultChannel;
+    rule.tlpCeiling = config.defaultTlpCeiling;
+    rule.papCeiling = config.defaultPapCeiling;
+    rule.aboveCeiling = config.defaultAboveCeiling;
+    rule.allowRestricted = config.defaultAllowRestricted;
+    return rule;
 }
 
 } // namespace
 
-RouteDecision routeCase(const CaseRecord &c, const BridgeConfig &config)
+RouteRule routeFor(const CaseRecord &c, const BridgeConfig &config)
 {
     for (const RouteRule &rule : config.routes) {
         if (matches(rule, c))
-            return {rule.channel, visibility(c.tlp, rule.tlpCeiling, rule.aboveCeiling), rule.name};
+            return rule;
     }
-    return {config.defaultChannel,
-            visibility(c.tlp, config.defaultTlpCeiling, config.defaultAboveCeiling),
-            {}};
+    return defaultRule(config);
+}
+
+QList<RouteRule> rulesForChannel(const QString &channel, const BridgeConfig &config)
+{
+    QList<RouteRule> rules;
+    for (const RouteRule &rule : config.routes) {
+        if (rule.channel == channel)
+            rules.append(rule);
+    }
+    if (config.defaultChannel == channel)
+        rules.append(defaultRule(config));
+    return rules;
 }
 
 } // namespace Bridge

@@ -3,19 +3,16 @@
 #include "config/bridgeconfig.h"
 #include "core/casemodel.h"
 
+#include <QList>
+
 namespace Bridge {
 
-/// Where a case goes and how much of it may be shown there.
-struct RouteDecision
-{
-    enum class Show { Full, Redacted, Nothing };
-    QString channel;
-    Show show = Show::Full;
-    QString ruleName; ///< the rule that matched; empty for the default channel
-};
+/// The rule that names a case's channel: the first rule whose conditions all hold, else the
+/// default channel with its ceilings (as a rule with an empty name). Only where a case goes;
+/// what a channel may see of it is opsec/visibilitypolicy.h's decision.
+RouteRule routeFor(const CaseRecord &c, const BridgeConfig &config);
 
-/// Picks the channel for a case: the first rule whose conditions all hold, else the default
-/// channel; then applies that route's TLP ceiling (redact or drop above it).
-RouteDecision routeCase(const CaseRecord &c, const BridgeConfig &config);
+/// Every rule that names `channel`, the default channel's settings included.
+QList<RouteRule> rulesForChannel(const QString &channel, const BridgeConfig &config);
 
 } // namespace Bridge

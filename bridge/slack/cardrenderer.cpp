@@ -37,6 +37,7 @@ const QString Summary = QStringLiteral("summary");
 const QString Controls = QStringLiteral("controls");
 const QString Buttons = QStringLiteral("buttons");
 const QString Restricted = QStringLiteral("restricted");
+const QString Withdrawn = QStringLiteral("withdrawn");
 } // namespace Part
 
 VocabEntry lookup(const QList<VocabEntry> &entries, const QString &value)
@@ -244,8 +245,10 @@ QJsonArray fullBlocks(const CaseRecord &c, const CardOptions &o)
 
 QJsonArray redactedBlocks(const CaseRecord &c, const CardOptions &o)
 {
-    QString text = QStringLiteral(":lock: Details are withheld: this case's TLP is above what "
-                                  "this channel may show.");
+    QString text = o.redactedNotice.isEmpty()
+                       ? QStringLiteral(":lock: Details are withheld: this channel may not show "
+                                        "this case.")
+                       : o.redactedNotice;
     const QString url = caseLink(o);
     if (!url.isEmpty())
         text += QStringLiteral("\n<") + escapeMrkdwn(url) + QStringLiteral("|Open case #") +
@@ -291,20 +294,33 @@ QJsonArray stampBlockIds(const QJsonArray &blocks, const QString &caseId, const 
     return stamped;
 }
 
-} // namespace
-
-QJsonObject renderCaseCard(const CaseRecord &c, const CardOptions &o)
+/// The card as posted: block ids stamped with the case and a hash of the whole rendering.
+QJsonObject finishCard(const QString &caseId, const QJsonArray &blocks, const QString &text)
 {
-    const QJsonArray blocks = o.redacted ? redactedBlocks(c, o) : fullBlocks(c, o);
-    const QString text = fallbackText(c, o);
-    const QByteArray rendered = QJsonDocument(QJsonObject{{QStringLiteral("case"), c.id},
+    const QByteArray rendered = QJsonDocument(QJsonObject{{QStringLiteral("case"), caseId},
                                                           {QStringLiteral("text"), text},
                                                           {QStringLiteral("blocks"), blocks}})
                                     .toJson(QJsonDocument::Compact);
     const QString rev = QString::fromLatin1(
         QCryptographicHash::hash(rendered, QCryptographicHash::Sha1).toHex().left(RevLength));
     return QJsonObject{{QStringLiteral("text"), text},
-                       {QStringLiteral("blocks"), stampBlockIds(blocks, c.id, rev)}};
+                       {QStringLiteral("blocks"), stampBlockIds(blocks, caseId, rev)}};
+}
+
+} // namespace
+
+QJsonObject renderCaseCard(const CaseRecord &c, const CardOptions &o)
+{
+    return finishCard(c.id, o.redacted ? redactedBlocks(c, o) : fullBlocks(c, o),
+                      fallbackText(c, o));
+}
+
+QJsonObject renderWithdrawnCard(const CaseRecord &c)
+{
+    const QString text = QStringLiteral("Case #") + QString::number(c.number) +
+                         QStringLiteral(" is no longer shown in this channel.");
+    return finishCard(c.id, {sectionBlock(Part::Withdrawn, QStringLiteral(":no_entry: ") + text)},
+                      text);
 }
 
 } // namespace Bridge

@@ -44,7 +44,11 @@ namespace Bridge {
  *   restricted   section: severity and the link, on redacted cards only
  *
  * Redacted cards (CardOptions::redacted) have only header and restricted: no title,
- * description, tags or other fields, and no interactive elements at all.
+ * description, tags or other fields, and no interactive elements at all. A withdrawn card
+ * (renderWithdrawnCard) is one section, `withdrawn`, saying the case is no longer shown.
+ *
+ * What a channel may see is not decided here: opsec/visibilitypolicy.h decides, and only a
+ * CaseView (opsec/caseview.h) turns these renderings into something Slack is sent.
  */
 
 /// How to render one case card.
@@ -53,7 +57,8 @@ struct CardOptions
     HiveVersion version;
     QUrl caseUrl;                ///< link to the case in TheHive's UI (may be empty)
     QString assigneeSlackUserId; ///< set when the assignee maps to a Slack user: a mention
-    bool redacted = false;       ///< TLP above the route's ceiling: number, severity, link only
+    bool redacted = false;       ///< number, severity and link only
+    QString redactedNotice;      ///< why details are withheld (mrkdwn); a generic line when empty
     bool controls = true;        ///< false: no actions blocks (a sample card nobody should click)
 };
 
@@ -61,5 +66,9 @@ struct CardOptions
 /// `{"text": <fallback>, "blocks": [...]}`. Pure; every Block Kit limit holds for any input,
 /// including the undocumented ~11,000-character total (see BlockKit::Limit).
 QJsonObject renderCaseCard(const CaseRecord &c, const CardOptions &o);
+
+/// What replaces a card in a channel that may no longer show its case at all: the number
+/// and one line saying so, nothing else.
+QJsonObject renderWithdrawnCard(const CaseRecord &c);
 
 } // namespace Bridge

@@ -132,6 +132,8 @@ CaseRecord caseFromJson(const QJsonObject &json, const HiveVersion &version)
     c.resolutionStatus = toString(json.value("resolutionStatus"_L1));
     c.impactStatus = toString(json.value("impactStatus"_L1));
     c.summary = toString(json.value("summary"_L1));
+    c.restricted =
+        json.value("access"_L1).toObject().value("_kind"_L1).toString() == "UserAccessKind"_L1;
     return c;
 }
 
@@ -166,6 +168,32 @@ QStringList describeChanges(const CaseRecord &before, const CaseRecord &after,
         out.append(after.summary.isEmpty() ? u"summary removed"_s : u"summary updated"_s);
     if (before.description != after.description)
         out.append(u"description updated"_s);
+    return out;
+}
+
+QStringList changedFieldNames(const CaseRecord &before, const CaseRecord &after,
+                              const HiveVersion &version)
+{
+    QStringList out;
+    const bool wasClosed = isClosed(before, version);
+    const bool nowClosed = isClosed(after, version);
+    if (wasClosed != nowClosed)
+        out.append(nowClosed ? u"case closed"_s : u"case reopened"_s);
+    else if (before.status != after.status || before.resolutionStatus != after.resolutionStatus)
+        out.append(u"status changed"_s);
+    const auto note = [&out](bool changed, const QString &what) {
+        if (changed)
+            out.append(what + u" changed"_s);
+    };
+    note(before.impactStatus != after.impactStatus && nowClosed, u"impact"_s);
+    note(before.severity != after.severity, u"severity"_s);
+    note(before.tlp != after.tlp, u"TLP"_s);
+    note(before.pap != after.pap, u"PAP"_s);
+    note(before.assignee != after.assignee, u"assignee"_s);
+    note(before.title != after.title, u"title"_s);
+    note(before.tags != after.tags, u"tags"_s);
+    note(before.summary != after.summary, u"summary"_s);
+    note(before.description != after.description, u"description"_s);
     return out;
 }
 

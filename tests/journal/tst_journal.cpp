@@ -435,25 +435,37 @@ void TestJournal::cardsUpsert()
 {
     const auto journal = openJournal();
     QVERIFY(journal);
-    QVERIFY(!journal->card(u"~1"_s));
+    QVERIFY(!journal->card(u"~1"_s, u"C01"_s));
+    QVERIFY(journal->cards(u"~1"_s).isEmpty());
     const qint64 postedAt = m_clock.nowMs();
     QVERIFY(journal->saveCard({u"~1"_s, u"C01"_s, u"1700000000.000100"_s, "{\"v\":1}", u"5.2"_s}));
-    m_clock.advance(3000);
-    QVERIFY(journal->saveCard({u"~1"_s, u"C02"_s, u"1700000003.000200"_s, "{\"v\":2}", u"5.3"_s}));
+    m_clock.advance(1000);
+    // A second channel gets its own card of the same case (an escalation's new route).
+    QVERIFY(journal->saveCard(
+        {u"~1"_s, u"C02"_s, u"1700000003.000200"_s, "{\"v\":2}", u"5.3"_s, CardShown::Full}));
+    m_clock.advance(2000);
+    QVERIFY(journal->saveCard(
+        {u"~1"_s, u"C01"_s, u"1700000000.000100"_s, "{\"v\":3}", u"5.3"_s, CardShown::Redacted}));
     QVERIFY(journal->saveCard({u"~2"_s, u"C01"_s, u"1.2"_s, {}, {}}));
 
-    const CardRef card = *journal->card(u"~1"_s);
-    QCOMPARE(card.channel, u"C02"_s);
-    QCOMPARE(card.ts, u"1700000003.000200"_s);
-    QCOMPARE(card.caseJson, QByteArray("{\"v\":2}"));
-    QCOMPARE(card.hiveVersion, u"5.3"_s);
-    QCOMPARE(card.postedAt, postedAt);
-    QCOMPARE(card.updatedAt, m_clock.nowMs());
-    QCOMPARE(journal->card(u"~2"_s)->ts, u"1.2"_s);
+    const CardRef first = *journal->card(u"~1"_s, u"C01"_s);
+    QCOMPARE(first.ts, u"1700000000.000100"_s);
+    QCOMPARE(first.caseJson, QByteArray("{\"v\":3}"));
+    QCOMPARE(first.hiveVersion, u"5.3"_s);
+    QCOMPARE(first.shown, QString(CardShown::Redacted));
+    QCOMPARE(first.postedAt, postedAt);
+    QCOMPARE(first.updatedAt, m_clock.nowMs());
+    const QList<CardRef> cards = journal->cards(u"~1"_s);
+    QCOMPARE(cards.size(), 2);
+    QCOMPARE(cards.at(0).channel, u"C01"_s); // first posted first
+    QCOMPARE(cards.at(1).channel, u"C02"_s);
+    QCOMPARE(cards.at(1).shown, QString(CardShown::Full));
+    QCOMPARE(journal->card(u"~2"_s, u"C01"_s)->ts, u"1.2"_s);
 
     QVERIFY(!journal->saveCard({u"~3"_s, u"C01"_s, {}, {}, {}}));
     QVERIFY(journal->lastError().contains(u"ts"_s));
-    QVERIFY(!journal->card(u"~3"_s));
+    QVERIFY(!journal->saveCard({u"~3"_s, u"C01"_s, u"1.1"_s, {}, {}, u"partly"_s}));
+    QVERIFY(!journal->card(u"~3"_s, u"C01"_s));
 }
 
 void TestJournal::countsAndActivityFilter()
@@ -658,7 +670,7 @@ void TestJournal::reopenFindsEverything()
     QCOMPARE(idsOf(journal->due(10)), QList<qint64>{waiting});
     QVERIFY(journal->markDelivered(waiting));
     QCOMPARE(idsOf(journal->due(10)), QList<qint64>{blocked});
-    QCOMPARE(journal->card(u"~1"_s)->ts, u"9.9"_s);
+    QCOMPARE(journal->card(u"~1"_s, u"C1"_s)->ts, u"9.9"_s);
     QCOMPARE(journal->auditFor(failed).size(), 1);
     QCOMPARE(journal->userLink(u"U1"_s)->hiveLogin, u"alice"_s);
     // Dedupe keys outlive the restart: a redelivered webhook is still a duplicate.
@@ -712,7 +724,7 @@ void TestJournal::secondJournalOnSameFileSeesCommits()
     QCOMPARE(writer->event(id)->state, u"delivered"_s);
     QCOMPARE(idsOf(writer->due(10)), QList<qint64>({batch.at(0).id, batch.at(1).id}));
     QVERIFY(writer->saveCard({u"~1"_s, u"C"_s, u"1.1"_s, {}, {}}));
-    QCOMPARE(reader->card(u"~1"_s)->ts, u"1.1"_s);
+    QCOMPARE(reader->card(u"~1"_s, u"C"_s)->ts, u"1.1"_s);
 }
 
 void TestJournal::killedMidStreamLosesNothing()

@@ -91,6 +91,7 @@ private Q_SLOTS:
     void reopeningIsANoOp();
     void newerSchemaIsRefusedUntouched();
     void upgradesAVersion1File();
+    void upgradesAVersion2FileKeepingItsCards();
     void failedMigrationRollsBack();
     void notADatabase();
     void unreachablePath();
@@ -122,15 +123,15 @@ void TestJournalSchema::freshFileGetsLatestSchema()
         QVERIFY(error.isEmpty());
     }
     RawDb raw(path(u"j.db"_s));
-    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(2));
-    QCOMPARE(JournalSchema::latestVersion(), 2);
+    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(3));
+    QCOMPARE(JournalSchema::latestVersion(), 3);
     QCOMPARE(raw.names(u"table"_s),
              QStringList({u"audit"_s, u"cards"_s, u"events"_s, u"meta"_s, u"user_links"_s}));
     QCOMPARE(raw.names(u"index"_s),
              QStringList({u"audit_event"_s, u"events_case_order"_s, u"events_pending"_s,
                           u"events_pending_case"_s, u"events_state_due"_s}));
     QCOMPARE(raw.value(u"SELECT value FROM meta WHERE key = 'schema_version'"_s).toString(),
-             u"2"_s);
+             u"3"_s);
     // WAL is a property of the file, so it shows from any connection.
     QCOMPARE(raw.value(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
 }
@@ -161,7 +162,8 @@ void TestJournalSchema::migratesAnEmptyFile()
     e.kind = u"case.create"_s;
     QCOMPARE(journal->append(e).outcome, AppendOutcome::Inserted);
     RawDb raw(path(u"empty.db"_s));
-    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(2));
+    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error),
+             std::optional<int>(JournalSchema::latestVersion()));
 }
 
 void TestJournalSchema::reopeningIsANoOp()
@@ -169,12 +171,13 @@ void TestJournalSchema::reopeningIsANoOp()
     QString error;
     RawDb raw(path(u"r.db"_s));
     QVERIFY2(JournalSchema::prepare(raw.db(), 100, &error), qPrintable(error));
-    QVERIFY(raw.exec(u"INSERT INTO cards VALUES('c1', 'C1', '1.2', NULL, '5', 1, 1)"_s));
+    QVERIFY(raw.exec(u"INSERT INTO cards(case_id, channel, ts, posted_at, updated_at) "
+                     "VALUES('c1', 'C1', '1.2', 1, 1)"_s));
     QVERIFY2(JournalSchema::prepare(raw.db(), 100, &error), qPrintable(error));
     const auto journal = Journal::open(path(u"r.db"_s), m_clock, &error);
     QVERIFY2(journal, qPrintable(error));
-    QCOMPARE(journal->card(u"c1"_s)->channel, u"C1"_s);
-    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(2));
+    QCOMPARE(journal->card(u"c1"_s, u"C1"_s)->ts, u"1.2"_s);
+    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(3));
 }
 
 void TestJournalSchema::newerSchemaIsRefusedUntouched()
@@ -222,8 +225,32 @@ void TestJournalSchema::upgradesAVersion1File()
     QVERIFY2(journal, qPrintable(error));
     QCOMPARE(journal->due(10).size(), 1); // the pending event survived the upgrade
     RawDb raw(path(u"v1.db"_s));
-    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(2));
+    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(3));
     QVERIFY(raw.names(u"index"_s).contains(u"events_pending"_s));
+}
+
+void TestJournalSchema::upgradesAVersion2FileKeepingItsCards()
+{
+    {
+        RawDb raw(path(u"v2.db"_s));
+        QString error;
+        QVERIFY2(JournalSchema::configure(raw.db(), &error), qPrintable(error));
+        QVERIFY2(JournalSchema::migrate(raw.db(), JournalSchema::migrations().mid(0, 2), &error),
+                 qPrintable(error));
+        QVERIFY(
+            raw.exec(u"INSERT INTO cards VALUES('~7', 'C1', '1.2', '{\"tlp\":1}', '5.2', 5, 6)"_s));
+    }
+    QString error;
+    const auto journal = Journal::open(path(u"v2.db"_s), m_clock, &error);
+    QVERIFY2(journal, qPrintable(error));
+    const CardRef card = *journal->card(u"~7"_s, u"C1"_s);
+    QCOMPARE(card.ts, u"1.2"_s);
+    QCOMPARE(card.caseJson, QByteArray("{\"tlp\":1}"));
+    QCOMPARE(card.shown, QString(CardShown::Full));
+    QCOMPARE(card.postedAt, 5);
+    // A second channel's card for the same case now fits beside it.
+    QVERIFY(journal->saveCard({u"~7"_s, u"C2"_s, u"3.4"_s, {}, u"5.2"_s, CardShown::Redacted}));
+    QCOMPARE(journal->cards(u"~7"_s).size(), 2);
 }
 
 void TestJournalSchema::failedMigrationRollsBack()

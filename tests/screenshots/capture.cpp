@@ -138,11 +138,11 @@ QList<SlackClicks::Card> postedCards(Console::BridgeHost &host)
     QList<SlackClicks::Card> cards;
     const QList<Bridge::JournalEvent> delivered = events(host, u"thehive"_s, u"delivered"_s);
     for (auto e = delivered.crbegin(); e != delivered.crend(); ++e) {
-        const std::optional<Bridge::CardRef> card = host.journal()->card(e->caseKey);
+        const QList<Bridge::CardRef> caseCards = host.journal()->cards(e->caseKey);
         const bool known = std::any_of(cards.cbegin(), cards.cend(),
                                        [&](const auto &c) { return c.caseId == e->caseKey; });
-        if (card && !card->ts.isEmpty() && !known)
-            cards.append({card->caseId, card->channel, card->ts});
+        if (!caseCards.isEmpty() && !known)
+            cards.append({e->caseKey, caseCards.constLast().channel, caseCards.constLast().ts});
     }
     return cards;
 }

@@ -73,6 +73,14 @@ QString withBuild(const QString &version)
     return version.contains(u'-') ? version : version + u"-1"_s;
 }
 
+/// Whether a TheHive 5 PATCH reopens a Closed case (a status of stage New or InProgress).
+bool reopens(const QJsonObject &storedCase, const QJsonObject &body)
+{
+    const QString status = body.value(u"status"_s).toString();
+    return storedCase.value(u"stage"_s).toString() == u"Closed" &&
+           (status == u"New" || status == u"InProgress");
+}
+
 } // namespace
 
 FakeTheHive::FakeTheHive(const QString &version, const QString &apiKey, QObject *parent)
@@ -84,6 +92,10 @@ FakeTheHive::FakeTheHive(const QString &version, const QString &apiKey, QObject 
     m_major = parts.value(0).toInt();
     m_minor = parts.value(1).toInt();
     m_requestIdPrefix = QString::number(QRandomGenerator::global()->generate64(), 16);
+    addPredefinedProfiles();
+    // Numbering every recorded request (faulted ones too) ties callers to requests() even
+    // after clearRequests(), which only drops the oldest ones.
+    connect(this, &FakeHttpServer::requestRecorded, this, [this] { ++m_recorded; });
 }
 
 bool FakeTheHive::hasAmberStrict() const
@@ -107,9 +119,66 @@ QJsonObject FakeTheHive::error(const QString &type, const QString &message)
     return {{u"type"_s, type}, {u"message"_s, message}};
 }
 
-bool FakeTheHive::authorised(const RecordedRequest &request) const
+void FakeTheHive::enableHeaderAuth(const QString &headerName)
 {
-    return request.header("Authorization") == "Bearer " + m_apiKey.toUtf8();
+    m_userHeader = headerName;
+}
+
+QString FakeTheHive::authenticate(const RecordedRequest &request) const
+{
+    // The key provider comes first: a request carrying Authorization stands or falls with it.
+    const QByteArray authorization = request.header("Authorization");
+    if (!authorization.isEmpty())
+        return authorization == "Bearer " + m_apiKey.toUtf8() ? m_apiUser : QString();
+    if (m_userHeader.isEmpty())
+        return {};
+    const QString login = QString::fromUtf8(request.header(m_userHeader.toUtf8())).trimmed();
+    if (login.isEmpty())
+        return {};
+    // TheHive 4 logins are lower-cased emails and looked up lower-cased; TheHive 5 matches as is.
+    const Qt::CaseSensitivity cs = isTheHive4() ? Qt::CaseInsensitive : Qt::CaseSensitive;
+    if (login.compare(m_apiUser, cs) == 0)
+        return m_apiUser;
+    for (const QString &id : m_userOrder) {
+        const QJsonObject &user = m_users[id];
+        const QString stored = user.value(u"login"_s).toString();
+        if (stored.compare(login, cs) == 0)
+            return user.value(u"locked"_s).toBool() ? QString() : stored;
+    }
+    return {};
+}
+
+QStringList FakeTheHive::alignedCallers() const
+{
+    const qsizetype kept = requests().size();
+    const qint64 first = m_recorded - kept; // recording number of requests().first()
+    QStringList aligned(kept);
+    for (const auto &[number, caller] : m_callerLog) {
+        if (number >= first)
+            aligned[number - first] = caller;
+    }
+    return aligned;
+}
+
+QStringList FakeTheHive::callers() const
+{
+    QStringList known = alignedCallers();
+    known.removeAll(QString());
+    return known;
+}
+
+QString FakeTheHive::callerOf(int requestIndex) const
+{
+    return alignedCallers().value(requestIndex);
+}
+
+void FakeTheHive::refuse(const QString &operation, const QString &entity, Reply &reply) const
+{
+    // TheHive 4 selects the entity with .can(permission) then getOrFail: it looks missing.
+    if (isTheHive4())
+        return reply.setJson(error(u"NotFoundError"_s, entity + u" not found"_s), 404);
+    reply.setJson(
+        error(u"AuthorizationError"_s, u"Your profile doesn't allow you to "_s + operation), 403);
 }
 
 void FakeTheHive::handle(const RecordedRequest &request, Reply &reply)
@@ -137,15 +206,13 @@ void FakeTheHive::handle(const RecordedRequest &request, Reply &reply)
             return getStatus(u"public"_s, reply);
         if (v1 && n == 1 && th4)
             return getStatus(u"legacy"_s, reply);
-        if (v1 && n == 1 && authorised(request))
-            return getStatus(u"v1"_s, reply);
-        if (v1 && n == 1)
-            return reply.setJson(error(u"AuthenticationError"_s, u"Authentication failure"_s), 401);
     }
 
-    // Every other route: resolve it, then check the key (an unknown route is 404 first).
+    // Every other route: resolve it, then authenticate (an unknown route is 404 first).
     std::function<void()> action;
-    if (head == u"case" && (v1 || th4)) {
+    if (head == u"status" && v1 && n == 1 && method == "GET") {
+        action = [&] { getStatus(u"v1"_s, reply); };
+    } else if (head == u"case" && (v1 || th4)) {
         if (!v1 && n == 4 && parts[1] == u"task" && parts[3] == u"log" && method == "POST")
             action = [&] { postTaskLog(request, parts[2], false, reply); };
         else if (!v1 && n == 3 && parts[1] == u"task" && method == "PATCH")
@@ -175,11 +242,15 @@ void FakeTheHive::handle(const RecordedRequest &request, Reply &reply)
                       404);
         return;
     }
-    if (!authorised(request)) {
+    const QString caller = authenticate(request);
+    if (caller.isEmpty()) {
         reply.setJson(error(u"AuthenticationError"_s, u"Authentication failure"_s), 401);
         return;
     }
+    m_callerLog.append({m_recorded - 1, caller});
+    m_caller = caller;
     action();
+    m_caller = m_apiUser; // what the test itself changes is the API user's doing
 }
 
 void FakeTheHive::getStatus(const QString &which, Reply &reply) const
@@ -213,7 +284,7 @@ void FakeTheHive::getStatus(const QString &which, Reply &reply) const
 
 void FakeTheHive::getCase(const QString &idOrNumber, bool v1, Reply &reply) const
 {
-    const QString id = findCase(idOrNumber);
+    const QString id = findVisibleCase(idOrNumber);
     if (id.isEmpty())
         return reply.setJson(error(u"NotFoundError"_s, u"Case not found"_s), 404);
     const QJsonObject &stored = m_cases[id];
@@ -226,9 +297,20 @@ void FakeTheHive::patchCase(const RecordedRequest &request, const QString &idOrN
     QJsonObject body;
     if (!jsonBody(request, &body))
         return reply.setJson(error(u"BadRequest"_s, u"Invalid Json"_s), 400);
-    const QString id = findCase(idOrNumber);
+    const QString id = findVisibleCase(idOrNumber);
     if (id.isEmpty())
         return reply.setJson(error(u"NotFoundError"_s, u"Case not found"_s), 404);
+    if (isTheHive4()) {
+        if (!can(m_caller, u"manageCase"_s))
+            return refuse(u"update the case"_s, u"Case"_s, reply);
+    } else {
+        // Reopening a closed case is its own permission; anything else in the PATCH is an update.
+        const bool reopening = reopens(m_cases[id], body);
+        if (reopening && !can(m_caller, u"manageCase/reopen"_s))
+            return refuse(u"reopen the case"_s, u"Case"_s, reply);
+        if ((!reopening || body.size() > 1) && !can(m_caller, u"manageCase/update"_s))
+            return refuse(u"update the case"_s, u"Case"_s, reply);
+    }
     if (!applyCasePatch(id, body, v1, reply))
         return;
     // TheHive 4's v0 API answers with the updated case; every v1 API answers 204.
@@ -244,9 +326,11 @@ void FakeTheHive::postTask(const RecordedRequest &request, const QString &idOrNu
     QJsonObject body;
     if (!jsonBody(request, &body))
         return reply.setJson(error(u"BadRequest"_s, u"Invalid Json"_s), 400);
-    const QString caseId = findCase(idOrNumber);
+    const QString caseId = findVisibleCase(idOrNumber);
     if (caseId.isEmpty())
         return reply.setJson(error(u"NotFoundError"_s, u"Case not found"_s), 404);
+    if (!can(m_caller, u"manageTask"_s))
+        return refuse(u"create a task"_s, u"Case"_s, reply);
     const QString title = body.value(u"title"_s).toString();
     if (title.isEmpty())
         return reply.setJson(error(u"AttributeCheckingError"_s, u"[Attribute title is missing]"_s),
@@ -265,7 +349,7 @@ void FakeTheHive::postTask(const RecordedRequest &request, const QString &idOrNu
                      {u"flag"_s, body.value(u"flag"_s).toBool()},
                      {u"order"_s, body.value(u"order"_s).toInt()},
                      {u"_createdAt"_s, QDateTime::currentMSecsSinceEpoch()},
-                     {u"_createdBy"_s, m_apiUser}};
+                     {u"_createdBy"_s, m_caller}};
     if (!isTheHive4())
         task.insert(u"mandatory"_s, body.value(u"mandatory"_s).toBool());
     for (const QString &key : {u"dueDate"_s, u"startDate"_s, u"endDate"_s}) {
@@ -284,16 +368,18 @@ void FakeTheHive::postComment(const RecordedRequest &request, const QString &idO
     QJsonObject body;
     if (!jsonBody(request, &body))
         return reply.setJson(error(u"BadRequest"_s, u"Invalid Json"_s), 400);
-    const QString caseId = findCase(idOrNumber);
+    const QString caseId = findVisibleCase(idOrNumber);
     if (caseId.isEmpty())
         return reply.setJson(error(u"NotFoundError"_s, u"Case not found"_s), 404);
+    if (!can(m_caller, u"manageComment"_s))
+        return refuse(u"comment on the case"_s, u"Case"_s, reply);
     const QString message = body.value(u"message"_s).toString();
     if (message.isEmpty())
         return reply.setJson(
             error(u"AttributeCheckingError"_s, u"[Attribute message is missing]"_s), 400);
     const QJsonObject comment{
         {u"_id"_s, nextId()},           {u"_type"_s, u"Comment"_s},
-        {u"createdBy"_s, m_apiUser},    {u"createdAt"_s, QDateTime::currentMSecsSinceEpoch()},
+        {u"createdBy"_s, m_caller},     {u"createdAt"_s, QDateTime::currentMSecsSinceEpoch()},
         {u"message"_s, message},        {u"isEdited"_s, false},
         {u"extraData"_s, QJsonObject()}};
     m_comments[caseId].append(comment);
@@ -307,8 +393,10 @@ void FakeTheHive::postTaskLog(const RecordedRequest &request, const QString &tas
     if (!jsonBody(request, &body))
         return reply.setJson(error(u"BadRequest"_s, u"Invalid Json"_s), 400);
     QString caseId;
-    if (!findTask(taskId, &caseId))
+    if (!findTask(taskId, &caseId) || findVisibleCase(caseId).isEmpty())
         return reply.setJson(error(u"NotFoundError"_s, u"Task not found"_s), 404);
+    if (!can(m_caller, u"manageTask"_s))
+        return refuse(u"add a task log"_s, u"Task"_s, reply);
     const QString message = body.value(u"message"_s).toString();
     if (message.isEmpty())
         return reply.setJson(
@@ -318,16 +406,17 @@ void FakeTheHive::postTaskLog(const RecordedRequest &request, const QString &tas
     const QJsonObject log{
         {u"_id"_s, id},          {u"taskId"_s, taskId},
         {u"message"_s, message}, {u"date"_s, body.value(u"startDate"_s).toInteger(now)},
-        {u"owner"_s, m_apiUser}, {u"createdAt"_s, now}};
+        {u"owner"_s, m_caller},  {u"createdBy"_s, m_caller},
+        {u"createdAt"_s, now}};
     m_logs[caseId].append(log);
     if (v1) {
         reply.setJson(QJsonObject{{u"_id"_s, id},
                                   {u"_type"_s, u"Log"_s},
-                                  {u"_createdBy"_s, m_apiUser},
+                                  {u"_createdBy"_s, m_caller},
                                   {u"_createdAt"_s, now},
                                   {u"message"_s, message},
                                   {u"date"_s, log.value(u"date"_s)},
-                                  {u"owner"_s, m_apiUser},
+                                  {u"owner"_s, m_caller},
                                   {u"attachments"_s, QJsonArray()},
                                   {u"extraData"_s, QJsonObject()}},
                       201);
@@ -337,9 +426,9 @@ void FakeTheHive::postTaskLog(const RecordedRequest &request, const QString &tas
                                   {u"_type"_s, u"case_task_log"_s},
                                   {u"message"_s, message},
                                   {u"startDate"_s, log.value(u"date"_s)},
-                                  {u"owner"_s, m_apiUser},
+                                  {u"owner"_s, m_caller},
                                   {u"status"_s, u"Ok"_s},
-                                  {u"createdBy"_s, m_apiUser},
+                                  {u"createdBy"_s, m_caller},
                                   {u"createdAt"_s, now}},
                       201);
     }
@@ -351,9 +440,12 @@ void FakeTheHive::patchTask(const RecordedRequest &request, const QString &taskI
     QJsonObject body;
     if (!jsonBody(request, &body))
         return reply.setJson(error(u"BadRequest"_s, u"Invalid Json"_s), 400);
-    QJsonObject *task = findTask(taskId);
-    if (!task)
+    QString caseId;
+    QJsonObject *task = findTask(taskId, &caseId);
+    if (!task || findVisibleCase(caseId).isEmpty())
         return reply.setJson(error(u"NotFoundError"_s, u"Task not found"_s), 404);
+    if (!can(m_caller, u"manageTask"_s))
+        return refuse(u"update the task"_s, u"Task"_s, reply);
     if (!applyTaskPatch(*task, body, v1, reply))
         return;
     if (v1)
@@ -365,8 +457,10 @@ void FakeTheHive::patchTask(const RecordedRequest &request, const QString &taskI
 void FakeTheHive::getUser(const QString &idOrLogin, bool v1, Reply &reply) const
 {
     QJsonObject stored;
-    if (idOrLogin == u"current") {
+    if (idOrLogin == u"current" && m_caller == m_apiUser) {
         stored = apiUser();
+    } else if (idOrLogin == u"current") {
+        stored = m_users[findUser(m_caller)];
     } else {
         const QString id = findUser(idOrLogin);
         if (id.isEmpty())
@@ -396,11 +490,13 @@ void FakeTheHive::postQuery(const RecordedRequest &request, Reply &reply) const
             isList = true;
         } else if (name == u"listCase") {
             list = {};
-            for (const QString &id : m_caseOrder)
-                list.append(renderCaseV1(m_cases[id]));
+            for (const QString &id : m_caseOrder) {
+                if (canSee(m_cases[id], m_caller))
+                    list.append(renderCaseV1(m_cases[id]));
+            }
             isList = true;
         } else if (name == u"getCase") {
-            caseId = findCase(op.value(u"idOrName"_s).toVariant().toString());
+            caseId = findVisibleCase(op.value(u"idOrName"_s).toVariant().toString());
             if (caseId.isEmpty())
                 return reply.setJson(error(u"NotFoundError"_s, u"Case not found"_s), 404);
             single = renderCaseV1(m_cases[caseId]);

@@ -14,7 +14,7 @@ namespace TestSupport {
 /// A stateful TheHive 4 or 5 on 127.0.0.1, answering the REST routes HiveSlack uses with the
 /// shapes of shared/docs/thehive-api.md (§2, §3) and generating webhook payloads (§1.7).
 ///
-/// Routes (all but the public status ones need `Authorization: Bearer <apiKey>`, else 401):
+/// Routes (all but the public status ones need an authenticated caller, else 401):
 /// - TheHive 5: GET /api/v1/status/public, /api/status, /api/v1/status; GET|PATCH (204)
 ///   /api/v1/case/{idOrNumber}; POST /api/v1/case/{id}/task|comment (201);
 ///   POST /api/v1/task/{id}/log (201); PATCH /api/v1/task/{id} (204); GET
@@ -31,6 +31,32 @@ namespace TestSupport {
 /// of range, statuses of the other version (400), unknown or locked assignees (404 "User not
 /// found"). Closing a case sets endDate and closes its open tasks.
 /// Cases are stored with v1 field names (`number`, `assignee`, `_createdAt`) and rendered per API.
+///
+/// Callers (thehive-api.md §3.1, permissions-alerts-socket-facts.md "permissions and identity"):
+/// `Authorization: Bearer <apiKey>` is the API user; any other Authorization is refused. After
+/// enableHeaderAuth(), a request without Authorization is the user its header names (login
+/// case-insensitive on TheHive 4, exact on 5); unknown or locked users get 401. callers() and
+/// callerOf() tell who each request was; /user/current answers that caller.
+///
+/// Profiles: every user (the API user too) has one, "analyst" unless told otherwise; the
+/// predefined analyst, read-only and org-admin profiles carry this version's permissions
+/// (TheHive 5 `manageCase/update` style, TheHive 4 coarse `manageCase`), and
+/// setProfilePermissions() defines others. Users render their `profile`, sorted `permissions`
+/// (v1) or the `roles` TheHive 4 derives from them (v0); TheHive 5 cases render the caller's
+/// permissions as `userPermissions`.
+///
+/// Writes are checked against the caller's permissions, reads (GET, query) are not:
+/// case PATCH needs manageCase/update (5; a PATCH reopening a Closed case needs
+/// manageCase/reopen instead, plus update for any other field) or manageCase (4); task create,
+/// PATCH and log need manageTask; a TheHive 5 comment needs manageComment. TheHive 5 refuses
+/// with 403 AuthorizationError; TheHive 4 filters by permission first, so the case or task
+/// looks missing (404 NotFoundError "Case not found" / "Task not found"). Writes record the
+/// caller as `_updatedBy` / `_createdBy` / `createdBy`, so webhookFor() names it as the actor.
+///
+/// TheHive 5.5+ restricted cases: a case's `access` is OrganisationAccessKind (default) or
+/// {"_kind":"UserAccessKind","users":[…]} (setCaseAccess()); for anyone not listed, the API
+/// user included, the case, its tasks and comments do not exist (404 like an unknown case)
+/// and listCase leaves it out.
 class FakeTheHive final : public FakeHttpServer
 {
     Q_OBJECT
@@ -47,8 +73,10 @@ public:
     bool hasAmberStrict() const;
     QString apiKey() const { return m_apiKey; }
 
-    /// Login of the API key's user (what /user/current returns and what `_updatedBy` records).
+    /// Login of the API key's user (the caller of every request that uses the key).
     QString apiUserLogin() const { return m_apiUser; }
+    /// The API user's profile ("analyst" by default).
+    void setApiUserProfile(const QString &profile) { m_apiUserProfile = profile; }
     QString organisation() const { return m_organisation; }
     QString organisationId() const { return m_organisationId; }
     void setOrganisation(const QString &name, const QString &id);
@@ -64,12 +92,33 @@ public:
     QJsonObject caseJsonV0(const QString &idOrNumber) const;
     /// Simulates a change made in TheHive (v1 names; `owner` maps to `assignee`, and a status
     /// change also moves the TheHive 5 stage). Returns false for an unknown case.
+    /// `access` may be set here too (see setCaseAccess()).
     bool setCaseField(const QString &idOrNumber, const QString &key, const QJsonValue &value);
     QStringList caseIds() const { return m_caseOrder; }
+    /// TheHive 5.5+: restricts the case to these logins; an empty list gives it back to the whole
+    /// organisation. Returns false for an unknown case or an older version (no restricted cases).
+    bool setCaseAccess(const QString &idOrNumber, const QStringList &users);
 
-    /// Adds a user. TheHive 4 lower-cases the login and has no email field.
+    /// Adds (or replaces) a user. TheHive 4 lower-cases the login and has no email field.
     void addUser(const QString &login, const QString &name, const QString &email = {},
-                 bool locked = false);
+                 bool locked = false, const QString &profile = QStringLiteral("analyst"));
+    /// Gives a user (or the API user) another profile. False for an unknown login.
+    bool setProfile(const QString &login, const QString &profile);
+    /// Defines a profile or replaces a predefined one's permissions.
+    void setProfilePermissions(const QString &profile, const QStringList &permissions);
+    /// Permissions of a profile in this version (empty for an unknown profile).
+    QStringList profilePermissions(const QString &profile) const;
+
+    /// Accepts a request without Authorization as the user named in this header, as TheHive's
+    /// "header" authentication provider does behind a reverse proxy.
+    void enableHeaderAuth(const QString &headerName = QStringLiteral("X-USER"));
+    void disableHeaderAuth() { m_userHeader.clear(); }
+    /// Login of every request that authenticated, in arrival order (public routes and 401s are
+    /// not in it). Follows clearRequests().
+    QStringList callers() const;
+    /// Who requests().at(requestIndex) authenticated as; empty when it did not (public route,
+    /// 401, or a scripted fault that skipped handling).
+    QString callerOf(int requestIndex) const;
 
     /// Tasks of a case in creation order (v1 shape: `assignee`, `_type` "Task").
     QList<QJsonObject> tasks(const QString &caseIdOrNumber) const;
@@ -90,7 +139,10 @@ protected:
 
 private:
     // Routing and request handlers (fakethehive.cpp)
-    bool authorised(const RecordedRequest &request) const;
+    /// The login the request authenticates as, empty when it does not.
+    QString authenticate(const RecordedRequest &request) const;
+    /// Callers aligned with requests() (empty where a request did not authenticate).
+    QStringList alignedCallers() const;
     void getStatus(const QString &which, Reply &reply) const;
     void getCase(const QString &idOrNumber, bool v1, Reply &reply) const;
     void patchCase(const RecordedRequest &request, const QString &idOrNumber, bool v1,
@@ -101,11 +153,21 @@ private:
     void patchTask(const RecordedRequest &request, const QString &taskId, bool v1, Reply &reply);
     void getUser(const QString &idOrLogin, bool v1, Reply &reply) const;
     void postQuery(const RecordedRequest &request, Reply &reply) const;
+    /// Refuses a write the caller may not do, the way this version does.
+    void refuse(const QString &operation, const QString &entity, Reply &reply) const;
 
     // State (fakethehivestate.cpp)
+    void addPredefinedProfiles();
     QString findCase(const QString &idOrNumber) const;
     QJsonObject *findTask(const QString &taskId, QString *caseId = nullptr);
     QString findUser(const QString &idOrLogin) const;
+    /// Like findCase(), but empty when the caller may not see the case (restricted access).
+    QString findVisibleCase(const QString &idOrNumber) const;
+    bool canSee(const QJsonObject &storedCase, const QString &login) const;
+    bool hasRestrictedCases() const;
+    QString profileOf(const QString &login) const;
+    QStringList permissionsOf(const QString &login) const;
+    bool can(const QString &login, const QString &permission) const;
     bool isAssignable(const QString &login) const;
     QString nextId();
     /// Validates and applies a case PATCH; on refusal fills reply with TheHive's error.
@@ -130,6 +192,13 @@ private:
     int m_minor = 2;
     QString m_apiKey;
     QString m_apiUser = QStringLiteral("hiveslack@soc.example");
+    QString m_apiUserProfile = QStringLiteral("analyst");
+    QHash<QString, QStringList> m_profiles; ///< profile name → permissions
+    QString m_userHeader;                   ///< header authentication, off when empty
+    /// Who the request being handled is: what writes record and renders show.
+    QString m_caller = m_apiUser;
+    qint64 m_recorded = 0;                     ///< requests ever recorded, clears included
+    QList<QPair<qint64, QString>> m_callerLog; ///< (recording number, caller) when authenticated
     QString m_organisation = QStringLiteral("SOC");
     QString m_organisationId = QStringLiteral("~4192");
     qint64 m_idCounter = 40960;

@@ -21,6 +21,22 @@ QJsonValue orNull(const QJsonObject &object, const QString &key)
     return object.contains(key) ? object.value(key) : QJsonValue(QJsonValue::Null);
 }
 
+/// TheHive 4's v0 `roles` from permissions (v0 UserConversion.permissions2Roles).
+QJsonArray rolesOf(const QStringList &permissions)
+{
+    QJsonArray roles{u"read"_s};
+    const bool admin =
+        permissions.contains(u"manageUser"_s) || permissions.contains(u"manageOrganisation"_s);
+    const bool alert = permissions.contains(u"manageAlert"_s);
+    if (admin || permissions.size() > (alert ? 1 : 0))
+        roles.append(u"write"_s);
+    if (admin)
+        roles.append(u"admin"_s);
+    if (admin || alert)
+        roles.append(u"alert"_s);
+    return roles;
+}
+
 } // namespace
 
 QJsonObject FakeTheHive::renderCaseV1(const QJsonObject &stored) const
@@ -33,6 +49,12 @@ QJsonObject FakeTheHive::renderCaseV1(const QJsonObject &stored) const
         c.insert(u"extraData"_s, QJsonObject());
     if (isTheHive4())
         return c;
+
+    // 5.5 added restricted cases; unrestricted ones say so.
+    if (!hasRestrictedCases())
+        c.remove(u"access"_s);
+    else if (!c.contains(u"access"_s))
+        c.insert(u"access"_s, QJsonObject{{u"_kind"_s, u"OrganisationAccessKind"_s}});
 
     // TheHive 5 adds upper-case labels; 5.2 renamed WHITE to CLEAR and added AMBER+STRICT.
     const QStringList severities{{}, u"LOW"_s, u"MEDIUM"_s, u"HIGH"_s, u"CRITICAL"_s};
@@ -47,8 +69,8 @@ QJsonObject FakeTheHive::renderCaseV1(const QJsonObject &stored) const
     c.insert(u"papLabel"_s, label(paps, c.value(u"pap"_s)));
     c.insert(u"_updatedBy"_s, orNull(stored, u"_updatedBy"_s));
     c.insert(u"_updatedAt"_s, orNull(stored, u"_updatedAt"_s));
-    if (!c.contains(u"userPermissions"_s))
-        c.insert(u"userPermissions"_s, QJsonArray());
+    if (!c.contains(u"userPermissions"_s)) // the caller's, not an analyst's
+        c.insert(u"userPermissions"_s, QJsonArray::fromStringList(permissionsOf(m_caller)));
     if (!c.contains(u"customFieldValues"_s))
         c.insert(u"customFieldValues"_s, QJsonObject());
     return c;
@@ -121,6 +143,7 @@ QJsonObject FakeTheHive::apiUser() const
             {u"login"_s, m_apiUser},
             {u"name"_s, u"HiveSlack"_s},
             {u"locked"_s, false},
+            {u"profile"_s, m_apiUserProfile},
             {u"_createdAt"_s, Q_INT64_C(1700000000000)},
             {u"_createdBy"_s, u"admin@thehive.local"_s}};
 }
@@ -131,13 +154,13 @@ QJsonObject FakeTheHive::renderUserV1(const QJsonObject &stored) const
     user.insert(u"hasKey"_s, user.value(u"login"_s) == m_apiUser);
     user.insert(u"hasPassword"_s, true);
     user.insert(u"hasMFA"_s, false);
-    user.insert(u"profile"_s, u"analyst"_s);
-    user.insert(u"permissions"_s,
-                QJsonArray{u"manageCase/update"_s, u"manageTask"_s, u"manageComment"_s});
+    const QString profile = stored.value(u"profile"_s).toString();
+    user.insert(u"profile"_s, profile);
+    user.insert(u"permissions"_s, QJsonArray::fromStringList(profilePermissions(profile)));
     user.insert(u"organisation"_s, m_organisation);
     user.insert(u"organisations"_s, QJsonArray{QJsonObject{{u"organisationId"_s, m_organisationId},
                                                            {u"organisation"_s, m_organisation},
-                                                           {u"profile"_s, u"analyst"_s}}});
+                                                           {u"profile"_s, profile}}});
     if (!isTheHive4())
         user.insert(u"type"_s, user.value(u"login"_s) == m_apiUser ? u"Service"_s : u"Normal"_s);
     return user;
@@ -151,7 +174,7 @@ QJsonObject FakeTheHive::renderUserV0(const QJsonObject &stored) const
             {u"_type"_s, u"user"_s},
             {u"login"_s, stored.value(u"login"_s)},
             {u"name"_s, stored.value(u"name"_s)},
-            {u"roles"_s, QJsonArray{u"read"_s, u"write"_s}},
+            {u"roles"_s, rolesOf(profilePermissions(stored.value(u"profile"_s).toString()))},
             {u"organisation"_s, m_organisation},
             {u"hasKey"_s, stored.value(u"login"_s) == m_apiUser},
             {u"status"_s, stored.value(u"locked"_s).toBool() ? u"Locked"_s : u"Ok"_s},

@@ -40,6 +40,22 @@ QString shown(const QJsonValue &value)
     return value.isString() ? value.toString() : value.toVariant().toString();
 }
 
+// Predefined profiles. TheHive 4: models/Role.scala (analyst; org-admin adds the organisation
+// scope); TheHive 5 does not document its lists, so its analyst holds the split case rights.
+const QStringList kTh5Analyst{
+    u"manageCase/create"_s,  u"manageCase/update"_s,  u"manageCase/delete"_s,
+    u"manageCase/merge"_s,   u"manageCase/reopen"_s,  u"manageCase/changeOwnership"_s,
+    u"manageTask"_s,         u"manageComment"_s,      u"manageObservable"_s,
+    u"manageAlert/create"_s, u"manageAlert/update"_s, u"manageAlert/import"_s,
+    u"manageShare"_s,        u"managePage"_s,         u"manageProcedure"_s,
+    u"manageAction"_s,       u"manageAnalyse"_s};
+const QStringList kTh4Analyst{u"manageCase"_s,     u"manageTask"_s,  u"manageObservable"_s,
+                              u"manageAlert"_s,    u"manageShare"_s, u"manageAnalyse"_s,
+                              u"manageAction"_s,   u"managePage"_s,  u"manageProcedure"_s,
+                              u"accessTheHiveFS"_s};
+const QStringList kOrgAdminExtra{u"manageUser"_s, u"manageConfig"_s, u"manageCaseTemplate"_s,
+                                 u"manageCustomField"_s, u"manageTag"_s};
+
 } // namespace
 
 QString FakeTheHive::nextId()
@@ -52,7 +68,80 @@ QString FakeTheHive::nextId()
 void FakeTheHive::touch(QJsonObject &object) const
 {
     object.insert(u"_updatedAt"_s, QDateTime::currentMSecsSinceEpoch());
-    object.insert(u"_updatedBy"_s, m_apiUser);
+    object.insert(u"_updatedBy"_s, m_caller);
+}
+
+void FakeTheHive::addPredefinedProfiles()
+{
+    const QStringList &analyst = isTheHive4() ? kTh4Analyst : kTh5Analyst;
+    m_profiles.insert(u"analyst"_s, analyst);
+    m_profiles.insert(u"read-only"_s, {});
+    m_profiles.insert(u"org-admin"_s, analyst + kOrgAdminExtra);
+}
+
+void FakeTheHive::setProfilePermissions(const QString &profile, const QStringList &permissions)
+{
+    m_profiles.insert(profile, permissions);
+}
+
+QStringList FakeTheHive::profilePermissions(const QString &profile) const
+{
+    QStringList permissions = m_profiles.value(profile);
+    permissions.sort();
+    return permissions;
+}
+
+bool FakeTheHive::setProfile(const QString &login, const QString &profile)
+{
+    if (login.compare(m_apiUser, Qt::CaseInsensitive) == 0) {
+        m_apiUserProfile = profile;
+        return true;
+    }
+    const QString id = findUser(login);
+    if (id.isEmpty())
+        return false;
+    m_users[id].insert(u"profile"_s, profile);
+    return true;
+}
+
+QString FakeTheHive::profileOf(const QString &login) const
+{
+    if (login == m_apiUser)
+        return m_apiUserProfile;
+    const QString id = findUser(login);
+    return id.isEmpty() ? QString() : m_users[id].value(u"profile"_s).toString();
+}
+
+QStringList FakeTheHive::permissionsOf(const QString &login) const
+{
+    return profilePermissions(profileOf(login));
+}
+
+bool FakeTheHive::can(const QString &login, const QString &permission) const
+{
+    return m_profiles.value(profileOf(login)).contains(permission);
+}
+
+bool FakeTheHive::hasRestrictedCases() const
+{
+    return m_major > 5 || (m_major == 5 && m_minor >= 5);
+}
+
+bool FakeTheHive::canSee(const QJsonObject &storedCase, const QString &login) const
+{
+    if (!hasRestrictedCases())
+        return true;
+    const QJsonObject access = storedCase.value(u"access"_s).toObject();
+    if (access.value(u"_kind"_s).toString() != u"UserAccessKind")
+        return true;
+    return access.value(u"users"_s).toArray().contains(login);
+}
+
+QString FakeTheHive::findVisibleCase(const QString &idOrNumber) const
+{
+    // A restricted case does not exist for whoever is not listed: same 404 as an unknown one.
+    const QString id = findCase(idOrNumber);
+    return !id.isEmpty() && canSee(m_cases[id], m_caller) ? id : QString();
 }
 
 QString FakeTheHive::findCase(const QString &idOrNumber) const
@@ -148,6 +237,21 @@ QJsonObject FakeTheHive::addCase(const QJsonObject &fields)
     return renderCaseV1(c);
 }
 
+bool FakeTheHive::setCaseAccess(const QString &idOrNumber, const QStringList &users)
+{
+    const QString id = findCase(idOrNumber);
+    if (id.isEmpty() || !hasRestrictedCases())
+        return false;
+    QJsonObject &c = m_cases[id];
+    if (users.isEmpty())
+        c.insert(u"access"_s, QJsonObject{{u"_kind"_s, u"OrganisationAccessKind"_s}});
+    else
+        c.insert(u"access"_s, QJsonObject{{u"_kind"_s, u"UserAccessKind"_s},
+                                          {u"users"_s, QJsonArray::fromStringList(users)}});
+    touch(c);
+    return true;
+}
+
 QJsonObject FakeTheHive::caseJson(const QString &idOrNumber) const
 {
     const QString id = findCase(idOrNumber);
@@ -182,7 +286,7 @@ bool FakeTheHive::setCaseField(const QString &idOrNumber, const QString &key,
 }
 
 void FakeTheHive::addUser(const QString &login, const QString &name, const QString &email,
-                          bool locked)
+                          bool locked, const QString &profile)
 {
     const QString storedLogin = isTheHive4() ? login.toLower() : login;
     QString id = findUser(storedLogin);
@@ -194,6 +298,7 @@ void FakeTheHive::addUser(const QString &login, const QString &name, const QStri
                      {u"login"_s, storedLogin},
                      {u"name"_s, name},
                      {u"locked"_s, locked},
+                     {u"profile"_s, profile},
                      {u"_createdAt"_s, QDateTime::currentMSecsSinceEpoch()},
                      {u"_createdBy"_s, u"admin@thehive.local"_s}};
     if (!isTheHive4() && !email.isEmpty())

@@ -54,11 +54,14 @@ private:
     /// One request over real HTTP; waits for the answer (or the network error).
     Answer call(const QByteArray &verb, const QUrl &url, const QByteArray &body = {},
                 const QByteArray &authorization = {},
-                const QByteArray &contentType = "application/json; charset=utf-8")
+                const QByteArray &contentType = "application/json; charset=utf-8",
+                const QList<QPair<QByteArray, QByteArray>> &headers = {})
     {
         QNetworkRequest request(url);
         if (!authorization.isEmpty())
             request.setRawHeader("Authorization", authorization);
+        for (const auto &[name, value] : headers)
+            request.setRawHeader(name, value);
         if (!body.isEmpty())
             request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
         std::unique_ptr<QNetworkReply> reply(m_nam.sendCustomRequest(request, verb, body));
@@ -88,6 +91,21 @@ private:
                     const QJsonObject &body = {})
     {
         return call(verb, at(server, path), body.isEmpty() ? QByteArray() : json(body), "Bearer k");
+    }
+
+    /// A TheHive call that names its user in a header (`X-USER` unless told) and has no key
+    /// unless `authorization` is given.
+    Answer hiveAs(const FakeTheHive &server, const QString &login, const QByteArray &verb,
+                  const QString &path, const QJsonObject &body = {},
+                  const QByteArray &authorization = {}, const QByteArray &header = "X-USER")
+    {
+        return call(verb, at(server, path), body.isEmpty() ? QByteArray() : json(body),
+                    authorization, "application/json; charset=utf-8", {{header, login.toUtf8()}});
+    }
+
+    static QString typeOf(const Answer &answer)
+    {
+        return answer.json().value(u"type"_s).toString();
     }
 
     /// A Slack Web API method called with a JSON body and the test token "xoxb-t".
@@ -313,6 +331,376 @@ private Q_SLOTS:
         QCOMPARE(a.body, QByteArray("2"));
         a = hiveCall(hive, "POST", url, {{u"query"_s, QJsonArray{getCase, tasks}}});
         QCOMPARE(QJsonDocument::fromJson(a.body).array()[1][u"title"_s].toString(), u"b"_s);
+    }
+
+    void theHiveHeaderAuth_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::newRow("5") << u"5.2.9"_s;
+        QTest::newRow("4") << u"4.1.24"_s;
+    }
+    void theHiveHeaderAuth()
+    {
+        QFETCH(QString, version);
+        FakeTheHive hive(version, u"k"_s);
+        QVERIFY(hive.listen());
+        const QString alice = u"alice@soc.example"_s;
+        hive.addUser(alice, u"Alice"_s);
+        hive.addUser(u"gone@soc.example"_s, u"Gone"_s, {}, true);
+        const QString me = u"/api/v1/user/current"_s;
+
+        // Off by default: the header alone authenticates nobody.
+        Answer a = hiveAs(hive, alice, "GET", me);
+        QCOMPARE(a.status, 401);
+        QCOMPARE(typeOf(a), u"AuthenticationError"_s);
+
+        hive.enableHeaderAuth();
+        a = hiveAs(hive, alice, "GET", me);
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.json().value(u"login"_s).toString(), alice);
+        for (const QString &refused : {u"mallory@soc.example"_s, u"gone@soc.example"_s}) {
+            a = hiveAs(hive, refused, "GET", me);
+            QCOMPARE(a.status, 401);
+            QCOMPARE(a.json(), QJsonObject({{u"type"_s, u"AuthenticationError"_s},
+                                            {u"message"_s, u"Authentication failure"_s}}));
+        }
+        // TheHive 4 logins are lower-cased emails; TheHive 5 compares them as they are.
+        a = hiveAs(hive, u"Alice@SOC.example"_s, "GET", me);
+        QCOMPARE(a.status, hive.isTheHive4() ? 200 : 401);
+
+        // A key wins over the header; a wrong key is not rescued by it.
+        a = hiveAs(hive, alice, "GET", me, {}, "Bearer k");
+        QCOMPARE(a.json().value(u"login"_s).toString(), hive.apiUserLogin());
+        QCOMPARE(hiveAs(hive, alice, "GET", me, {}, "Bearer nope").status, 401);
+
+        hive.enableHeaderAuth(u"X-Remote-User"_s);
+        QCOMPARE(hiveAs(hive, alice, "GET", me).status, 401);
+        QCOMPARE(hiveAs(hive, alice, "GET", me, {}, {}, "X-Remote-User").status, 200);
+        hive.disableHeaderAuth();
+        QCOMPARE(hiveAs(hive, alice, "GET", me, {}, {}, "X-Remote-User").status, 401);
+
+        QStringList expected{alice};
+        if (hive.isTheHive4())
+            expected << alice;
+        expected << hive.apiUserLogin() << alice;
+        QCOMPARE(hive.callers(), expected);
+        QCOMPARE(hive.callerOf(0), QString()); // refused before header auth was on
+        QCOMPARE(hive.callerOf(1), alice);
+        QCOMPARE(hive.callerOf(int(hive.requests().size()) - 1), QString());
+        hive.clearRequests();
+        QVERIFY(hive.callers().isEmpty());
+        hive.failNext(me, 500); // a fault answers before anyone is authenticated
+        QCOMPARE(hiveCall(hive, "GET", me).status, 500);
+        QCOMPARE(hiveCall(hive, "GET", me).status, 200);
+        QCOMPARE(hive.callers(), QStringList{hive.apiUserLogin()});
+        QCOMPARE(hive.callerOf(0), QString());
+        QCOMPARE(hive.callerOf(1), hive.apiUserLogin());
+    }
+
+    void theHiveProfilesEnforced_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<int>("refused");
+        QTest::addColumn<QString>("refusal");
+        QTest::newRow("5") << u"5.2.9"_s << 403 << u"AuthorizationError"_s;
+        // TheHive 4 filters by permission before looking the case up (thehive-api.md §0.9).
+        QTest::newRow("4") << u"4.1.24"_s << 404 << u"NotFoundError"_s;
+    }
+    void theHiveProfilesEnforced()
+    {
+        QFETCH(QString, version);
+        QFETCH(int, refused);
+        QFETCH(QString, refusal);
+        FakeTheHive hive(version, u"k"_s);
+        QVERIFY(hive.listen());
+        hive.enableHeaderAuth();
+        const QString rita = u"rita@soc.example"_s;
+        const QString alice = u"alice@soc.example"_s;
+        hive.addUser(rita, u"Rita"_s, {}, false, u"read-only"_s);
+        hive.addUser(alice, u"Alice"_s);
+        const QString id = hive.addCase().value(u"_id"_s).toString();
+        const bool th4 = hive.isTheHive4();
+        const QString casePath = (th4 ? u"/api/case/"_s : u"/api/v1/case/"_s) + id;
+        const QString taskId = hiveCall(hive, "POST", casePath + u"/task"_s, {{u"title"_s, u"t"_s}})
+                                   .json()
+                                   .value(u"_id"_s)
+                                   .toString();
+        const QString taskPath = (th4 ? u"/api/case/task/"_s : u"/api/v1/task/"_s) + taskId;
+
+        // Reading needs no permission, writing does.
+        QCOMPARE(hiveAs(hive, rita, "GET", casePath).status, 200);
+        Answer a = hiveAs(hive, rita, "PATCH", casePath, {{u"severity"_s, 3}});
+        QCOMPARE(a.status, refused);
+        QCOMPARE(typeOf(a), refusal);
+        if (th4)
+            QCOMPARE(a.json().value(u"message"_s).toString(), u"Case not found"_s);
+        QCOMPARE(hiveAs(hive, rita, "PATCH", u"/api/v1/case/"_s + id, {{u"severity"_s, 3}}).status,
+                 th4 ? 404 : 403);
+        QCOMPARE(hive.caseJson(id).value(u"severity"_s).toInt(), 2);
+        a = hiveAs(hive, rita, "POST", casePath + u"/task"_s, {{u"title"_s, u"x"_s}});
+        QCOMPARE(typeOf(a), refusal);
+        a = hiveAs(hive, rita, "PATCH", taskPath, {{u"status"_s, u"InProgress"_s}});
+        QCOMPARE(typeOf(a), refusal);
+        a = hiveAs(hive, rita, "POST", taskPath + u"/log"_s, {{u"message"_s, u"x"_s}});
+        QCOMPARE(a.status, refused);
+        if (th4)
+            QCOMPARE(a.json().value(u"message"_s).toString(), u"Task not found"_s);
+        if (!th4) {
+            a = hiveAs(hive, rita, "POST", casePath + u"/comment"_s, {{u"message"_s, u"x"_s}});
+            QCOMPARE(a.status, 403);
+        }
+        QCOMPARE(hive.tasks(id).size(), 1);
+        QVERIFY(hive.taskLogs(id).isEmpty());
+
+        // An analyst may, and every write records who did it.
+        a = hiveAs(hive, alice, "PATCH", casePath, {{u"severity"_s, 3}});
+        QCOMPARE(a.status, th4 ? 200 : 204);
+        QCOMPARE(hive.caseJson(id).value(u"_updatedBy"_s).toString(), alice);
+        const QJsonObject event = hive.webhookFor(u"update"_s, id, {{u"severity"_s, 3}});
+        if (th4)
+            QCOMPARE(event[u"object"_s][u"updatedBy"_s].toString(), alice);
+        else
+            QCOMPARE(event.value(u"_createdBy"_s).toString(), alice);
+        QCOMPARE(hiveAs(hive, alice, "POST", casePath + u"/task"_s, {{u"title"_s, u"y"_s}}).status,
+                 201);
+        QCOMPARE(hive.tasks(id).value(1).value(u"_createdBy"_s).toString(), alice);
+        QCOMPARE(hiveAs(hive, alice, "PATCH", taskPath, {{u"status"_s, u"InProgress"_s}}).status,
+                 th4 ? 200 : 204);
+        QCOMPARE(hive.tasks(id).value(0).value(u"_updatedBy"_s).toString(), alice);
+        QCOMPARE(hiveAs(hive, alice, "POST", taskPath + u"/log"_s, {{u"message"_s, u"m"_s}}).status,
+                 201);
+        QCOMPARE(hive.taskLogs(id).value(0).value(u"createdBy"_s).toString(), alice);
+        if (!th4) {
+            a = hiveAs(hive, alice, "POST", casePath + u"/comment"_s, {{u"message"_s, u"c"_s}});
+            QCOMPARE(a.status, 201);
+            QCOMPARE(a.json().value(u"createdBy"_s).toString(), alice);
+        }
+        QVERIFY(hive.callers().contains(rita));
+        QCOMPARE(hive.callers().constFirst(), hive.apiUserLogin());
+        QCOMPARE(hive.callers().constLast(), alice);
+
+        // What the test changes itself is still the API user's doing.
+        hive.setCaseField(id, u"severity"_s, 1);
+        QCOMPARE(hive.caseJson(id).value(u"_updatedBy"_s).toString(), hive.apiUserLogin());
+    }
+
+    void theHiveCustomProfile_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<QString>("casePermission");
+        QTest::newRow("5") << u"5.2.9"_s << u"manageCase/update"_s;
+        QTest::newRow("4") << u"4.1.24"_s << u"manageCase"_s;
+    }
+    void theHiveCustomProfile()
+    {
+        QFETCH(QString, version);
+        QFETCH(QString, casePermission);
+        FakeTheHive hive(version, u"k"_s);
+        QVERIFY(hive.listen());
+        hive.enableHeaderAuth();
+        hive.setProfilePermissions(u"no-tasks"_s, {casePermission});
+        const QString carl = u"carl@soc.example"_s;
+        hive.addUser(carl, u"Carl"_s, {}, false, u"no-tasks"_s);
+        const QString id = hive.addCase().value(u"_id"_s).toString();
+        const QString casePath = u"/api/v1/case/"_s + id;
+        const QString taskPath =
+            (hive.isTheHive4() ? u"/api/case/"_s : u"/api/v1/case/"_s) + id + u"/task"_s;
+
+        QCOMPARE(hiveAs(hive, carl, "PATCH", casePath, {{u"flag"_s, true}}).status, 204);
+        const Answer a = hiveAs(hive, carl, "POST", taskPath, {{u"title"_s, u"x"_s}});
+        QCOMPARE(a.status, hive.isTheHive4() ? 404 : 403);
+        QVERIFY(hive.tasks(id).isEmpty());
+
+        QVERIFY(hive.setProfile(carl, u"analyst"_s));
+        QCOMPARE(hiveAs(hive, carl, "POST", taskPath, {{u"title"_s, u"x"_s}}).status, 201);
+        QVERIFY(!hive.setProfile(u"nobody@soc.example"_s, u"analyst"_s));
+
+        // The API user's profile counts just the same.
+        hive.setApiUserProfile(u"read-only"_s);
+        QCOMPARE(hiveCall(hive, "PATCH", casePath, {{u"flag"_s, false}}).status,
+                 hive.isTheHive4() ? 404 : 403);
+        QCOMPARE(hiveCall(hive, "GET", casePath).status, 200);
+    }
+
+    void theHiveUserProfiles()
+    {
+        FakeTheHive five(u"5.2.9"_s, u"k"_s);
+        QVERIFY(five.listen());
+        five.addUser(u"rita"_s, u"Rita"_s, u"rita@soc.example"_s, false, u"read-only"_s);
+        five.addUser(u"alice"_s, u"Alice"_s, u"alice@soc.example"_s);
+        five.addUser(u"olga"_s, u"Olga"_s, {}, false, u"org-admin"_s);
+
+        Answer a = hiveCall(five, "GET", u"/api/v1/user/rita"_s);
+        QCOMPARE(a.json().value(u"profile"_s).toString(), u"read-only"_s);
+        QCOMPARE(a.json().value(u"permissions"_s).toArray(), QJsonArray());
+        QCOMPARE(a.json()[u"organisations"_s][0][u"profile"_s].toString(), u"read-only"_s);
+        a = hiveCall(five, "GET", u"/api/v1/user/alice"_s);
+        QCOMPARE(a.json().value(u"profile"_s).toString(), u"analyst"_s);
+        QStringList permissions = a.json().value(u"permissions"_s).toVariant().toStringList();
+        QCOMPARE(permissions.size(), 17);
+        QVERIFY(permissions.contains(u"manageCase/reopen"_s));
+        QVERIFY(!permissions.contains(u"manageUser"_s));
+        QStringList sorted = permissions;
+        sorted.sort();
+        QCOMPARE(permissions, sorted);
+        a = hiveCall(five, "GET", u"/api/v1/user/olga"_s);
+        permissions = a.json().value(u"permissions"_s).toVariant().toStringList();
+        QCOMPARE(permissions.size(), 22);
+        QVERIFY(permissions.contains(u"manageUser"_s));
+        QVERIFY(permissions.contains(u"manageTask"_s));
+
+        a = hiveCall(five, "GET", u"/api/v1/user/current"_s);
+        QCOMPARE(a.json().value(u"profile"_s).toString(), u"analyst"_s);
+        five.setApiUserProfile(u"org-admin"_s);
+        a = hiveCall(five, "GET", u"/api/v1/user/current"_s);
+        QCOMPARE(a.json().value(u"profile"_s).toString(), u"org-admin"_s);
+        QVERIFY(a.json()[u"permissions"_s].toArray().contains(u"manageConfig"_s));
+
+        // Cases carry the caller's permissions.
+        five.enableHeaderAuth();
+        const QString casePath = u"/api/v1/case/"_s + five.addCase().value(u"_id"_s).toString();
+        QCOMPARE(hiveAs(five, u"rita"_s, "GET", casePath).json().value(u"userPermissions"_s),
+                 QJsonValue(QJsonArray()));
+        QVERIFY(hiveAs(five, u"alice"_s, "GET", casePath)
+                    .json()[u"userPermissions"_s]
+                    .toArray()
+                    .contains(u"manageCase/update"_s));
+
+        FakeTheHive four(u"4.1.24"_s, u"k"_s);
+        QVERIFY(four.listen());
+        four.addUser(u"rita@soc.example"_s, u"Rita"_s, {}, false, u"read-only"_s);
+        four.addUser(u"alice@soc.example"_s, u"Alice"_s);
+        four.addUser(u"olga@soc.example"_s, u"Olga"_s, {}, false, u"org-admin"_s);
+        a = hiveCall(four, "GET", u"/api/v1/user/alice@soc.example"_s);
+        QCOMPARE(a.json().value(u"profile"_s).toString(), u"analyst"_s);
+        QCOMPARE(a.json().value(u"permissions"_s).toArray().size(),
+                 four.profilePermissions(u"analyst"_s).size());
+        QVERIFY(a.json()[u"permissions"_s].toArray().contains(u"manageCase"_s));
+        // v0 derives roles like TheHive 4's permissions2Roles (manageAlert adds "alert").
+        const auto roles = [&](const QString &login) {
+            return hiveCall(four, "GET", u"/api/user/"_s + login)
+                .json()
+                .value(u"roles"_s)
+                .toVariant()
+                .toStringList();
+        };
+        QCOMPARE(roles(u"rita@soc.example"_s), QStringList({u"read"_s}));
+        QCOMPARE(roles(u"alice@soc.example"_s), QStringList({u"read"_s, u"write"_s, u"alert"_s}));
+        QCOMPARE(roles(u"olga@soc.example"_s),
+                 QStringList({u"read"_s, u"write"_s, u"admin"_s, u"alert"_s}));
+    }
+
+    void theHiveRestrictedCase()
+    {
+        FakeTheHive hive(u"5.5.16"_s, u"k"_s);
+        QVERIFY(hive.listen());
+        hive.enableHeaderAuth();
+        const QString alice = u"alice@soc.example"_s;
+        const QString bob = u"bob@soc.example"_s;
+        hive.addUser(alice, u"Alice"_s);
+        hive.addUser(bob, u"Bob"_s);
+        const QString open = hive.addCase().value(u"_id"_s).toString();
+        const QString secret = hive.addCase({{u"title"_s, u"Secret"_s}}).value(u"_id"_s).toString();
+        const QString casePath = u"/api/v1/case/"_s + secret;
+        QCOMPARE(hive.caseJson(open).value(u"access"_s).toObject(),
+                 QJsonObject({{u"_kind"_s, u"OrganisationAccessKind"_s}}));
+        const QString taskId = hiveCall(hive, "POST", casePath + u"/task"_s, {{u"title"_s, u"t"_s}})
+                                   .json()
+                                   .value(u"_id"_s)
+                                   .toString();
+        QVERIFY(hive.setCaseAccess(secret, {alice}));
+
+        Answer a = hiveAs(hive, alice, "GET", casePath);
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.json()[u"access"_s][u"_kind"_s].toString(), u"UserAccessKind"_s);
+        QCOMPARE(a.json()[u"access"_s][u"users"_s].toArray(), QJsonArray{alice});
+        QCOMPARE(hiveAs(hive, alice, "PATCH", casePath, {{u"flag"_s, true}}).status, 204);
+
+        // For anyone else, the API user included, it is not there.
+        a = hiveAs(hive, bob, "GET", casePath);
+        QCOMPARE(a.status, 404);
+        QCOMPARE(typeOf(a), u"NotFoundError"_s);
+        QCOMPARE(hiveCall(hive, "GET", casePath).status, 404);
+        QCOMPARE(hiveAs(hive, bob, "GET", u"/api/v1/case/2"_s).status, 404); // by number too
+        QCOMPARE(hiveAs(hive, bob, "PATCH", casePath, {{u"flag"_s, false}}).status, 404);
+        QCOMPARE(hiveAs(hive, bob, "POST", casePath + u"/task"_s, {{u"title"_s, u"x"_s}}).status,
+                 404);
+        QCOMPARE(
+            hiveAs(hive, bob, "POST", casePath + u"/comment"_s, {{u"message"_s, u"x"_s}}).status,
+            404);
+        QCOMPARE(
+            hiveAs(hive, bob, "PATCH", u"/api/v1/task/"_s + taskId, {{u"flag"_s, true}}).status,
+            404);
+        QCOMPARE(hiveAs(hive, bob, "POST", u"/api/v1/task/"_s + taskId + u"/log"_s,
+                        {{u"message"_s, u"x"_s}})
+                     .status,
+                 404);
+        QVERIFY(hive.caseJson(secret).value(u"flag"_s).toBool());
+
+        const QString query = u"/api/v1/query"_s;
+        const QJsonObject listCase{
+            {u"query"_s, QJsonArray{QJsonObject{{u"_name"_s, u"listCase"_s}}}}};
+        const auto ids = [](const Answer &answer) {
+            QStringList found;
+            for (const QJsonValue &c : QJsonDocument::fromJson(answer.body).array())
+                found << c[u"_id"_s].toString();
+            return found;
+        };
+        QCOMPARE(ids(hiveAs(hive, bob, "POST", query, listCase)), QStringList{open});
+        QCOMPARE(ids(hiveAs(hive, alice, "POST", query, listCase)), QStringList({open, secret}));
+        const QJsonObject getCase{{u"query"_s, QJsonArray{QJsonObject{{u"_name"_s, u"getCase"_s},
+                                                                      {u"idOrName"_s, secret}}}}};
+        QCOMPARE(hiveAs(hive, bob, "POST", query, getCase).status, 404);
+        QCOMPARE(hiveAs(hive, alice, "POST", query, getCase).status, 200);
+
+        QVERIFY(hive.setCaseAccess(secret, {}));
+        QCOMPARE(hiveAs(hive, bob, "GET", casePath).status, 200);
+        QVERIFY(hive.setCaseField(
+            secret, u"access"_s,
+            QJsonObject{{u"_kind"_s, u"UserAccessKind"_s}, {u"users"_s, QJsonArray{bob}}}));
+        QCOMPARE(hiveAs(hive, alice, "GET", casePath).status, 404);
+        QCOMPARE(hiveAs(hive, bob, "GET", casePath).status, 200);
+
+        // Before 5.5 there are no restricted cases.
+        FakeTheHive older(u"5.4.0"_s, u"k"_s);
+        const QString id = older.addCase().value(u"_id"_s).toString();
+        QVERIFY(!older.setCaseAccess(id, {alice}));
+        QVERIFY(!older.caseJson(id).contains(u"access"_s));
+    }
+
+    void theHiveReopenNeedsReopenPermission()
+    {
+        FakeTheHive hive(u"5.2.9"_s, u"k"_s);
+        QVERIFY(hive.listen());
+        hive.enableHeaderAuth();
+        QStringList noReopen = hive.profilePermissions(u"analyst"_s);
+        noReopen.removeAll(u"manageCase/reopen"_s);
+        hive.setProfilePermissions(u"no-reopen"_s, noReopen);
+        hive.setProfilePermissions(u"reopen-only"_s, {u"manageCase/reopen"_s});
+        const QString nora = u"nora"_s;
+        const QString rey = u"rey"_s;
+        hive.addUser(nora, u"Nora"_s, {}, false, u"no-reopen"_s);
+        hive.addUser(rey, u"Rey"_s, {}, false, u"reopen-only"_s);
+        const QString id =
+            hive.addCase({{u"status"_s, u"FalsePositive"_s}}).value(u"_id"_s).toString();
+        const QString casePath = u"/api/v1/case/"_s + id;
+        QCOMPARE(hive.caseJson(id).value(u"stage"_s).toString(), u"Closed"_s);
+
+        Answer a = hiveAs(hive, nora, "PATCH", casePath, {{u"status"_s, u"InProgress"_s}});
+        QCOMPARE(a.status, 403);
+        QCOMPARE(typeOf(a), u"AuthorizationError"_s);
+        QCOMPARE(hive.caseJson(id).value(u"stage"_s).toString(), u"Closed"_s);
+        QCOMPARE(hiveAs(hive, nora, "PATCH", casePath, {{u"summary"_s, u"s"_s}}).status, 204);
+
+        // Reopening alone needs only manageCase/reopen; anything more is an update.
+        a = hiveAs(hive, rey, "PATCH", casePath, {{u"status"_s, u"New"_s}, {u"title"_s, u"t"_s}});
+        QCOMPARE(a.status, 403);
+        QCOMPARE(hiveAs(hive, rey, "PATCH", casePath, {{u"status"_s, u"InProgress"_s}}).status,
+                 204);
+        QCOMPARE(hive.caseJson(id).value(u"stage"_s).toString(), u"InProgress"_s);
+        QCOMPARE(hive.caseJson(id).value(u"_updatedBy"_s).toString(), rey);
+        QCOMPARE(hiveAs(hive, rey, "PATCH", casePath, {{u"status"_s, u"TruePositive"_s}}).status,
+                 403);
     }
 
     void theHiveWebhookShapes_data()

@@ -168,19 +168,34 @@ void TestCardPreview::previewFromJournalCardAndFromWebhook()
     stored.number = 34;
     stored.title = u"Renamed since"_s;
     QVERIFY(journal->saveCard(
-        {stored.id, u"C0OTHER"_s, u"1700000000.000100"_s, Bridge::caseToJson(stored), u"5.2"_s}));
+        {stored.id, u"C0SOC"_s, u"1700000000.000100"_s, Bridge::caseToJson(stored), u"5.2"_s}));
+    preview = Console::cardPreviewFor(updated, *journal, config, std::nullopt);
+    QVERIFY(preview);
+    QVERIFY(preview->caption.contains(u"C0SOC"_s));
+    QVERIFY(Console::cardPreviewText(preview->message).contains(u"#34 RENAMED SINCE"_s));
+
+    // A card in a channel the case's route no longer names shows what Slack has there:
+    // the redacted card, never the case.
+    clock.advanceMs(1000);
+    QVERIFY(journal->saveCard(
+        {stored.id, u"C0OTHER"_s, u"1700000001.000100"_s, Bridge::caseToJson(stored), u"5.2"_s}));
     preview = Console::cardPreviewFor(updated, *journal, config, std::nullopt);
     QVERIFY(preview);
     QVERIFY(preview->caption.contains(u"C0OTHER"_s));
-    QVERIFY(Console::cardPreviewText(preview->message).contains(u"#34 RENAMED SINCE"_s));
+    const QString redacted = Console::cardPreviewText(preview->message);
+    QVERIFY2(redacted.contains(u"CASE #34"_s) && !redacted.contains(u"Renamed"_s),
+             qPrintable(redacted));
 
-    // Above the route's ceiling nothing is posted, and the preview says so.
+    // Above the route's ceiling nothing is posted, and the preview of a case not posted yet
+    // says so.
     config.defaultTlpCeiling = 0;
     config.defaultAboveCeiling = Bridge::AboveCeiling::Drop;
-    preview = Console::cardPreviewFor(created, *journal, config, std::nullopt);
+    Bridge::JournalEvent notPosted = created;
+    notPosted.caseKey = u"~no-card-yet"_s;
+    preview = Console::cardPreviewFor(notPosted, *journal, config, std::nullopt);
     QVERIFY(preview);
     QVERIFY(preview->message.isEmpty());
-    QVERIFY(preview->caption.contains(u"ceiling"_s));
+    QVERIFY2(preview->caption.contains(u"may see"_s), qPrintable(preview->caption));
 }
 
 QTEST_MAIN(TestCardPreview)

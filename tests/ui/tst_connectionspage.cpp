@@ -187,19 +187,19 @@ void TestConnectionsPage::saveMergesSettingsAndKeepsRoutes()
     QTest::keyClicks(organisation, u"SOC"_s);
     QTest::keyClicks(version, u"5.2"_s);
     channel->clear();
-    QTest::keyClicks(channel, u"soc-cases"_s);
+    QTest::keyClicks(channel, u"C0SOCCASES"_s);
     QTest::mouseClick(child<QPushButton>(*page, u"saveButton"_s), Qt::LeftButton);
 
     QCOMPARE(m_host->config().theHiveOrganisation, u"SOC"_s);
     QVERIFY(m_host->config().theHiveVersion);
     QCOMPARE(m_host->config().theHiveVersion->toString(), u"5.2"_s);
-    QCOMPARE(m_host->config().defaultChannel, u"soc-cases"_s);
+    QCOMPARE(m_host->config().defaultChannel, u"C0SOCCASES"_s);
     QCOMPARE(m_host->config().routes.size(), 1); // another page's setting survives
     QCOMPARE(m_host->config().routes.first().channel, u"C0CRIT"_s);
     const QJsonObject saved = QJsonDocument::fromJson(settingsFileBytes()).object();
     QCOMPARE(saved.value(u"thehive"_s).toObject().value(u"organisation"_s).toString(), u"SOC"_s);
     QCOMPARE(saved.value(u"slack"_s).toObject().value(u"defaultChannel"_s).toString(),
-             u"soc-cases"_s);
+             u"C0SOCCASES"_s);
     QTRY_COMPARE(m_host->state(), BridgeHost::State::Running);
     // No secret was typed, so none was written.
     QCOMPARE(m_store->peek(key(Bridge::SecretKey::SlackBotToken)), BotToken);

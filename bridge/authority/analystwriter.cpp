@@ -1,0 +1,97 @@
+#include "authority/analystwriter.h"
+
+#include "core/logging.h"
+#include "thehive/dialect.h"
+
+namespace Bridge {
+
+namespace {
+
+QString missingPermission(const HiveProfile &profile, CaseAction action, const QStringList &needed)
+{
+    const QString who = profile.profile.isEmpty()
+                            ? QObject::tr("your TheHive profile")
+                            : QObject::tr("your TheHive profile (%1)").arg(profile.profile);
+    return QObject::tr("%1 does not allow you to %2: it needs %3")
+        .arg(who, describeAction(action), needed.join(QObject::tr(" or ")));
+}
+
+} // namespace
+
+AnalystWriter::AnalystWriter(const BridgeConfig &config, TheHiveClient &hive,
+                             AnalystPermissions &permissions, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_hive(hive)
+    , m_permissions(permissions)
+{
+}
+
+void AnalystWriter::check(const QString &login, CaseAction action, const HiveVersion &version,
+                          Callback done)
+{
+    m_permissions.profileOf(
+        login, version, [this, action, version, done](const HiveProfile &profile) {
+            const QStringList needed = permissionsFor(action, version);
+            switch (profile.state) {
+            case HiveProfile::State::Unavailable:
+                return done(
+                    {Verdict::Kind::Unavailable,
+                     tr("TheHive could not be asked for your permissions: %1").arg(profile.error),
+                     profile.read});
+            case HiveProfile::State::Unreadable:
+                // In header mode TheHive checks the analyst itself; with the service key nothing
+                // else would, so an unknown profile may not act.
+                if (mode() == ActAs::Header)
+                    return done({Verdict::Kind::Allowed, {}, profile.read});
+                return done(
+                    {Verdict::Kind::Refused,
+                     tr("HiveSlack cannot read your TheHive permissions: %1").arg(profile.error),
+                     profile.read});
+            case HiveProfile::State::Known:
+                break;
+            }
+            const bool allowed = std::any_of(needed.cbegin(), needed.cend(), [&](const QString &p) {
+                return profile.permissions.contains(p);
+            });
+            if (!allowed)
+                return done(
+                    {Verdict::Kind::Refused, missingPermission(profile, action, needed), {}});
+            done({Verdict::Kind::Allowed, {}, {}});
+        });
+}
+
+void AnalystWriter::write(const QString &login, CaseAction action, const HiveRequest &request,
+                          const HiveVersion &version, Callback done)
+{
+    check(login, action, version, [this, login, request, done](const Verdict &verdict) {
+        if (!verdict.allowed())
+            return done(verdict);
+        const auto answered = [done](const HiveResult &r) {
+            if (r.ok())
+                return done({Verdict::Kind::Allowed, {}, r});
+            if (r.kind == HiveResult::Kind::Refused)
+                return done({Verdict::Kind::Refused, tr("TheHive refused: %1").arg(r.message), r});
+            done({Verdict::Kind::Unavailable, r.message, r});
+        };
+        if (mode() == ActAs::Header)
+            m_hive.sendAs(login, request, answered);
+        else
+            m_hive.send(request, answered);
+    });
+}
+
+void AnalystWriter::attribute(const QString &caseId, const QString &text,
+                              const HiveVersion &version)
+{
+    if (mode() == ActAs::Header)
+        return;
+    if (const auto comment = HiveRequests::addCaseComment(caseId, text, version)) {
+        m_hive.send(*comment, [](const HiveResult &r) {
+            if (!r.ok())
+                qCWarning(lcHive) << "case comment failed:" << r.message;
+        });
+    }
+}
+
+} // namespace Bridge

@@ -1,0 +1,63 @@
+#include "authority/caseaction.h"
+
+namespace Bridge {
+
+QList<CaseAction> allCaseActions()
+{
+    return {CaseAction::SetStatus, CaseAction::SetSeverity, CaseAction::SetTlp,
+            CaseAction::SetPap,    CaseAction::Assign,      CaseAction::Close,
+            CaseAction::Reopen,    CaseAction::AddTask,     CaseAction::Comment};
+}
+
+QStringList permissionsFor(CaseAction action, const HiveVersion &version)
+{
+    const bool split = !version.isTheHive4() && (version.major > 5 || version.minor >= 1);
+    switch (action) {
+    case CaseAction::AddTask:
+        return {QStringLiteral("manageTask")};
+    case CaseAction::Comment:
+        return {QStringLiteral("manageComment")};
+    case CaseAction::Reopen:
+        if (!split)
+            return {QStringLiteral("manageCase")};
+        if (version.major == 5 && version.minor == 2)
+            return {QStringLiteral("manageCase/reopen"), QStringLiteral("manageCase/update")};
+        return {QStringLiteral("manageCase/reopen")};
+    case CaseAction::SetStatus:
+    case CaseAction::SetSeverity:
+    case CaseAction::SetTlp:
+    case CaseAction::SetPap:
+    case CaseAction::Assign:
+    case CaseAction::Close:
+        break;
+    }
+    return {split ? QStringLiteral("manageCase/update") : QStringLiteral("manageCase")};
+}
+
+QString describeAction(CaseAction action)
+{
+    // English on purpose: these words go to Slack users in refusals.
+    switch (action) {
+    case CaseAction::SetStatus:
+        return QStringLiteral("change the status");
+    case CaseAction::SetSeverity:
+        return QStringLiteral("change the severity");
+    case CaseAction::SetTlp:
+        return QStringLiteral("change the TLP");
+    case CaseAction::SetPap:
+        return QStringLiteral("change the PAP");
+    case CaseAction::Assign:
+        return QStringLiteral("assign the case");
+    case CaseAction::Close:
+        return QStringLiteral("close the case");
+    case CaseAction::Reopen:
+        return QStringLiteral("reopen the case");
+    case CaseAction::AddTask:
+        return QStringLiteral("add tasks");
+    case CaseAction::Comment:
+        return QStringLiteral("comment");
+    }
+    return {};
+}
+
+} // namespace Bridge

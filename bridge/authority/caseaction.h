@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/casemodel.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace Bridge {
+
+/// What an analyst can do to a case from Slack. Each needs a TheHive permission.
+enum class CaseAction {
+    SetStatus,
+    SetSeverity,
+    SetTlp,
+    SetPap,
+    Assign,
+    Close,
+    Reopen,
+    AddTask,
+    Comment,
+};
+
+/// Every action, in the order the console lists them.
+QList<CaseAction> allCaseActions();
+
+/// The TheHive permissions any one of which allows `action` on `version`: TheHive 5.1 split
+/// `manageCase` into `manageCase/update`, `manageCase/reopen` (5.2.6) and others; TheHive 4
+/// and 5.0 only know `manageCase` and `manageTask`. 5.2 accepts `manageCase/update` for a
+/// reopen too, as releases before 5.2.6 had no reopen permission.
+QStringList permissionsFor(CaseAction action, const HiveVersion &version);
+
+/// "change the severity", "add tasks", … (English: refusals in Slack use it).
+QString describeAction(CaseAction action);
+
+} // namespace Bridge

@@ -1,0 +1,145 @@
+#include "opsec/caseview.h"
+
+#include "journal/journaltypes.h"
+#include "slack/modals.h"
+#include "thehive/casejson.h"
+
+namespace Bridge {
+
+namespace {
+
+/// What a channel that may not see a case still shows of it.
+CaseRecord withheldFields(const CaseRecord &c)
+{
+    CaseRecord kept;
+    kept.id = c.id;
+    kept.number = c.number;
+    kept.severity = c.severity;
+    return kept;
+}
+
+QString redactedNotice(Withheld why)
+{
+    switch (why) {
+    case Withheld::AboveTlpCeiling:
+        return QStringLiteral(":lock: Details are withheld: this case's TLP is above what this "
+                              "channel may show.");
+    case Withheld::AbovePapCeiling:
+        return QStringLiteral(":lock: Details are withheld: this case's PAP is above what this "
+                              "channel may show.");
+    case Withheld::Restricted:
+        return QStringLiteral(":lock: Details are withheld: this case is restricted to named "
+                              "people in TheHive.");
+    case Withheld::Rerouted:
+        return QStringLiteral(":lock: Details are withheld here: this case is now handled in "
+                              "another channel.");
+    case Withheld::Unreadable:
+        return QStringLiteral(":lock: Details are withheld: HiveSlack can no longer read this "
+                              "case in TheHive.");
+    case Withheld::Nothing:
+        break;
+    }
+    return {};
+}
+
+} // namespace
+
+CaseView::CaseView(const CaseRecord &whole, QString channel, Visibility visibility,
+                   Withheld withheld)
+    : m_channel(std::move(channel))
+    , m_visibility(visibility)
+    , m_withheld(withheld)
+    , m_shown(visibility == Visibility::Full ? whole : withheldFields(whole))
+    , m_whole(whole)
+{
+}
+
+QString CaseView::shownName() const
+{
+    switch (m_visibility) {
+    case Visibility::Full:
+        return CardShown::Full;
+    case Visibility::Redacted:
+        return CardShown::Redacted;
+    case Visibility::Hidden:
+        break;
+    }
+    return CardShown::Hidden;
+}
+
+SlackMessage CaseView::card(CardOptions options) const
+{
+    if (m_visibility == Visibility::Hidden)
+        return make(renderWithdrawnCard(m_shown));
+    if (m_visibility == Visibility::Redacted) {
+        options.redacted = true;
+        options.redactedNotice = redactedNotice(m_withheld);
+        options.assigneeSlackUserId.clear();
+    }
+    return make(renderCaseCard(m_shown, options));
+}
+
+std::optional<SlackMessage> CaseView::changeNote(const QString &actor, const CaseRecord &before,
+                                                 const HiveVersion &version) const
+{
+    if (m_visibility == Visibility::Hidden)
+        return std::nullopt;
+    const bool full = isFull();
+    const QStringList changes = full ? describeChanges(before, m_whole, version)
+                                     : changedFieldNames(before, m_whole, version);
+    if (changes.isEmpty())
+        return std::nullopt;
+    const QString text = full ? QStringLiteral("%1 set %2").arg(actor, changes.join(u", "))
+                              : QStringLiteral("%1: %2").arg(actor, changes.join(u", "));
+    return make(QJsonObject{{QStringLiteral("text"), text}});
+}
+
+std::optional<SlackMessage> CaseView::contentNote(const QString &mrkdwn) const
+{
+    if (!isFull())
+        return std::nullopt;
+    return make(QJsonObject{{QStringLiteral("text"), mrkdwn}});
+}
+
+std::optional<SlackMessage> CaseView::closeCaseModal(const HiveVersion &version,
+                                                     const QString &privateMetadata) const
+{
+    if (!isFull())
+        return std::nullopt;
+    return make(buildCloseCaseModal(m_shown, version, privateMetadata));
+}
+
+std::optional<SlackMessage> CaseView::addTaskModal(const HiveVersion &version,
+                                                   const QString &privateMetadata) const
+{
+    if (!isFull())
+        return std::nullopt;
+    return make(buildAddTaskModal(m_shown, version, privateMetadata));
+}
+
+QString CaseView::refusal() const
+{
+    const QString number = QString::number(m_shown.number);
+    switch (m_withheld) {
+    case Withheld::Nothing:
+        return {};
+    case Withheld::Rerouted:
+        return QStringLiteral("Case #%1 is now handled in another channel; it can no longer be "
+                              "worked from this one. Open it in TheHive.")
+            .arg(number);
+    case Withheld::Unreadable:
+        return QStringLiteral("HiveSlack can no longer read case #%1 in TheHive.").arg(number);
+    case Withheld::Restricted:
+        return QStringLiteral("Case #%1 is restricted to named people in TheHive; it cannot be "
+                              "worked from this channel. Open it in TheHive.")
+            .arg(number);
+    case Withheld::AboveTlpCeiling:
+    case Withheld::AbovePapCeiling:
+        break;
+    }
+    return QStringLiteral("Case #%1 is above what this channel may see; it can no longer be "
+                          "worked from here. Open it in TheHive.")
+        .arg(number);
+}
+
+} // namespace Bridge

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "core/casemodel.h"
+#include "opsec/slackmessage.h"
+#include "slack/cardrenderer.h"
+
+#include <optional>
+
+namespace Bridge {
+
+/// How much of a case a channel may see.
+enum class Visibility {
+    Full,     ///< everything, with the card's controls
+    Redacted, ///< number, severity and link; thread notes name fields, never their values
+    Hidden,   ///< nothing: a card already there is withdrawn, no notes
+};
+
+/// Why a case is not shown in full.
+enum class Withheld {
+    Nothing,
+    AboveTlpCeiling,
+    AbovePapCeiling,
+    Restricted, ///< TheHive 5.5+ access limited to named users
+    Rerouted,   ///< the case's route now names another channel
+    Unreadable, ///< TheHive no longer lets the bridge read the case
+};
+
+/// A case as one channel may see it, decided by VisibilityPolicy (the only maker of a
+/// CaseView) — and the only way to turn case content into a SlackMessage. Everything written
+/// to Slack about a case (cards, card updates, thread notes, modals, ephemeral answers) comes
+/// from one of these, for the channel it goes to.
+class CaseView
+{
+public:
+    const QString &channel() const { return m_channel; }
+    Visibility visibility() const { return m_visibility; }
+    Withheld withheld() const { return m_withheld; }
+    bool isFull() const { return m_visibility == Visibility::Full; }
+    /// What may be shown: the whole case when full; its id, number and severity otherwise.
+    const CaseRecord &shown() const { return m_shown; }
+    /// The journal's name for this level (CardShown).
+    QString shownName() const;
+
+    /// The card for this channel: full, redacted (assignee mention and controls dropped), or
+    /// the withdrawn notice.
+    SlackMessage card(CardOptions options) const;
+    /// "<actor> set …" with values on a full card, "<actor>: title changed, …" on a redacted
+    /// one; nothing when hidden or when nothing shown changed since `before`.
+    std::optional<SlackMessage> changeNote(const QString &actor, const CaseRecord &before,
+                                           const HiveVersion &version) const;
+    /// A message about the case that carries its content (a task title, a summary): only where
+    /// the case is shown in full.
+    std::optional<SlackMessage> contentNote(const QString &mrkdwn) const;
+    /// The close-case and add-task forms (slack/modals.h): only where the case is shown in full.
+    std::optional<SlackMessage> closeCaseModal(const HiveVersion &version,
+                                               const QString &privateMetadata) const;
+    std::optional<SlackMessage> addTaskModal(const HiveVersion &version,
+                                             const QString &privateMetadata) const;
+    /// Why this channel cannot work the case from Slack (for an ephemeral refusal); names the
+    /// case by number only.
+    QString refusal() const;
+
+private:
+    friend class VisibilityPolicy;
+    CaseView(const CaseRecord &whole, QString channel, Visibility visibility, Withheld withheld);
+    SlackMessage make(QJsonObject json) const { return SlackMessage(m_channel, std::move(json)); }
+
+    QString m_channel;
+    Visibility m_visibility;
+    Withheld m_withheld;
+    CaseRecord m_shown;
+    CaseRecord m_whole; ///< for comparing with an earlier state; never rendered unless full
+};
+
+} // namespace Bridge

@@ -1,0 +1,10 @@
+#include "opsec/slackmessage.h"
+
+namespace Bridge {
+
+SlackMessage SlackMessage::notice(const QString &channel, const QString &text)
+{
+    return SlackMessage(channel, QJsonObject{{QStringLiteral("text"), text}});
+}
+
+} // namespace Bridge

@@ -1,0 +1,83 @@
+#include "opsec/visibilitypolicy.h"
+
+#include "routing/router.h"
+
+#include <algorithm>
+
+namespace Bridge {
+
+namespace {
+
+Visibility aboveCeiling(AboveCeiling mode)
+{
+    return mode == AboveCeiling::Drop ? Visibility::Hidden : Visibility::Redacted;
+}
+
+bool above(int value, int ceiling)
+{
+    return ceiling >= 0 && value > ceiling;
+}
+
+} // namespace
+
+QString VisibilityPolicy::homeChannel(const CaseRecord &current) const
+{
+    return routeFor(current, m_config).channel;
+}
+
+CaseView VisibilityPolicy::decide(const CaseRecord &current, const QString &channel) const
+{
+    const RouteRule home = routeFor(current, m_config);
+    if (channel != home.channel) {
+        return CaseView(current, channel,
+                        dropsIn(channel) ? Visibility::Hidden : Visibility::Redacted,
+                        Withheld::Rerouted);
+    }
+    return underRule(current, channel, home);
+}
+
+CaseView VisibilityPolicy::underRule(const CaseRecord &c, const QString &channel,
+                                     const RouteRule &rule) const
+{
+    const Visibility limited = aboveCeiling(rule.aboveCeiling);
+    if (c.restricted && !rule.allowRestricted)
+        return CaseView(c, channel, limited, Withheld::Restricted);
+    if (above(c.tlp, rule.tlpCeiling))
+        return CaseView(c, channel, limited, Withheld::AboveTlpCeiling);
+    if (above(c.pap, rule.papCeiling))
+        return CaseView(c, channel, limited, Withheld::AbovePapCeiling);
+    return CaseView(c, channel, Visibility::Full, Withheld::Nothing);
+}
+
+CaseView VisibilityPolicy::unreadable(const CaseRecord &lastKnown, const QString &channel) const
+{
+    return CaseView(lastKnown, channel,
+                    dropsIn(channel) ? Visibility::Hidden : Visibility::Redacted,
+                    Withheld::Unreadable);
+}
+
+CaseView VisibilityPolicy::sample(const CaseRecord &sample, const QString &channel) const
+{
+    const QList<RouteRule> rules = rulesForChannel(channel, m_config);
+    RouteRule strictest;
+    strictest.channel = channel;
+    strictest.allowRestricted = !rules.isEmpty();
+    const auto lower = [](int a, int b) { return a < 0 ? b : (b < 0 ? a : std::min(a, b)); };
+    for (const RouteRule &rule : rules) {
+        strictest.tlpCeiling = lower(strictest.tlpCeiling, rule.tlpCeiling);
+        strictest.papCeiling = lower(strictest.papCeiling, rule.papCeiling);
+        if (rule.aboveCeiling == AboveCeiling::Drop)
+            strictest.aboveCeiling = AboveCeiling::Drop;
+        strictest.allowRestricted = strictest.allowRestricted && rule.allowRestricted;
+    }
+    return underRule(sample, channel, strictest);
+}
+
+bool VisibilityPolicy::dropsIn(const QString &channel) const
+{
+    const QList<RouteRule> rules = rulesForChannel(channel, m_config);
+    return std::any_of(rules.cbegin(), rules.cend(),
+                       [](const RouteRule &r) { return r.aboveCeiling == AboveCeiling::Drop; });
+}
+
+} // namespace Bridge

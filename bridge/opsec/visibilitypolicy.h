@@ -1,0 +1,49 @@
+#pragma once
+
+#include "config/bridgeconfig.h"
+#include "core/casemodel.h"
+#include "opsec/caseview.h"
+
+namespace Bridge {
+
+/// The one decision about what a Slack channel may see of a case, now.
+///
+/// - A case is shown in full only in the channel its current route names (routing/router.h),
+///   and only while its current TLP (and PAP, when the route sets a PAP ceiling) is at or under
+///   that route's ceiling, and — for a TheHive 5.5+ case restricted to named users — only when
+///   the route allows restricted cases.
+/// - Above that, the route's `aboveCeiling` applies: "redact" shows number, severity and link;
+///   "drop" shows nothing (a card already there is withdrawn).
+/// - Any other channel (one that holds a card from an earlier route) never sees more than the
+///   redacted card, even without a ceiling of its own; it sees nothing when a rule naming it
+///   drops cases above its ceiling.
+///
+/// Ceilings use TheHive's TLP/PAP numbers for the configured version (see HiveVersion).
+class VisibilityPolicy
+{
+public:
+    explicit VisibilityPolicy(const BridgeConfig &config)
+        : m_config(config)
+    {
+    }
+
+    /// What `channel` may see of `current`, the case as TheHive has it now.
+    CaseView decide(const CaseRecord &current, const QString &channel) const;
+    /// The channel the case's route names now.
+    QString homeChannel(const CaseRecord &current) const;
+    /// A case TheHive no longer lets the bridge read (deleted, or restricted to others):
+    /// `lastKnown` may only be shown redacted, anywhere.
+    CaseView unreadable(const CaseRecord &lastKnown, const QString &channel) const;
+    /// The console's test card: `sample` as `channel` would show a case routed there, under
+    /// the strictest ceiling any rule naming that channel sets.
+    CaseView sample(const CaseRecord &sample, const QString &channel) const;
+
+private:
+    CaseView underRule(const CaseRecord &c, const QString &channel, const RouteRule &rule) const;
+    /// True when a rule naming `channel` drops cases above its ceiling.
+    bool dropsIn(const QString &channel) const;
+
+    const BridgeConfig &m_config;
+};
+
+} // namespace Bridge

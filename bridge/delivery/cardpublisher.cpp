@@ -224,7 +224,7 @@ void CardPublisher::redraw(std::shared_ptr<Drawing> drawing, const CaseView &vie
             drawing->actor.isEmpty()
                 ? std::nullopt
                 : view.changeNote(drawing->actor, caseFromStoredJson(card.caseJson),
-                                  drawing->version);
+                                  card.shown == CardShown::Full, drawing->version);
         if (!note) {
             drawing->add(Outcome::delivered(updated));
             return drawNext(drawing);

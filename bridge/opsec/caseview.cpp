@@ -80,11 +80,12 @@ SlackMessage CaseView::card(CardOptions options) const
 }
 
 std::optional<SlackMessage> CaseView::changeNote(const QString &actor, const CaseRecord &before,
+                                                 bool beforeShownInFull,
                                                  const HiveVersion &version) const
 {
     if (m_visibility == Visibility::Hidden)
         return std::nullopt;
-    const bool full = isFull();
+    const bool full = isFull() && beforeShownInFull;
     const QStringList changes = full ? describeChanges(before, m_whole, version)
                                      : changedFieldNames(before, m_whole, version);
     if (changes.isEmpty())

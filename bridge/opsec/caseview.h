@@ -44,9 +44,12 @@ public:
     /// The card for this channel: full, redacted (assignee mention and controls dropped), or
     /// the withdrawn notice.
     SlackMessage card(CardOptions options) const;
-    /// "<actor> set …" with values on a full card, "<actor>: title changed, …" on a redacted
-    /// one; nothing when hidden or when nothing shown changed since `before`.
+    /// "<actor> set …" with old and new values where the case is shown in full and was shown
+    /// in full before too (`beforeShownInFull`: an old value set while the card was withheld
+    /// must not surface when the case comes back); "<actor>: title changed, …" otherwise;
+    /// nothing when hidden or when nothing changed since `before`.
     std::optional<SlackMessage> changeNote(const QString &actor, const CaseRecord &before,
+                                           bool beforeShownInFull,
                                            const HiveVersion &version) const;
     /// A message about the case that carries its content (a task title, a summary): only where
     /// the case is shown in full.

@@ -22,8 +22,8 @@ namespace Bridge {
 class VisibilityPolicy
 {
 public:
-    explicit VisibilityPolicy(const BridgeConfig &config)
-        : m_config(config)
+    explicit VisibilityPolicy(BridgeConfig config)
+        : m_config(std::move(config))
     {
     }
 
@@ -43,7 +43,7 @@ private:
     /// True when a rule naming `channel` drops cases above its ceiling.
     bool dropsIn(const QString &channel) const;
 
-    const BridgeConfig &m_config;
+    BridgeConfig m_config; ///< a copy: a policy is often made for one decision
 };
 
 } // namespace Bridge

@@ -268,16 +268,26 @@ void ActionHandler::addTask(std::shared_ptr<Context> ctx)
                            afterWrite(ctx, what);
                        });
     };
-    if (input.assigneeSlackUserId.isEmpty())
-        return create({});
-    // The task goes to the person picked in the form, not to whoever submitted it.
-    m_users.resolveUser(input.assigneeSlackUserId, [this, ctx,
-                                                    create](const UserLinker::Link &who) {
-        if (!who.ok())
-            return refuse(ctx, tr("the task's assignee has no TheHive account: %1").arg(who.reason),
-                          Outcome::failed(who.reason));
-        create(who.hiveLogin);
-    });
+    // The submitter's own right comes first: nothing about the form matters without it.
+    m_writer.check(ctx->actorLogin, CaseAction::AddTask, ctx->version,
+                   [this, ctx, input, create](const Verdict &verdict) {
+                       if (!verdict.allowed())
+                           return settle(ctx, verdict, tr("creating the task"));
+                       if (input.assigneeSlackUserId.isEmpty())
+                           return create({});
+                       // The task goes to the person picked in the form, not to the submitter.
+                       m_users.resolveUser(input.assigneeSlackUserId,
+                                           [this, ctx, create](const UserLinker::Link &who) {
+                                               if (!who.ok())
+                                                   return refuse(
+                                                       ctx,
+                                                       tr("the task's assignee has no TheHive "
+                                                          "account: %1")
+                                                           .arg(who.reason),
+                                                       Outcome::failed(who.reason));
+                                               create(who.hiveLogin);
+                                           });
+                   });
 }
 
 void ActionHandler::changeCase(std::shared_ptr<Context> ctx, const HiveRequest &request,

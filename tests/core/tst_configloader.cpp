@@ -62,17 +62,47 @@ private Q_SLOTS:
     void readsRoutesAndOverrides()
     {
         const ConfigResult r = fromJson(R"({"routes":[{"name":"crit","minSeverity":4,"tags":["vip"],
-            "tlp":[0,1],"channel":"C9","tlpCeiling":1,"aboveCeiling":"drop"}],
+            "tlp":[0,1],"channel":"C9","tlpCeiling":1,"aboveCeiling":"drop",
+            "papCeiling":2,"allowRestricted":true}],
             "users":{"overrides":{"U1":"alice@soc.example"},"allowed":["U1"]}})");
         QVERIFY2(r.config, qPrintable(r.error));
         QCOMPARE(r.config->routes.size(), 1);
         QCOMPARE(r.config->routes.first().aboveCeiling, AboveCeiling::Drop);
         QCOMPARE(r.config->routes.first().tlps, QList<int>({0, 1}));
+        QCOMPARE(r.config->routes.first().papCeiling, 2);
+        QVERIFY(r.config->routes.first().allowRestricted);
+        QCOMPARE(r.config->defaultPapCeiling, -1);
+        QVERIFY(!r.config->defaultAllowRestricted);
         QCOMPARE(r.config->userOverrides.value(u"U1"_s), u"alice@soc.example"_s);
         // What the console exports, headless mode reads back unchanged.
         const ConfigResult again = configFromJson(configToJson(*r.config), baseEnv(), u"/x"_s);
         QVERIFY2(again.config, qPrintable(again.error));
         QCOMPARE(again.config->routes, r.config->routes);
+    }
+
+    void identityModeFromFileAndEnvironment()
+    {
+        ConfigResult r = fromJson("{}");
+        QVERIFY2(r.config, qPrintable(r.error));
+        QCOMPARE(r.config->theHiveActAs, ActAs::Service); // the default
+        QCOMPARE(r.config->theHiveUserHeader, u"X-USER"_s);
+
+        r = fromJson("{\"thehive\":{\"actAs\":\"header\",\"userHeader\":\"X-Remote-User\"}}");
+        QVERIFY2(r.config, qPrintable(r.error));
+        QCOMPARE(r.config->theHiveActAs, ActAs::Header);
+        QCOMPARE(r.config->theHiveUserHeader, u"X-Remote-User"_s);
+        const ConfigResult again = configFromJson(configToJson(*r.config), baseEnv(), u"/x"_s);
+        QVERIFY2(again.config, qPrintable(again.error));
+        QCOMPARE(again.config->theHiveActAs, ActAs::Header);
+        QCOMPARE(again.config->theHiveUserHeader, u"X-Remote-User"_s);
+
+        QProcessEnvironment env = baseEnv();
+        env.insert(u"HIVESLACK_THEHIVE_ACT_AS"_s, u"service"_s);
+        env.insert(u"HIVESLACK_THEHIVE_USER_HEADER"_s, u"X-Proxy-Login"_s);
+        r = fromJson("{\"thehive\":{\"actAs\":\"header\"}}", env);
+        QVERIFY2(r.config, qPrintable(r.error));
+        QCOMPARE(r.config->theHiveActAs, ActAs::Service);
+        QCOMPARE(r.config->theHiveUserHeader, u"X-Proxy-Login"_s);
     }
 
     void refusesWithOneLineNamingTheProblem_data()
@@ -91,6 +121,17 @@ private Q_SLOTS:
             << QByteArray(R"({"listen":"nowhere"})") << QString() << u"listen"_s;
         QTest::newRow("route without channel")
             << QByteArray(R"({"routes":[{"name":"r"}]})") << QString() << u"no channel"_s;
+        QTest::newRow("route naming a channel by name")
+            << QByteArray("{\"routes\":[{\"name\":\"r\",\"channel\":\"#soc\"}]}") << QString()
+            << u"channel id"_s;
+        QTest::newRow("unknown identity mode")
+            << QByteArray("{\"thehive\":{\"actAs\":\"impersonate\"}}") << QString()
+            << u"thehive.actAs"_s;
+        QTest::newRow("the key's header as user header")
+            << QByteArray("{\"thehive\":{\"userHeader\":\"Authorization\"}}") << QString()
+            << u"Authorization"_s;
+        QTest::newRow("not a header name")
+            << QByteArray("{\"thehive\":{\"userHeader\":\"X USER\"}}") << QString() << u"X USER"_s;
     }
     void refusesWithOneLineNamingTheProblem()
     {

@@ -8,7 +8,8 @@ namespace Bridge {
 
 namespace {
 const char DemoWebhookSecret[] = "demo-webhook-secret";
-const char DemoChannel[] = "C0HIVE01"; // seeded by `hiveslack-sim --demo` as #soc-cases
+const char DemoChannel[] = "C0HIVE01";             // seeded by `hiveslack-sim --demo` as #soc-cases
+const char DemoRestrictedChannel[] = "C0HIVERED1"; // and #soc-restricted
 } // namespace
 
 Simulator::Simulator(QObject *parent)
@@ -81,6 +82,14 @@ BridgeConfig Simulator::demoConfig(const QString &dataDir, quint16 bridgePort) c
     config.theHiveUiUrl = m_theHiveUrl;
     config.slackApiUrl = m_slackApiUrl;
     config.defaultChannel = QLatin1String(DemoChannel);
+    // As the example configuration: the broad channel shows up to TLP:GREEN, TLP:RED cases go
+    // to a restricted channel (the simulator's TheHive numbers RED 4).
+    config.defaultTlpCeiling = 1;
+    RouteRule red;
+    red.name = QStringLiteral("TLP:RED");
+    red.tlps = {4};
+    red.channel = QLatin1String(DemoRestrictedChannel);
+    config.routes = {red};
     return config;
 }
 

@@ -48,9 +48,24 @@ void CaseFeeder::tick()
     const QStringList ids = m_hive.caseIds();
     if (m_ticks % 3 == 0 && !ids.isEmpty()) {
         const QString id = ids.at(m_ticks % ids.size());
-        const int severity = m_hive.caseJson(id).value(u"severity").toInt() % 4 + 1;
-        m_hive.setCaseField(id, u"severity"_s, severity);
-        send(m_hive.webhookFor(u"update"_s, id, {{u"severity"_s, severity}}), id);
+        const QJsonObject c = m_hive.caseJson(id);
+        const int red = m_hive.hasAmberStrict() ? 4 : 3;
+        QString field = u"severity"_s;
+        int value = c.value(u"severity").toInt() % 4 + 1;
+        switch ((m_ticks / 3) % 3) {
+        case 1: // one step up: GREEN → AMBER → RED
+            field = u"tlp"_s;
+            value = c.value(u"tlp").toInt() < 2 ? 2 : red;
+            break;
+        case 2:
+            field = u"tlp"_s;
+            value = 1;
+            break;
+        default:
+            break;
+        }
+        m_hive.setCaseField(id, field, value);
+        send(m_hive.webhookFor(u"update"_s, id, {{field, value}}), id);
         return;
     }
     const Sample &s = Samples[m_ticks % int(std::size(Samples))];

@@ -6,8 +6,10 @@
 #include <QTimer>
 
 /// Demo traffic for `hiveslack-sim --webhook-url`: every interval a new sample case is created in
-/// the fake TheHive and its webhook sent to the bridge; every third tick an earlier case gets a
-/// severity change "made in TheHive", so the card update and thread note can be seen too.
+/// the fake TheHive and its webhook sent to the bridge; every third tick an earlier case changes
+/// "in TheHive", in turn: its severity, its TLP raised one step (GREEN → AMBER → RED), its TLP
+/// lowered back to GREEN — so card updates, thread notes and the TLP ceilings (redaction, the
+/// move of a TLP:RED case to the restricted channel and back) can all be seen.
 class CaseFeeder final : public QObject
 {
 public:

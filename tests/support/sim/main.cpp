@@ -78,7 +78,9 @@ void seedDemo(FakeTheHive &hive, FakeSlack &slack)
     hive.addUser(u"alice@soc.example"_s, u"Alice Analyst"_s, u"alice@soc.example"_s);
     hive.addUser(u"bob@soc.example"_s, u"Bob Responder"_s, u"bob@soc.example"_s);
     hive.addUser(u"carol@soc.example"_s, u"Carol Lead"_s, u"carol@soc.example"_s);
-    hive.addUser(u"erik@soc.example"_s, u"Erik Hunter"_s, u"erik@soc.example"_s);
+    // Read-only in TheHive: the cards refuse him every change, naming what his profile lacks.
+    hive.addUser(u"erik@soc.example"_s, u"Erik Hunter"_s, u"erik@soc.example"_s, false,
+                 u"read-only"_s);
     slack.addUser(u"U0ALICE01"_s, u"alice"_s, u"alice@soc.example"_s);
     slack.addUser(u"U0BOB0001"_s, u"bob"_s, u"bob@soc.example"_s);
     slack.addUser(u"U0CAROL01"_s, u"carol"_s, u"carol@soc.example"_s);
@@ -89,6 +91,7 @@ void seedDemo(FakeTheHive &hive, FakeSlack &slack)
     slack.addChannel(u"C0ONCALL01"_s, u"soc-critical"_s);
     slack.addChannel(u"C0PHISH01"_s, u"soc-phishing"_s);
     slack.addChannel(u"C0EMEA001"_s, u"soc-emea"_s);
+    slack.addChannel(u"C0HIVERED1"_s, u"soc-restricted"_s);
 
     const bool th4 = hive.isTheHive4();
     hive.addCase({{u"title"_s, u"Phishing - CEO mailbox"_s},

@@ -47,6 +47,8 @@ private Q_SLOTS:
 
 private:
     bool settle();
+    /// Creates the case in TheHive and sends its creation webhook.
+    bool createCase(const QJsonObject &fields);
     bool hiveChanges(const QJsonObject &fields);
     bool click(const FakeSlack::PostedMessage &card, const QString &actionId,
                const QString &value = {});
@@ -79,6 +81,12 @@ bool TestOpsec::settle()
         QTest::qWait(60);
     }
     return h->journal().counts().pending == 0;
+}
+
+bool TestOpsec::createCase(const QJsonObject &fields)
+{
+    caseId = h->hive.addCase(fields).value(u"_id"_s).toString();
+    return h->postWebhook(h->hive.webhookFor(u"create"_s, caseId)).status == 202 && settle();
 }
 
 bool TestOpsec::hiveChanges(const QJsonObject &fields)
@@ -168,15 +176,10 @@ void TestOpsec::escalationSequenceLeaksNothing()
     h->start();
 
     // 1. A TLP:GREEN case: shown in full in the broad channel.
-    caseId = h->hive
-                 .addCase({{u"title"_s, u"SECRET-L1 phishing"_s},
-                           {u"description"_s, u"SECRET-L1 description"_s},
-                           {u"tags"_s, QJsonArray{u"SECRET-L1-tag"_s}},
-                           {u"tlp"_s, 1}})
-                 .value(u"_id"_s)
-                 .toString();
-    QCOMPARE(h->postWebhook(h->hive.webhookFor(u"create"_s, caseId)).status, 202);
-    QVERIFY(settle());
+    QVERIFY(createCase({{u"title"_s, u"SECRET-L1 phishing"_s},
+                        {u"description"_s, u"SECRET-L1 description"_s},
+                        {u"tags"_s, QJsonArray{u"SECRET-L1-tag"_s}},
+                        {u"tlp"_s, 1}}));
     const FakeSlack::PostedMessage drawnGreen = cardIn(Broad);
     QVERIFY(drawnGreen.text.contains(u"SECRET-L1 phishing"_s));
     QVERIFY(findControl(drawnGreen.blocks, u"hs_severity"_s));
@@ -297,11 +300,7 @@ void TestOpsec::restrictedCaseIsNeverShownInFull()
     h->slack.addUser(Alice.slackId, Alice.name, Alice.email);
     h->hive.addUser(Alice.email, u"Alice"_s, Alice.email);
     h->start(); // the broad channel has no ceiling at all
-    caseId = h->hive.addCase({{u"title"_s, u"SECRET-private investigation"_s}, {u"tlp"_s, 0}})
-                 .value(u"_id"_s)
-                 .toString();
-    QCOMPARE(h->postWebhook(h->hive.webhookFor(u"create"_s, caseId)).status, 202);
-    QVERIFY(settle());
+    QVERIFY(createCase({{u"title"_s, u"SECRET-private investigation"_s}, {u"tlp"_s, 0}}));
     const FakeSlack::PostedMessage drawn = cardIn(Broad);
     QVERIFY(drawn.text.contains(u"SECRET-private"_s));
 

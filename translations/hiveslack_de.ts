@@ -161,7 +161,7 @@
 <context>
     <name>Bridge::Simulator</name>
     <message>
-        <location filename="../bridge/demo/simulator.cpp" line="+37"/>
+        <location filename="../bridge/demo/simulator.cpp" line="+38"/>
         <source>cannot start the simulator %1: %2</source>
         <translation>der Simulator %1 kann nicht gestartet werden: %2</translation>
     </message>
@@ -663,7 +663,7 @@
 <context>
     <name>Console::ConnectionsPage</name>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="+37"/>
+        <location filename="../ui/connectionspage.cpp" line="+40"/>
         <source>required</source>
         <translation>erforderlich</translation>
     </message>
@@ -673,7 +673,7 @@
         <translation>muss eine http://- oder https://-Adresse sein</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+51"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
@@ -748,12 +748,42 @@
         <translation>neues Secret, noch nicht gespeichert</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Test TheHive</source>
         <translation>TheHive &amp;testen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>the &amp;HiveSlack service account</source>
+        <translation>das &amp;Dienstkonto von HiveSlack</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>each anal&amp;yst himself, through TheHive&apos;s HTTP header authentication</source>
+        <translation>jeder Anal&amp;yst selbst, über die HTTP-Header-Authentifizierung von TheHive</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>HiveSlack checks each analyst&apos;s TheHive permissions first and records who acted in a case comment on TheHive 5 and in the card&apos;s thread.</source>
+        <translation>HiveSlack prüft zuerst die TheHive-Berechtigungen jedes Analysten und hält fest, wer gehandelt hat: in einem Fallkommentar unter TheHive 5 und im Thread der Karte.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>TheHive checks and audits the analyst itself. TheHive must accept this header only from HiveSlack&apos;s address: anyone else sending it could act as any analyst.</source>
+        <translation>TheHive prüft und protokolliert den Analysten selbst. TheHive darf diesen Header nur von der Adresse von HiveSlack annehmen: Wer ihn sonst sendet, könnte als beliebiger Analyst handeln.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Act in TheHive as:</source>
+        <translation>In TheHive handeln als:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User hea&amp;der:</source>
+        <translation>Benutzer-&amp;Header:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Slack</source>
         <translation>Slack</translation>
     </message>
@@ -813,7 +843,7 @@
         <translation>Konfiguration i&amp;mportieren…</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+92"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
@@ -1628,17 +1658,20 @@
 <context>
     <name>Console::UsersModel</name>
     <message>
-        <location filename="../ui/usersmodel.cpp" line="+109"/>
+        <location filename="../ui/usersmodel.cpp" line="+203"/>
         <source>not checked</source>
         <translation>nicht geprüft</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+44"/>
+        <location line="+23"/>
+        <location line="+42"/>
         <source>checking…</source>
         <translation>wird geprüft…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-107"/>
         <source>matched</source>
         <translation>zugeordnet</translation>
     </message>
@@ -1678,23 +1711,117 @@
         <translation>(%1)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+133"/>
         <source>(not shared by Slack)</source>
         <translation>(von Slack nicht weitergegeben)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+1"/>
+        <location line="-63"/>
         <source>allowed</source>
         <translation>erlaubt</translation>
     </message>
     <message>
+        <location line="-292"/>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLP</source>
+        <translation>TLP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PAP</source>
+        <translation>PAP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>assign</source>
+        <translation>zuweisen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>close</source>
+        <translation>schließen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reopen</source>
+        <translation>wieder öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tasks</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <location line="+223"/>
+        <source>cannot read</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This profile has no TheHive permissions.</source>
+        <translation>Dieses Profil hat keine TheHive-Berechtigungen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TheHive permissions: %1</source>
+        <translation>TheHive-Berechtigungen: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>nothing (read-only)</source>
+        <translation>nichts (nur lesen)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 needs %2</source>
+        <translation>%1 braucht %2</translation>
+    </message>
+    <message>
         <location line="+0"/>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not allowed by the TheHive profile: %1.</source>
+        <translation>Vom TheHive-Profil nicht erlaubt: %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>not allowed</source>
         <translation>nicht erlaubt</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>On the allow-list.</source>
+        <translation>Steht auf der Zulassungsliste.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allowed as a member of the user group %1.</source>
+        <translation>Erlaubt als Mitglied der Benutzergruppe %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Slack did not list the user group %1 (%2): it allows nobody.</source>
+        <translation>Slack hat die Benutzergruppe %1 nicht aufgelistet (%2): Sie erlaubt niemanden.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Slack user</source>
         <translation>Slack-Benutzer</translation>
     </message>
@@ -1715,6 +1842,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>TheHive profile</source>
+        <translation>TheHive-Profil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>May do</source>
+        <translation>Erlaubte Aktionen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>May act</source>
         <translation>Darf handeln</translation>
     </message>
@@ -1722,7 +1859,7 @@
 <context>
     <name>Console::UsersPage</name>
     <message>
-        <location filename="../ui/userspage.cpp" line="+56"/>
+        <location filename="../ui/userspage.cpp" line="+61"/>
         <source>&amp;Reload users</source>
         <translation>Benutzer &amp;neu laden</translation>
     </message>
@@ -1737,7 +1874,7 @@
         <translation>&amp;Filter:</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Type the TheHive login this user should act as.</source>
         <translation>Geben Sie das TheHive-Login ein, als das dieser Benutzer handeln soll.</translation>
     </message>
@@ -1753,11 +1890,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Looks this user up again: Slack email, then the TheHive account.</source>
-        <translation>Sucht diesen Benutzer erneut: erst die Slack-E-Mail, dann das TheHive-Konto.</translation>
+        <source>Looks this user up again: Slack email, then the TheHive account and its profile.</source>
+        <translation>Sucht diesen Benutzer erneut: E-Mail-Adresse in Slack, dann das TheHive-Konto und sein Profil.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>e.g. alice@soc.example</source>
         <translation>z. B. alice@soc.example</translation>
     </message>
@@ -1782,7 +1919,7 @@
         <translation>TheHive-&amp;Login:</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+90"/>
         <source>Slack did not list the members: the Slack app lacks the users:read permission. Reinstall it from the generated manifest.</source>
         <translation>Slack hat die Mitglieder nicht aufgelistet: Der Slack-App fehlt die Berechtigung users:read. Installieren Sie sie aus dem erzeugten Manifest neu.</translation>
     </message>
@@ -1792,7 +1929,7 @@
         <translation>Slack hat die Mitglieder nicht aufgelistet: %1</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+119"/>
         <source>The bridge is starting…</source>
         <translation>Die Bridge startet…</translation>
     </message>
@@ -1827,12 +1964,27 @@
         <translation>Wählen Sie einen Benutzer, um ihn zu prüfen oder eine manuelle Zuordnung zu setzen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 (Slack id %2): %3</source>
         <translation>%1 (Slack-ID %2): %3</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+8"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TheHive profile: %1</source>
+        <translation>TheHive-Profil: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>May do: %1</source>
+        <translation>Erlaubte Aktionen: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>The override was not saved: %1</source>
         <translation>Die manuelle Zuordnung wurde nicht gespeichert: %1</translation>
     </message>

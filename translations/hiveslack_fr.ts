@@ -161,7 +161,7 @@
 <context>
     <name>Bridge::Simulator</name>
     <message>
-        <location filename="../bridge/demo/simulator.cpp" line="+37"/>
+        <location filename="../bridge/demo/simulator.cpp" line="+38"/>
         <source>cannot start the simulator %1: %2</source>
         <translation>impossible de démarrer le simulateur %1&#xa0;: %2</translation>
     </message>
@@ -663,7 +663,7 @@
 <context>
     <name>Console::ConnectionsPage</name>
     <message>
-        <location filename="../ui/connectionspage.cpp" line="+37"/>
+        <location filename="../ui/connectionspage.cpp" line="+40"/>
         <source>required</source>
         <translation>obligatoire</translation>
     </message>
@@ -673,7 +673,7 @@
         <translation>doit être une adresse http:// ou https://</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+51"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
@@ -748,12 +748,42 @@
         <translation>nouveau secret, pas encore enregistré</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Test TheHive</source>
         <translation>&amp;Tester TheHive</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>the &amp;HiveSlack service account</source>
+        <translation>le compte &amp;de service de HiveSlack</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>each anal&amp;yst himself, through TheHive&apos;s HTTP header authentication</source>
+        <translation>chaque anal&amp;yste lui-même, par l&apos;authentification par en-tête HTTP de TheHive</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>HiveSlack checks each analyst&apos;s TheHive permissions first and records who acted in a case comment on TheHive 5 and in the card&apos;s thread.</source>
+        <translation>HiveSlack vérifie d&apos;abord les permissions TheHive de chaque analyste et consigne qui a agi dans un commentaire du cas sous TheHive 5 et dans le fil de la carte.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>TheHive checks and audits the analyst itself. TheHive must accept this header only from HiveSlack&apos;s address: anyone else sending it could act as any analyst.</source>
+        <translation>TheHive vérifie et journalise l&apos;analyste lui-même. TheHive ne doit accepter cet en-tête que depuis l&apos;adresse de HiveSlack&#xa0;: quiconque d&apos;autre l&apos;enverrait pourrait agir en tant que n&apos;importe quel analyste.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Act in TheHive as:</source>
+        <translation>Agir dans TheHive en tant que&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User hea&amp;der:</source>
+        <translation>E&amp;n-tête utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Slack</source>
         <translation>Slack</translation>
     </message>
@@ -813,7 +843,7 @@
         <translation>I&amp;mporter la configuration…</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+92"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
@@ -1628,17 +1658,20 @@
 <context>
     <name>Console::UsersModel</name>
     <message>
-        <location filename="../ui/usersmodel.cpp" line="+109"/>
+        <location filename="../ui/usersmodel.cpp" line="+203"/>
         <source>not checked</source>
         <translation>non vérifié</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+44"/>
+        <location line="+23"/>
+        <location line="+42"/>
         <source>checking…</source>
         <translation>vérification…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-107"/>
         <source>matched</source>
         <translation>associé</translation>
     </message>
@@ -1678,23 +1711,117 @@
         <translation>(%1)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+133"/>
         <source>(not shared by Slack)</source>
         <translation>(non partagé par Slack)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+1"/>
+        <location line="-63"/>
         <source>allowed</source>
         <translation>autorisé</translation>
     </message>
     <message>
+        <location line="-292"/>
+        <source>status</source>
+        <translation>statut</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>severity</source>
+        <translation>sévérité</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLP</source>
+        <translation>TLP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PAP</source>
+        <translation>PAP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>assign</source>
+        <translation>assigner</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>close</source>
+        <translation>fermer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reopen</source>
+        <translation>rouvrir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tasks</source>
+        <translation>tâches</translation>
+    </message>
+    <message>
+        <location line="+223"/>
+        <source>cannot read</source>
+        <translation>illisible</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This profile has no TheHive permissions.</source>
+        <translation>Ce profil n&apos;a aucune permission TheHive.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TheHive permissions: %1</source>
+        <translation>Permissions TheHive&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>nothing (read-only)</source>
+        <translation>rien (lecture seule)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 needs %2</source>
+        <translation>%1 requiert %2</translation>
+    </message>
+    <message>
         <location line="+0"/>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not allowed by the TheHive profile: %1.</source>
+        <translation>Non autorisé par le profil TheHive&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>not allowed</source>
         <translation>non autorisé</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>On the allow-list.</source>
+        <translation>Figure sur la liste d&apos;autorisation.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allowed as a member of the user group %1.</source>
+        <translation>Autorisé en tant que membre du groupe d&apos;utilisateurs %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Slack did not list the user group %1 (%2): it allows nobody.</source>
+        <translation>Slack n&apos;a pas listé le groupe d&apos;utilisateurs %1 (%2)&#xa0;: il n&apos;autorise personne.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Slack user</source>
         <translation>Utilisateur Slack</translation>
     </message>
@@ -1715,6 +1842,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>TheHive profile</source>
+        <translation>Profil TheHive</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>May do</source>
+        <translation>Actions autorisées</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>May act</source>
         <translation>Peut agir</translation>
     </message>
@@ -1722,7 +1859,7 @@
 <context>
     <name>Console::UsersPage</name>
     <message>
-        <location filename="../ui/userspage.cpp" line="+56"/>
+        <location filename="../ui/userspage.cpp" line="+61"/>
         <source>&amp;Reload users</source>
         <translation>&amp;Recharger les utilisateurs</translation>
     </message>
@@ -1737,7 +1874,7 @@
         <translation>Fi&amp;ltre&#xa0;:</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Type the TheHive login this user should act as.</source>
         <translation>Saisissez l&apos;identifiant TheHive sous lequel cet utilisateur doit agir.</translation>
     </message>
@@ -1753,11 +1890,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Looks this user up again: Slack email, then the TheHive account.</source>
-        <translation>Recherche de nouveau cet utilisateur&#xa0;: l&apos;e-mail Slack, puis le compte TheHive.</translation>
+        <source>Looks this user up again: Slack email, then the TheHive account and its profile.</source>
+        <translation>Recherche à nouveau cet utilisateur&#xa0;: e-mail Slack, puis compte TheHive et son profil.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>e.g. alice@soc.example</source>
         <translation>p. ex. alice@soc.example</translation>
     </message>
@@ -1782,7 +1919,7 @@
         <translation>&amp;Identifiant TheHive&#xa0;:</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+90"/>
         <source>Slack did not list the members: the Slack app lacks the users:read permission. Reinstall it from the generated manifest.</source>
         <translation>Slack n&apos;a pas listé les membres&#xa0;: il manque à l&apos;application Slack la permission users:read. Réinstallez-la à partir du manifeste généré.</translation>
     </message>
@@ -1792,7 +1929,7 @@
         <translation>Slack n&apos;a pas listé les membres&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+119"/>
         <source>The bridge is starting…</source>
         <translation>La passerelle démarre…</translation>
     </message>
@@ -1827,12 +1964,27 @@
         <translation>Sélectionnez un utilisateur pour le vérifier ou définir une correspondance manuelle.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 (Slack id %2): %3</source>
         <translation>%1 (ID Slack %2)&#xa0;: %3</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+8"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TheHive profile: %1</source>
+        <translation>Profil TheHive&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>May do: %1</source>
+        <translation>Actions autorisées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>The override was not saved: %1</source>
         <translation>La correspondance manuelle n&apos;a pas été enregistrée&#xa0;: %1</translation>
     </message>

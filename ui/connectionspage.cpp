@@ -13,6 +13,7 @@
 #include "core/secretstore.h"
 #include "thehive/dialect.h"
 
+#include <QButtonGroup>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -22,7 +23,9 @@
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QScrollArea>
+#include <QStyle>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -46,6 +49,19 @@ std::optional<Bridge::HiveVersion> pinnedVersion(const QString &text)
     if (version && (version->major < 4 || version->major > 9))
         return std::nullopt;
     return version;
+}
+
+/// Secondary text under a choice: still readable and enabled.
+QLabel *hintLabel(const QString &text, QWidget *parent)
+{
+    auto *hint = new QLabel(text, parent);
+    hint->setWordWrap(true);
+    hint->setIndent(parent->style()->pixelMetric(QStyle::PM_ExclusiveIndicatorWidth) +
+                    parent->style()->pixelMetric(QStyle::PM_RadioButtonLabelSpacing));
+    QPalette dimmed = hint->palette();
+    dimmed.setColor(QPalette::WindowText, dimmed.color(QPalette::PlaceholderText));
+    hint->setPalette(dimmed);
+    return hint;
 }
 
 } // namespace
@@ -160,10 +176,45 @@ QWidget *ConnectionsPage::buildTheHive()
         m_webhookSecret->edit()->setText(SetupHelpers::generateSecret());
         m_webhookSecret->state()->setText(tr("new secret, not saved yet"));
     });
+    buildIdentity(form);
     m_hiveTest = new CheckRow(tr("&Test TheHive"), u"testTheHive"_s, u"theHiveResult"_s, box);
     form->addRow(m_hiveTest);
     connect(m_hiveTest->button(), &QPushButton::clicked, this, &ConnectionsPage::testTheHive);
     return box;
+}
+
+void ConnectionsPage::buildIdentity(QFormLayout *form)
+{
+    QWidget *box = form->parentWidget();
+    m_actAsService = new QRadioButton(tr("the &HiveSlack service account"), box);
+    m_actAsService->setObjectName(u"actAsService"_s);
+    m_actAsHeader = new QRadioButton(
+        tr("each anal&yst himself, through TheHive's HTTP header authentication"), box);
+    m_actAsHeader->setObjectName(u"actAsHeader"_s);
+    auto *group = new QButtonGroup(box);
+    group->addButton(m_actAsService);
+    group->addButton(m_actAsHeader);
+    auto *choices = new QVBoxLayout;
+    choices->addWidget(m_actAsService);
+    choices->addWidget(hintLabel(tr("HiveSlack checks each analyst's TheHive permissions first "
+                                    "and records who acted in a case comment on TheHive 5 and in "
+                                    "the card's thread."),
+                                 box));
+    choices->addWidget(m_actAsHeader);
+    choices->addWidget(hintLabel(tr("TheHive checks and audits the analyst itself. TheHive must "
+                                    "accept this header only from HiveSlack's address: anyone "
+                                    "else sending it could act as any analyst."),
+                                 box));
+    form->addRow(tr("Act in TheHive as:"), choices);
+
+    // The loader's own message for a bad name (empty means the default).
+    m_userHeader =
+        addField(form, tr("User hea&der:"), u"theHiveUserHeader"_s, [](const QString &text) {
+            return text.trimmed().isEmpty() ? QString() : Bridge::userHeaderProblem(text.trimmed());
+        });
+    m_userHeader->setPlaceholderText(Bridge::BridgeConfig().theHiveUserHeader);
+    connect(group, &QButtonGroup::buttonClicked, this, [this] { m_dirty = true; });
+    connect(m_actAsHeader, &QRadioButton::toggled, m_userHeader, &QLineEdit::setEnabled);
 }
 
 QWidget *ConnectionsPage::buildSlack()
@@ -233,6 +284,9 @@ void ConnectionsPage::loadFromConfig()
     m_hiveUiUrl->setText(c.theHiveUiUrl == c.theHiveUrl ? QString() : c.theHiveUiUrl.toString());
     m_organisation->setText(c.theHiveOrganisation);
     m_version->setText(c.theHiveVersion ? c.theHiveVersion->toString() : QString());
+    (c.theHiveActAs == Bridge::ActAs::Header ? m_actAsHeader : m_actAsService)->setChecked(true);
+    m_userHeader->setEnabled(c.theHiveActAs == Bridge::ActAs::Header);
+    m_userHeader->setText(c.theHiveUserHeader);
     m_slackUrl->setText(c.slackApiUrl.toString());
     m_channel->setText(c.defaultChannel);
     m_dirty = false;
@@ -252,22 +306,30 @@ bool ConnectionsPage::validate()
     return ok;
 }
 
-void ConnectionsPage::save()
+Bridge::BridgeConfig ConnectionsPage::formConfig() const
 {
-    if (!validate())
-        return;
     Bridge::BridgeConfig config = m_host.config(); // keeps what other pages own (routes, …)
     config.theHiveUrl = QUrl(m_hiveUrl->text().trimmed());
     const QString uiUrl = m_hiveUiUrl->text().trimmed();
     config.theHiveUiUrl = uiUrl.isEmpty() ? config.theHiveUrl : QUrl(uiUrl);
     config.theHiveOrganisation = m_organisation->text().trimmed();
     config.theHiveVersion = pinnedVersion(m_version->text().trimmed());
+    config.theHiveActAs =
+        m_actAsHeader->isChecked() ? Bridge::ActAs::Header : Bridge::ActAs::Service;
+    const QString header = m_userHeader->text().trimmed();
+    config.theHiveUserHeader = header.isEmpty() ? Bridge::BridgeConfig().theHiveUserHeader : header;
     const QString slackUrl = m_slackUrl->text().trimmed();
     config.slackApiUrl = slackUrl.isEmpty() ? Bridge::BridgeConfig().slackApiUrl : QUrl(slackUrl);
     config.defaultChannel = m_channel->text().trimmed();
+    return config;
+}
 
+void ConnectionsPage::save()
+{
+    if (!validate())
+        return;
     QString error;
-    if (!m_host.saveConfig(config, &error))
+    if (!m_host.saveConfig(formConfig(), &error))
         return showResultText(m_saveResult, false, error);
     m_dirty = false;
     QList<SecretField *> pending;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "config/bridgeconfig.h"
+
 #include <QWidget>
 
 #include <functional>
@@ -9,6 +11,7 @@ class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
 class QPushButton;
+class QRadioButton;
 
 namespace Bridge {
 class ConnectionTester;
@@ -21,15 +24,19 @@ class CheckRow;
 class KeychainBanner;
 class SecretField;
 
-/// The Connections tab: where TheHive and Slack are, and their secrets. Settings go to the
-/// host's settings file, secrets to its secret store (write-only fields: a stored secret is
-/// shown as "stored", never read back into the form). "Test" buttons check what is typed,
-/// falling back to the stored secrets, without blocking the window. Also opens the set-up
-/// helpers and exports or imports the configuration file headless mode reads.
+/// The Connections tab: where TheHive and Slack are, their secrets, and whose identity HiveSlack
+/// uses in TheHive (its service account, or each analyst through header authentication, the
+/// header name mattering only then). Settings go to the host's settings file, secrets to its
+/// secret store (write-only fields: a stored secret is shown as "stored", never read back into
+/// the form). "Test" buttons check what is typed, falling back to the stored secrets, without
+/// blocking the window. Also opens the set-up helpers and exports or imports the configuration
+/// file headless mode reads.
 ///
 /// Widgets carry object names for tests and styling: theHiveUrl, theHiveUiUrl,
 /// theHiveOrganisation, theHiveVersion, theHiveApiKey, theHiveWebhookSecret, generateSecret,
-/// slackApiUrl, slackBotToken, slackSigningSecret, slackDefaultChannel; state_<secret key>;
+/// actAsService, actAsHeader, theHiveUserHeader, slackApiUrl, slackBotToken,
+/// slackSigningSecret, slackDefaultChannel; error_<field> under checked fields;
+/// state_<secret key>;
 /// saveButton, saveResult, testTheHiveButton, theHiveResult, testSlackButton, slackResult,
 /// keychainBanner, slackAppButton, theHiveSetupButton, exportButton, importButton,
 /// transferResult.
@@ -56,6 +63,7 @@ private:
     };
 
     QWidget *buildTheHive();
+    void buildIdentity(QFormLayout *form);
     QWidget *buildSlack();
     QWidget *buildHelpers();
     QLineEdit *addField(QFormLayout *form, const QString &label, const QString &name,
@@ -64,6 +72,8 @@ private:
                            const char *key, QWidget *extra = nullptr);
 
     void loadFromConfig();
+    /// The saved settings with the form's fields in place: what Save would write.
+    Bridge::BridgeConfig formConfig() const;
     bool validate();
     void save();
     void storeSecrets(QList<SecretField *> pending, QStringList failures);
@@ -87,6 +97,9 @@ private:
     QLineEdit *m_version = nullptr;
     SecretField *m_apiKey = nullptr;
     SecretField *m_webhookSecret = nullptr;
+    QRadioButton *m_actAsService = nullptr;
+    QRadioButton *m_actAsHeader = nullptr;
+    QLineEdit *m_userHeader = nullptr;
     QLineEdit *m_slackUrl = nullptr;
     SecretField *m_botToken = nullptr;
     QLineEdit *m_channel = nullptr;

@@ -2,7 +2,40 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace Console {
+
+namespace {
+
+/// What a card lets an analyst do, in the console's words (the bridge's describeAction() is
+/// English for Slack); empty for what no card control does.
+QString actionLabel(Bridge::CaseAction action)
+{
+    switch (action) {
+    case Bridge::CaseAction::SetStatus:
+        return UsersModel::tr("status");
+    case Bridge::CaseAction::SetSeverity:
+        return UsersModel::tr("severity");
+    case Bridge::CaseAction::SetTlp:
+        return UsersModel::tr("TLP");
+    case Bridge::CaseAction::SetPap:
+        return UsersModel::tr("PAP");
+    case Bridge::CaseAction::Assign:
+        return UsersModel::tr("assign");
+    case Bridge::CaseAction::Close:
+        return UsersModel::tr("close");
+    case Bridge::CaseAction::Reopen:
+        return UsersModel::tr("reopen");
+    case Bridge::CaseAction::AddTask:
+        return UsersModel::tr("tasks");
+    case Bridge::CaseAction::Comment:
+        break; // only the bridge comments (who acted), with its own key
+    }
+    return {};
+}
+
+} // namespace
 
 UsersModel::UsersModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -45,6 +78,23 @@ void UsersModel::setOverrides(const QHash<QString, QString> &overrides)
 void UsersModel::setAllowList(const QStringList &allowed)
 {
     m_allowed = allowed;
+    m_groups.clear();
+    if (!m_users.isEmpty())
+        Q_EMIT dataChanged(index(0, MayAct), index(rowCount() - 1, MayAct));
+}
+
+QStringList UsersModel::allowedGroups() const
+{
+    QStringList groups;
+    std::copy_if(m_allowed.cbegin(), m_allowed.cend(), std::back_inserter(groups),
+                 [](const QString &entry) { return entry.startsWith(u'S'); });
+    return groups;
+}
+
+void UsersModel::setGroupMembers(const QString &group, const QStringList &members,
+                                 const QString &error)
+{
+    m_groups.insert(group, {members, error});
     if (!m_users.isEmpty())
         Q_EMIT dataChanged(index(0, MayAct), index(rowCount() - 1, MayAct));
 }
@@ -77,7 +127,44 @@ void UsersModel::setLookup(const QString &slackId, const QString &hiveLogin, con
 
 void UsersModel::setUnchecked(const QString &slackId)
 {
+    if (const int row = rowOf(slackId); row >= 0)
+        m_users[row].readingProfile = false;
     changeLookup(slackId, Match::Unchecked, {}, {});
+}
+
+void UsersModel::setReadingProfile(const QString &slackId)
+{
+    const int row = rowOf(slackId);
+    if (row < 0)
+        return;
+    m_users[row].readingProfile = true;
+    rowChanged(row);
+}
+
+void UsersModel::setProfile(const QString &slackId, const Bridge::HiveProfile &profile,
+                            const Bridge::HiveVersion &version)
+{
+    const int row = rowOf(slackId);
+    if (row < 0)
+        return;
+    User &u = m_users[row];
+    u.readingProfile = false;
+    u.profile = profile;
+    u.version = version;
+    rowChanged(row);
+}
+
+bool UsersModel::needsProfile(const QString &slackId) const
+{
+    const User *u = user(slackId);
+    return u && !hiveLogin(slackId).isEmpty() && !u->readingProfile && !currentProfile(*u);
+}
+
+const Bridge::HiveProfile *UsersModel::currentProfile(const User &user) const
+{
+    const QString login = hiveLogin(user.slackId);
+    return user.profile && !login.isEmpty() && user.profile->login == login ? &*user.profile
+                                                                            : nullptr;
 }
 
 UsersModel::Match UsersModel::match(const QString &slackId) const
@@ -149,6 +236,103 @@ QString UsersModel::toolTip(const User &user) const
     }
 }
 
+QString UsersModel::profileText(const User &user) const
+{
+    if (user.readingProfile)
+        return tr("checking…");
+    const Bridge::HiveProfile *profile = currentProfile(user);
+    if (!profile)
+        return {};
+    return profile->state == Bridge::HiveProfile::State::Known ? profile->profile
+                                                               : tr("cannot read");
+}
+
+QString UsersModel::profileToolTip(const User &user) const
+{
+    const Bridge::HiveProfile *profile = currentProfile(user);
+    if (!profile || user.readingProfile)
+        return {};
+    if (profile->state != Bridge::HiveProfile::State::Known)
+        return profile->error;
+    return profile->permissions.isEmpty()
+               ? tr("This profile has no TheHive permissions.")
+               : tr("TheHive permissions: %1").arg(profile->permissions.join(u", "_s));
+}
+
+QString UsersModel::mayDoText(const User &user) const
+{
+    if (user.readingProfile)
+        return tr("checking…");
+    const Bridge::HiveProfile *profile = currentProfile(user);
+    if (!profile)
+        return {};
+    if (profile->state != Bridge::HiveProfile::State::Known)
+        return tr("unknown");
+    QStringList may;
+    for (const Bridge::CaseAction action : Bridge::allCaseActions()) {
+        const QString label = actionLabel(action);
+        if (!label.isEmpty() && profile->allows(action, user.version))
+            may.append(label);
+    }
+    return may.isEmpty() ? tr("nothing (read-only)") : may.join(u", "_s);
+}
+
+QString UsersModel::mayDoToolTip(const User &user) const
+{
+    const Bridge::HiveProfile *profile = currentProfile(user);
+    if (!profile || user.readingProfile)
+        return {};
+    if (profile->state != Bridge::HiveProfile::State::Known)
+        return profile->error;
+    QStringList refused;
+    for (const Bridge::CaseAction action : Bridge::allCaseActions()) {
+        const QString label = actionLabel(action);
+        const QStringList needed = Bridge::permissionsFor(action, user.version);
+        if (!label.isEmpty() && !profile->allows(action, user.version))
+            refused.append(tr("%1 needs %2").arg(label, needed.join(tr(" or "))));
+    }
+    return refused.isEmpty()
+               ? QString()
+               : tr("Not allowed by the TheHive profile: %1.").arg(refused.join(u"; "_s));
+}
+
+QString UsersModel::mayActText(const User &user) const
+{
+    if (m_allowed.isEmpty() || m_allowed.contains(user.slackId) || !allowingGroup(user).isEmpty())
+        return tr("allowed");
+    const QStringList groups = allowedGroups();
+    const bool listed = std::all_of(groups.cbegin(), groups.cend(), [this](const QString &group) {
+        return m_groups.contains(group);
+    });
+    return listed ? tr("not allowed") : tr("checking…");
+}
+
+QString UsersModel::mayActToolTip(const User &user) const
+{
+    if (m_allowed.isEmpty())
+        return {};
+    if (m_allowed.contains(user.slackId))
+        return tr("On the allow-list.");
+    if (const QString group = allowingGroup(user); !group.isEmpty())
+        return tr("Allowed as a member of the user group %1.").arg(group);
+    QStringList lines;
+    for (auto it = m_groups.cbegin(); it != m_groups.cend(); ++it) {
+        if (!it->error.isEmpty())
+            lines.append(tr("Slack did not list the user group %1 (%2): it allows nobody.")
+                             .arg(it.key(), it->error));
+    }
+    return lines.join(u'\n');
+}
+
+QString UsersModel::allowingGroup(const User &user) const
+{
+    for (auto it = m_groups.cbegin(); it != m_groups.cend(); ++it) {
+        if (it->members.contains(user.slackId))
+            return it.key();
+    }
+    return {};
+}
+
 QVariant UsersModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -158,8 +342,20 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
         return u.slackId;
     if (role == MatchRole)
         return int(match(u.slackId));
-    if (role == Qt::ToolTipRole)
-        return index.column() == SlackUser ? u.slackId : toolTip(u);
+    if (role == Qt::ToolTipRole) {
+        switch (index.column()) {
+        case SlackUser:
+            return u.slackId;
+        case Profile:
+            return profileToolTip(u);
+        case MayDo:
+            return mayDoToolTip(u);
+        case MayAct:
+            return mayActToolTip(u);
+        default:
+            return toolTip(u);
+        }
+    }
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -171,10 +367,12 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
         return hiveLogin(u.slackId);
     case State:
         return matchText(match(u.slackId));
+    case Profile:
+        return profileText(u);
+    case MayDo:
+        return mayDoText(u);
     case MayAct:
-        if (m_allowed.isEmpty())
-            return tr("allowed");
-        return m_allowed.contains(u.slackId) ? tr("allowed") : tr("not allowed");
+        return mayActText(u);
     }
     return {};
 }
@@ -192,6 +390,10 @@ QVariant UsersModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("TheHive user");
     case State:
         return tr("State");
+    case Profile:
+        return tr("TheHive profile");
+    case MayDo:
+        return tr("May do");
     case MayAct:
         return tr("May act");
     }

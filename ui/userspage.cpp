@@ -3,6 +3,7 @@
 #include "bridgehost.h"
 
 #include "bridgeservice.h"
+#include "clients/hiveversionprobe.h"
 #include "clients/slackclient.h"
 #include "directory/userlinker.h"
 
@@ -41,7 +42,11 @@ std::optional<UsersModel::User> memberOf(const QJsonObject &member)
     QString name = profile.value(u"real_name").toString(member.value(u"real_name").toString());
     if (name.isEmpty())
         name = member.value(u"name").toString(id);
-    return UsersModel::User{id, name, profile.value(u"email").toString(), {}, {}, {}};
+    UsersModel::User user;
+    user.slackId = id;
+    user.name = name;
+    user.email = profile.value(u"email").toString();
+    return user;
 }
 
 } // namespace
@@ -81,8 +86,7 @@ UsersPage::UsersPage(BridgeHost &host, QWidget *parent)
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(UsersModel::SlackUser, Qt::AscendingOrder);
     m_table->verticalHeader()->hide();
-    // Names, emails and logins show whole; the last column shown (State, or May act with an
-    // allow-list) takes the rest.
+    // Every column shows whole; the last, May do, takes the rest.
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
 
@@ -110,8 +114,10 @@ UsersPage::UsersPage(BridgeHost &host, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &UsersPage::updateSelection);
     connect(m_check, &QPushButton::clicked, this, [this] {
         // "Check" means a live lookup: drop what the bridge remembers about this user first.
-        if (Bridge::BridgeService *bridge = m_host.bridge())
+        if (Bridge::BridgeService *bridge = m_host.bridge()) {
             bridge->users().forget(selectedUser());
+            bridge->permissions().forget(m_model->hiveLogin(selectedUser()));
+        }
         enqueue({selectedUser()}, true);
         pump();
     });
@@ -137,7 +143,8 @@ QWidget *UsersPage::buildSelection()
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_check = new QPushButton(tr("&Check now"), box);
-    m_check->setToolTip(tr("Looks this user up again: Slack email, then the TheHive account."));
+    m_check->setToolTip(tr("Looks this user up again: Slack email, then the TheHive account "
+                           "and its profile."));
     auto *detailsRow = new QHBoxLayout;
     detailsRow->addWidget(m_details, 1);
     detailsRow->addWidget(m_check);
@@ -186,10 +193,13 @@ void UsersPage::onBridgeReplaced()
         return updateStatus();
     if (m_model->rowCount() == 0)
         return loadUsers();
-    // The new bridge has a fresh linker: finish what was left, keep what was found.
+    listAllowedGroups();
+    // The new bridge has a fresh linker: finish what was left, keep what was found. A login
+    // that changed (an override set) has its profile read.
     QStringList again;
     for (const UsersModel::User &u : m_model->users()) {
-        if (m_model->match(u.slackId) == UsersModel::Match::Unchecked)
+        if (m_model->match(u.slackId) == UsersModel::Match::Unchecked ||
+            m_model->needsProfile(u.slackId))
             again.append(u.slackId);
     }
     enqueue(again);
@@ -207,7 +217,28 @@ void UsersPage::loadUsers()
     m_fetched.clear();
     m_listing = true;
     updateStatus();
+    listAllowedGroups();
     fetchUserPage({}, 0);
+}
+
+void UsersPage::listAllowedGroups()
+{
+    Bridge::BridgeService *bridge = m_host.bridge();
+    QPointer<UsersPage> self(this);
+    const quint64 ticket = m_ticket;
+    for (const QString &group : m_model->allowedGroups()) {
+        bridge->slack().userGroupMembers(
+            group, [self, ticket, bridge, group](const Bridge::SlackResult &r) {
+                if (!self || self->m_ticket != ticket || self->m_host.bridge() != bridge)
+                    return;
+                QStringList members;
+                for (const QJsonValue &id : r.json.value(u"users").toArray())
+                    members.append(id.toString());
+                // Like the bridge: a group Slack will not list allows nobody.
+                self->m_model->setGroupMembers(group, r.ok() ? members : QStringList(),
+                                               r.ok() ? QString() : r.error);
+            });
+    }
 }
 
 void UsersPage::fetchUserPage(const QString &cursor, int page)
@@ -239,11 +270,10 @@ void UsersPage::fetchUserPage(const QString &cursor, int page)
         self->m_listing = false;
         self->m_banner->hide();
         self->m_model->setUsers(std::exchange(self->m_fetched, {}));
+        // Overrides are looked up too: the linker answers them at once, then the profile is read.
         QStringList ids;
-        for (const UsersModel::User &u : self->m_model->users()) {
-            if (self->m_model->match(u.slackId) != UsersModel::Match::Override)
-                ids.append(u.slackId);
-        }
+        for (const UsersModel::User &u : self->m_model->users())
+            ids.append(u.slackId);
         self->enqueue(ids);
         self->pump();
     });
@@ -289,11 +319,51 @@ void UsersPage::lookUp(const QString &slackId)
         slackId, [self, ticket, bridge, slackId](const Bridge::UserLinker::Link &link) {
             if (!self || self->m_ticket != ticket || self->m_host.bridge() != bridge)
                 return;
-            self->m_inFlight.removeOne(slackId);
-            ++self->m_done;
             self->m_model->setLookup(slackId, link.hiveLogin, link.reason);
-            self->pump();
+            self->readProfile(slackId);
         });
+}
+
+void UsersPage::readProfile(const QString &slackId)
+{
+    const QString login = m_model->hiveLogin(slackId);
+    if (login.isEmpty())
+        return finishLookup(slackId);
+    Bridge::BridgeService *bridge = m_host.bridge();
+    m_model->setReadingProfile(slackId);
+    QPointer<UsersPage> self(this);
+    const quint64 ticket = m_ticket;
+    const auto current = [self, ticket, bridge] {
+        return self && self->m_ticket == ticket && self->m_host.bridge() == bridge;
+    };
+    // The profile the bridge reads before each write, judged for the version it talks to.
+    bridge->versions().withVersion(
+        [self, current, bridge, slackId, login](std::optional<Bridge::HiveVersion> version,
+                                                const QString &error) {
+            if (!current())
+                return;
+            if (!version) {
+                Bridge::HiveProfile unknown;
+                unknown.login = login;
+                unknown.error = error;
+                self->m_model->setProfile(slackId, unknown, {});
+                return self->finishLookup(slackId);
+            }
+            bridge->permissions().profileOf(
+                login, *version, [self, current, slackId, version](const Bridge::HiveProfile &p) {
+                    if (!current())
+                        return;
+                    self->m_model->setProfile(slackId, p, *version);
+                    self->finishLookup(slackId);
+                });
+        });
+}
+
+void UsersPage::finishLookup(const QString &slackId)
+{
+    m_inFlight.removeOne(slackId);
+    ++m_done;
+    pump();
 }
 
 void UsersPage::updateStatus()
@@ -363,10 +433,22 @@ void UsersPage::updateSelection()
     m_clearOverride->setEnabled(user && m_model->overrides().contains(id));
     if (!user)
         return m_details->setText(tr("Select a user to check them or set an override."));
-    const QModelIndex state = m_model->index(m_model->rowOf(id), UsersModel::State);
+    const int row = m_model->rowOf(id);
+    const QModelIndex state = m_model->index(row, UsersModel::State);
     const QString why = state.data(Qt::ToolTipRole).toString();
-    m_details->setText(tr("%1 (Slack id %2): %3")
-                           .arg(user->name, id, why.isEmpty() ? state.data().toString() : why));
+    QString text = tr("%1 (Slack id %2): %3")
+                       .arg(user->name, id, why.isEmpty() ? state.data().toString() : why);
+    const QModelIndex profile = m_model->index(row, UsersModel::Profile);
+    if (!profile.data().toString().isEmpty()) {
+        // The table's words, with why May do says what it says (its tooltip) spelled out.
+        const QModelIndex mayDo = m_model->index(row, UsersModel::MayDo);
+        const QString reason = mayDo.data(Qt::ToolTipRole).toString();
+        const QString may = reason.isEmpty() ? mayDo.data().toString()
+                                             : tr("%1 (%2)").arg(mayDo.data().toString(), reason);
+        text += u'\n' + tr("TheHive profile: %1").arg(profile.data().toString()) + u'\n' +
+                tr("May do: %1").arg(may);
+    }
+    m_details->setText(text);
 }
 
 void UsersPage::showBanner(const QString &text, bool error)

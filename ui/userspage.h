@@ -18,9 +18,11 @@ namespace Console {
 class BridgeHost;
 
 /// The Users tab: every Slack member with the TheHive account HiveSlack acts as for them
-/// (found by email through the bridge's user linker, or an override from the settings).
-/// Lookups run a few at a time with progress shown; "Check" repeats one; overrides are set
-/// and cleared here and saved through BridgeHost.
+/// (found by email through the bridge's user linker, or an override from the settings), that
+/// account's TheHive profile and the card actions it allows (read by the bridge's
+/// AnalystPermissions, as before every write), and, with an allow-list, whether they may act
+/// (allowed user groups listed from Slack). Lookups run a few at a time with progress shown;
+/// "Check" repeats one; overrides are set and cleared here and saved through BridgeHost.
 class UsersPage final : public QWidget
 {
     Q_OBJECT
@@ -61,6 +63,9 @@ private:
     void enqueue(const QStringList &slackIds, bool first = false);
     void pump();
     void lookUp(const QString &slackId);
+    void readProfile(const QString &slackId);
+    void finishLookup(const QString &slackId);
+    void listAllowedGroups();
     void updateStatus();
     void updateSelection();
     void showBanner(const QString &text, bool error);

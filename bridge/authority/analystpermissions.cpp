@@ -47,6 +47,14 @@ HiveProfile readProfile(const QString &login, const HiveResult &r, const QString
 
 } // namespace
 
+bool HiveProfile::allows(CaseAction action, const HiveVersion &version) const
+{
+    const QStringList needed = permissionsFor(action, version);
+    return state == State::Known &&
+           std::any_of(needed.cbegin(), needed.cend(),
+                       [this](const QString &p) { return permissions.contains(p); });
+}
+
 AnalystPermissions::AnalystPermissions(TheHiveClient &hive, const Clock &clock,
                                        QString organisation, QObject *parent)
     : QObject(parent)

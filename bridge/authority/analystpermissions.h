@@ -1,5 +1,6 @@
 #pragma once
 
+#include "authority/caseaction.h"
 #include "clients/thehiveclient.h"
 #include "core/clock.h"
 
@@ -24,6 +25,9 @@ struct HiveProfile
     QStringList permissions;
     QString error;   ///< why not Known, in words for people
     HiveResult read; ///< TheHive's answer to the lookup
+
+    /// The rule: a Known profile holding any one of permissionsFor(action, version).
+    bool allows(CaseAction action, const HiveVersion &version) const;
 };
 
 /// Reads analysts' TheHive permissions with the bridge's key (`GET /api/v1/user/{login}`,

@@ -51,10 +51,7 @@ void AnalystWriter::check(const QString &login, CaseAction action, const HiveVer
             case HiveProfile::State::Known:
                 break;
             }
-            const bool allowed = std::any_of(needed.cbegin(), needed.cend(), [&](const QString &p) {
-                return profile.permissions.contains(p);
-            });
-            if (!allowed)
+            if (!profile.allows(action, version))
                 return done(
                     {Verdict::Kind::Refused, missingPermission(profile, action, needed), {}});
             done({Verdict::Kind::Allowed, {}, {}});

@@ -70,19 +70,6 @@ QString actAsName(ActAs a)
     return a == ActAs::Header ? QStringLiteral("header") : QStringLiteral("service");
 }
 
-/// A header TheHive could read a login from: an HTTP token that is not one the bridge or
-/// TheHive already give another meaning.
-bool isUsableUserHeader(const QString &name)
-{
-    static const QRegularExpression token(QStringLiteral("^[A-Za-z0-9-]{1,64}$"));
-    static const QStringList reserved = {
-        QStringLiteral("authorization"), QStringLiteral("x-organisation"),
-        QStringLiteral("content-type"),  QStringLiteral("cookie"),
-        QStringLiteral("host"),          QStringLiteral("content-length"),
-    };
-    return token.match(name).hasMatch() && !reserved.contains(name.toLower());
-}
-
 /// Cards are found again by channel id (chat.update takes no names), so routes name ids.
 bool isChannelId(const QString &channel)
 {
@@ -263,10 +250,8 @@ QString validateFields(const BridgeConfig &c)
     }
     if (c.dataDir.isEmpty())
         return QStringLiteral("no data directory: set HIVESLACK_DATA_DIR or dataDir");
-    if (!isUsableUserHeader(c.theHiveUserHeader))
-        return QStringLiteral("the TheHive user header must be a plain HTTP header name other "
-                              "than Authorization or X-Organisation, got \"%1\"")
-            .arg(c.theHiveUserHeader);
+    if (const QString problem = userHeaderProblem(c.theHiveUserHeader); !problem.isEmpty())
+        return problem;
     if (c.http.maxBodyBytes <= 0 || c.http.requestTimeoutMs <= 0 || c.http.idleTimeoutMs <= 0)
         return QStringLiteral("http limits must be positive");
     return {};
@@ -277,6 +262,21 @@ QString validateFields(const BridgeConfig &c)
 QString validateConfig(const BridgeConfig &config)
 {
     return validateFields(config);
+}
+
+QString userHeaderProblem(const QString &name)
+{
+    static const QRegularExpression token(QStringLiteral("^[A-Za-z0-9-]{1,64}$"));
+    static const QStringList reserved = {
+        QStringLiteral("authorization"), QStringLiteral("x-organisation"),
+        QStringLiteral("content-type"),  QStringLiteral("cookie"),
+        QStringLiteral("host"),          QStringLiteral("content-length"),
+    };
+    if (token.match(name).hasMatch() && !reserved.contains(name.toLower()))
+        return {};
+    return QStringLiteral("the TheHive user header must be a plain HTTP header name other "
+                          "than Authorization or X-Organisation, got \"%1\"")
+        .arg(name);
 }
 
 bool parseListen(const QString &text, QHostAddress *address, quint16 *port)

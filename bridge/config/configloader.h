@@ -32,6 +32,10 @@ ConfigResult configFromJson(const QJsonObject &json, const QProcessEnvironment &
 /// The config as the JSON file headless mode reads (the console's export). Never holds secrets.
 QJsonObject configToJson(const BridgeConfig &config);
 
+/// Why `name` cannot be the header TheHive reads an analyst's login from (empty when it can):
+/// it must be a plain HTTP header name, and not one that already means something else.
+QString userHeaderProblem(const QString &name);
+
 /// Parses "host:port", "[v6]:port" or ":port"; an empty host means 127.0.0.1.
 bool parseListen(const QString &text, QHostAddress *address, quint16 *port);
 

@@ -9,6 +9,7 @@
 #include "fakethehive.h"
 #include "memorysecretstore.h"
 
+#include "bridgeservice.h"
 #include "config/configloader.h"
 #include "core/clock.h"
 #include "core/secretstore.h"
@@ -22,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -57,6 +59,9 @@ private Q_SLOTS:
     void saveMergesSettingsAndKeepsRoutes();
     void secretStatesShowStoredOrNotSet();
     void invalidUrlBlocksSave();
+    void identityModeRoundTripsThroughSave();
+    void badUserHeaderGetsTheLoadersMessage();
+    void newSetUpsActAsTheServiceAccount();
     void testSlackShowsWorkspace();
     void testSlackWithWrongTypedToken();
     void testTheHiveShowsVersionAndUser();
@@ -241,6 +246,95 @@ void TestConnectionsPage::invalidUrlBlocksSave()
     QTest::keyClicks(child<QLineEdit>(*page, u"theHiveVersion"_s), u"banana"_s);
     QVERIFY(!save->isEnabled());
     QVERIFY(child<QLabel>(*page, u"error_theHiveVersion"_s)->isVisible());
+}
+
+void TestConnectionsPage::identityModeRoundTripsThroughSave()
+{
+    auto page = makePage();
+    auto *service = child<QRadioButton>(*page, u"actAsService"_s);
+    auto *header = child<QRadioButton>(*page, u"actAsHeader"_s);
+    auto *name = child<QLineEdit>(*page, u"theHiveUserHeader"_s);
+    QVERIFY(service->isChecked());
+    QVERIFY(!header->isChecked());
+    QCOMPARE(name->text(), u"X-USER"_s);
+    QVERIFY(!name->isEnabled()); // the service account sends no user header
+
+    QTest::mouseClick(header, Qt::LeftButton, {}, QPoint(5, header->height() / 2));
+    QVERIFY(header->isChecked());
+    QVERIFY(name->isEnabled());
+    name->clear();
+    QTest::keyClicks(name, u"X-Remote-User"_s);
+    QTest::mouseClick(child<QPushButton>(*page, u"saveButton"_s), Qt::LeftButton);
+
+    QCOMPARE(m_host->config().theHiveActAs, Bridge::ActAs::Header);
+    QCOMPARE(m_host->config().theHiveUserHeader, u"X-Remote-User"_s);
+    const QJsonObject hive = QJsonDocument::fromJson(settingsFileBytes())[u"thehive"_s].toObject();
+    QCOMPARE(hive.value(u"actAs"_s).toString(), u"header"_s);
+    QCOMPARE(hive.value(u"userHeader"_s).toString(), u"X-Remote-User"_s);
+    QCOMPARE(m_host->config().routes.size(), 1); // merged, not replaced
+    QTRY_VERIFY(m_host->bridge() &&
+                m_host->bridge()->config().theHiveActAs == Bridge::ActAs::Header);
+
+    // A new page reads it back; service mode again leaves the name saved but unused.
+    auto again = makePage();
+    QVERIFY(child<QRadioButton>(*again, u"actAsHeader"_s)->isChecked());
+    auto *againName = child<QLineEdit>(*again, u"theHiveUserHeader"_s);
+    QCOMPARE(againName->text(), u"X-Remote-User"_s);
+    QVERIFY(againName->isEnabled());
+    // On the indicator: a radio button takes clicks on its indicator and text only.
+    QTest::mouseClick(child<QRadioButton>(*again, u"actAsService"_s), Qt::LeftButton, {},
+                      QPoint(5, service->height() / 2));
+    QVERIFY(!againName->isEnabled());
+    QTest::mouseClick(child<QPushButton>(*again, u"saveButton"_s), Qt::LeftButton);
+    QCOMPARE(m_host->config().theHiveActAs, Bridge::ActAs::Service);
+    QCOMPARE(QJsonDocument::fromJson(settingsFileBytes())[u"thehive"_s][u"actAs"_s].toString(),
+             u"service"_s);
+}
+
+void TestConnectionsPage::badUserHeaderGetsTheLoadersMessage()
+{
+    auto page = makePage();
+    auto *header = child<QRadioButton>(*page, u"actAsHeader"_s);
+    QTest::mouseClick(header, Qt::LeftButton, {}, QPoint(5, header->height() / 2));
+    auto *name = child<QLineEdit>(*page, u"theHiveUserHeader"_s);
+    auto *error = child<QLabel>(*page, u"error_theHiveUserHeader"_s);
+    auto *save = child<QPushButton>(*page, u"saveButton"_s);
+    QVERIFY(!error->isVisible());
+
+    // What headless mode would say about the same file, word for word.
+    Bridge::BridgeConfig refused = m_host->config();
+    refused.theHiveUserHeader = u"Authorization"_s;
+    const QString loaderSays = Bridge::validateConfig(refused);
+    QVERIFY(loaderSays.contains(u"Authorization"_s));
+    name->clear();
+    QTest::keyClicks(name, u"Authorization"_s);
+    QVERIFY(error->isVisible());
+    QCOMPARE(error->text(), loaderSays);
+    QVERIFY(!save->isEnabled());
+
+    name->clear();
+    QTest::keyClicks(name, u"X User"_s); // not an HTTP token
+    QVERIFY(error->isVisible());
+    QVERIFY(!save->isEnabled());
+
+    // Empty means the default name.
+    name->clear();
+    QVERIFY(!error->isVisible());
+    QVERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QCOMPARE(m_host->config().theHiveUserHeader, u"X-USER"_s);
+    QCOMPARE(m_host->config().theHiveActAs, Bridge::ActAs::Header);
+}
+
+void TestConnectionsPage::newSetUpsActAsTheServiceAccount()
+{
+    BridgeHost fresh(*m_store, m_clock, m_dir->filePath(u"fresh/settings.json"_s),
+                     m_dir->filePath(u"fresh/data"_s));
+    fresh.start(); // no settings file yet
+    ConnectionsPage page(fresh);
+    QVERIFY(page.findChild<QRadioButton *>(u"actAsService"_s)->isChecked());
+    QVERIFY(!page.findChild<QLineEdit *>(u"theHiveUserHeader"_s)->isEnabled());
+    QCOMPARE(page.findChild<QLineEdit *>(u"theHiveUserHeader"_s)->text(), u"X-USER"_s);
 }
 
 void TestConnectionsPage::testSlackShowsWorkspace()

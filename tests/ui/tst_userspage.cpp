@@ -7,7 +7,9 @@
 #include "manualclock.h"
 #include "memorysecretstore.h"
 
+#include "authority/analystwriter.h"
 #include "bridgeservice.h"
+#include "clients/hiveversionprobe.h"
 #include "core/secretstore.h"
 #include "directory/userlinker.h"
 
@@ -23,6 +25,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using Console::BridgeHost;
@@ -32,6 +35,9 @@ namespace {
 
 const QString Alice = u"U0ALICE01"_s;
 const QString Carol = u"U0CAROL01"_s;
+const QString Rita = u"U0RITA001"_s;
+const QString Tom = u"U0TOM0001"_s;
+const QString Everything = u"status, severity, TLP, PAP, assign, close, reopen, tasks"_s;
 
 } // namespace
 
@@ -44,6 +50,9 @@ private Q_SLOTS:
     void cleanup();
     void usersAreMatchedByEmail();
     void anOverrideIsSavedAndShown();
+    void profilesSayWhatEachMayDo();
+    void checkReadsTheProfileAgain();
+    void membersOfAnAllowedGroupMayAct();
     void checkRunsTheLookupAgain();
     void lookupsRunAFewAtATime();
     void aSlackRefusalIsShownInWords();
@@ -52,7 +61,10 @@ private Q_SLOTS:
 
 private:
     bool startHost(BridgeHost::State expected = BridgeHost::State::Running);
-    static QString cell(const Console::UsersPage &page, const QString &slackId, int column);
+    static QString cell(const Console::UsersPage &page, const QString &slackId, int column,
+                        int role = Qt::DisplayRole);
+    /// Rita (read-only) and Tom (a profile without manageTask) join Alice and Carol.
+    void addProfiledUsers();
     /// Visible columns narrower than their widest cell or their header.
     static QStringList cutColumns(const Console::UsersPage &page);
 
@@ -106,10 +118,22 @@ bool TestUsersPage::startHost(BridgeHost::State expected)
     return QTest::qWaitFor([&] { return m_host->state() == expected; }, 10000);
 }
 
-QString TestUsersPage::cell(const Console::UsersPage &page, const QString &slackId, int column)
+QString TestUsersPage::cell(const Console::UsersPage &page, const QString &slackId, int column,
+                            int role)
 {
     const UsersModel &model = *page.model();
-    return model.index(model.rowOf(slackId), column).data().toString();
+    return model.index(model.rowOf(slackId), column).data(role).toString();
+}
+
+void TestUsersPage::addProfiledUsers()
+{
+    m_slack->addUser(Rita, u"rita"_s, u"rita@soc.example"_s);
+    m_slack->addUser(Tom, u"tom"_s, u"tom@soc.example"_s);
+    m_hive->addUser(u"rita@soc.example"_s, u"Rita"_s, u"rita@soc.example"_s, false, u"read-only"_s);
+    QStringList noTasks = m_hive->profilePermissions(u"analyst"_s);
+    noTasks.removeAll(u"manageTask"_s);
+    m_hive->setProfilePermissions(u"no-tasks"_s, noTasks);
+    m_hive->addUser(u"tom@soc.example"_s, u"Tom"_s, u"tom@soc.example"_s, false, u"no-tasks"_s);
 }
 
 QStringList TestUsersPage::cutColumns(const Console::UsersPage &page)
@@ -131,15 +155,15 @@ void TestUsersPage::usersAreMatchedByEmail()
 {
     QVERIFY(startHost());
     Console::UsersPage page(*m_host);
-    page.resize(900, 600);
+    page.resize(1040, 600); // the console window's width
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     QTRY_VERIFY(page.model()->rowCount() == 2 && !page.isBusy());
 
-    // Every column shows its text whole; the last one shown takes the remaining width.
+    // Every column shows its text whole; the last one, May do, takes the remaining width.
     QTRY_VERIFY2(cutColumns(page).isEmpty(), qPrintable(cutColumns(page).join(u", "_s)));
     const QHeaderView *header = page.table()->horizontalHeader();
-    QVERIFY(header->sectionSize(UsersModel::State) > header->sectionSize(UsersModel::Email));
+    QVERIFY(header->sectionSize(UsersModel::MayDo) > header->sectionSize(UsersModel::Email));
 
     QCOMPARE(cell(page, Alice, UsersModel::SlackUser), u"alice"_s);
     QCOMPARE(cell(page, Alice, UsersModel::Email), u"alice@soc.example"_s);
@@ -148,6 +172,8 @@ void TestUsersPage::usersAreMatchedByEmail()
     QCOMPARE(cell(page, Carol, UsersModel::Email), u"carol@soc.example"_s);
     QCOMPARE(cell(page, Carol, UsersModel::HiveLogin), QString());
     QCOMPARE(cell(page, Carol, UsersModel::State), u"no TheHive user"_s);
+    QCOMPARE(cell(page, Carol, UsersModel::Profile), QString()); // no account, no profile
+    QCOMPARE(cell(page, Carol, UsersModel::MayDo), QString());
     QVERIFY(!page.progress()->isVisible());
     QCOMPARE(page.status()->text(),
              u"Slack users: 2. Matched: 1, no TheHive user: 1, override: 0."_s);
@@ -178,7 +204,92 @@ void TestUsersPage::usersAreMatchedByEmail()
     QCOMPARE(cell(page, Carol, UsersModel::MayAct), u"not allowed"_s);
     QCOMPARE(cell(page, Alice, UsersModel::State), u"matched"_s);
     QTRY_VERIFY2(cutColumns(page).isEmpty(), qPrintable(cutColumns(page).join(u", "_s)));
-    QVERIFY(header->sectionSize(UsersModel::MayAct) > header->sectionSize(UsersModel::State));
+    QVERIFY(header->sectionSize(UsersModel::MayDo) > header->sectionSize(UsersModel::Email));
+}
+
+void TestUsersPage::profilesSayWhatEachMayDo()
+{
+    addProfiledUsers();
+    QVERIFY(startHost());
+    Console::UsersPage page(*m_host);
+    page.resize(1040, 600);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QTRY_VERIFY(page.model()->rowCount() == 4 && !page.isBusy());
+    QTRY_VERIFY2(cutColumns(page).isEmpty(), qPrintable(cutColumns(page).join(u", "_s)));
+
+    QCOMPARE(cell(page, Alice, UsersModel::Profile), u"analyst"_s);
+    QCOMPARE(cell(page, Alice, UsersModel::MayDo), Everything);
+    QCOMPARE(cell(page, Alice, UsersModel::MayDo, Qt::ToolTipRole), QString());
+    QVERIFY(cell(page, Alice, UsersModel::Profile, Qt::ToolTipRole).contains(u"manageTask"_s));
+
+    QCOMPARE(cell(page, Rita, UsersModel::Profile), u"read-only"_s);
+    QCOMPARE(cell(page, Rita, UsersModel::MayDo), u"nothing (read-only)"_s);
+    QVERIFY(cell(page, Rita, UsersModel::MayDo, Qt::ToolTipRole).contains(u"manageCase/update"_s));
+
+    QCOMPARE(cell(page, Tom, UsersModel::Profile), u"no-tasks"_s);
+    QCOMPARE(cell(page, Tom, UsersModel::MayDo),
+             u"status, severity, TLP, PAP, assign, close, reopen"_s);
+    QCOMPARE(cell(page, Tom, UsersModel::MayDo, Qt::ToolTipRole),
+             u"Not allowed by the TheHive profile: tasks needs manageTask."_s);
+
+    // The bridge decides alike, from the profile the page had it read (no second request).
+    const qsizetype asked = m_hive->requests(u"/api/v1/user/tom@soc.example"_s).size();
+    std::optional<Bridge::Verdict> verdict;
+    m_host->bridge()->writer().check(u"tom@soc.example"_s, Bridge::CaseAction::AddTask,
+                                     *m_host->bridge()->versions().known(),
+                                     [&](const Bridge::Verdict &v) { verdict = v; });
+    QVERIFY(verdict && verdict->kind == Bridge::Verdict::Kind::Refused);
+    QCOMPARE(m_hive->requests(u"/api/v1/user/tom@soc.example"_s).size(), asked);
+
+    QVERIFY(page.selectUser(Tom));
+    QVERIFY2(page.details()->text().contains(u"TheHive profile: no-tasks"_s),
+             qPrintable(page.details()->text()));
+    QVERIFY(page.details()->text().contains(u"tasks needs manageTask"_s));
+}
+
+void TestUsersPage::checkReadsTheProfileAgain()
+{
+    addProfiledUsers();
+    QVERIFY(startHost());
+    Console::UsersPage page(*m_host);
+    QTRY_VERIFY(page.model()->rowCount() == 4 && !page.isBusy());
+    QCOMPARE(cell(page, Rita, UsersModel::MayDo), u"nothing (read-only)"_s);
+
+    // Promoted in TheHive: Check shows it at once, without waiting for the bridge's memory.
+    QVERIFY(m_hive->setProfile(u"rita@soc.example"_s, u"analyst"_s));
+    QVERIFY(page.selectUser(Rita));
+    QTest::mouseClick(page.checkButton(), Qt::LeftButton);
+    QTRY_COMPARE(cell(page, Rita, UsersModel::Profile), u"analyst"_s);
+    QCOMPARE(cell(page, Rita, UsersModel::MayDo), Everything);
+    QTRY_VERIFY2(page.details()->text().contains(u"May do: "_s + Everything),
+                 qPrintable(page.details()->text()));
+}
+
+void TestUsersPage::membersOfAnAllowedGroupMayAct()
+{
+    addProfiledUsers();
+    m_slack->addUserGroup(u"S0SOCLEADS"_s, {Carol, Tom});
+    QVERIFY(startHost());
+    Bridge::BridgeConfig config = m_host->config();
+    // S0GONE is a group Slack will not list: it allows nobody, as in the bridge.
+    config.allowedSlackUsers = QStringList{Alice, u"S0SOCLEADS"_s, u"S0GONE"_s};
+    QString error;
+    QVERIFY2(m_host->saveConfig(config, &error), qPrintable(error));
+    QTRY_VERIFY(m_host->bridge() && m_host->bridge()->config().allowedSlackUsers.size() == 3);
+
+    Console::UsersPage page(*m_host);
+    QTRY_VERIFY(page.model()->rowCount() == 4 && !page.isBusy());
+    QVERIFY(!page.table()->isColumnHidden(UsersModel::MayAct));
+    QTRY_COMPARE(cell(page, Tom, UsersModel::MayAct), u"allowed"_s);
+    QCOMPARE(cell(page, Tom, UsersModel::MayAct, Qt::ToolTipRole),
+             u"Allowed as a member of the user group S0SOCLEADS."_s);
+    QCOMPARE(cell(page, Carol, UsersModel::MayAct), u"allowed"_s);
+    QCOMPARE(cell(page, Alice, UsersModel::MayAct), u"allowed"_s);
+    QCOMPARE(cell(page, Rita, UsersModel::MayAct), u"not allowed"_s);
+    QVERIFY2(cell(page, Rita, UsersModel::MayAct, Qt::ToolTipRole)
+                 .contains(u"S0GONE (no_such_subteam)"_s),
+             qPrintable(cell(page, Rita, UsersModel::MayAct, Qt::ToolTipRole)));
 }
 
 void TestUsersPage::theLoginFieldHasAMnemonic()
@@ -220,6 +331,12 @@ void TestUsersPage::anOverrideIsSavedAndShown()
     QTRY_COMPARE(m_host->state(), BridgeHost::State::Running);
     QTRY_VERIFY(!page.isBusy());
     QCOMPARE(cell(page, Carol, UsersModel::State), u"override"_s);
+    // TheHive has no carol.admin: no profile to read, and the page says why.
+    QTRY_COMPARE(cell(page, Carol, UsersModel::Profile), u"cannot read"_s);
+    QCOMPARE(cell(page, Carol, UsersModel::MayDo), u"unknown"_s);
+    QVERIFY2(cell(page, Carol, UsersModel::Profile, Qt::ToolTipRole)
+                 .contains(u"TheHive has no user carol.admin"_s),
+             qPrintable(cell(page, Carol, UsersModel::Profile, Qt::ToolTipRole)));
     QVERIFY(page.selectUser(Carol));
     QCOMPARE(page.overrideLogin()->text(), u"carol.admin"_s);
     QVERIFY(page.clearOverrideButton()->isEnabled());

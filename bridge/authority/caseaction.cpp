@@ -20,7 +20,9 @@ QStringList permissionsFor(CaseAction action, const HiveVersion &version)
     case CaseAction::Reopen:
         if (!split)
             return {QStringLiteral("manageCase")};
-        if (version.major == 5 && version.minor == 2)
+        if (version.major == 5 && version.minor == 1) // no reopen permission yet
+            return {QStringLiteral("manageCase/update")};
+        if (version.major == 5 && version.minor == 2) // it came in 5.2.6
             return {QStringLiteral("manageCase/reopen"), QStringLiteral("manageCase/update")};
         return {QStringLiteral("manageCase/reopen")};
     case CaseAction::SetStatus:

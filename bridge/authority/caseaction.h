@@ -25,8 +25,8 @@ QList<CaseAction> allCaseActions();
 
 /// The TheHive permissions any one of which allows `action` on `version`: TheHive 5.1 split
 /// `manageCase` into `manageCase/update`, `manageCase/reopen` (5.2.6) and others; TheHive 4
-/// and 5.0 only know `manageCase` and `manageTask`. 5.2 accepts `manageCase/update` for a
-/// reopen too, as releases before 5.2.6 had no reopen permission.
+/// and 5.0 only know `manageCase` and `manageTask`. A reopen needs `manageCase/update` on 5.1
+/// and either on 5.2, as releases before 5.2.6 had no reopen permission.
 QStringList permissionsFor(CaseAction action, const HiveVersion &version);
 
 /// "change the severity", "add tasks", … (English: refusals in Slack use it).

@@ -14,6 +14,7 @@
 #include "slack/modals.h"
 #include "thehive/dialect.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QTimeZone>
 
@@ -41,6 +42,15 @@ QString metadataFor(const QString &caseId, const QString &channel, const QString
                                                        {QStringLiteral("channel"), channel},
                                                        {QStringLiteral("ts"), ts}})
                                  .toJson(QJsonDocument::Compact));
+}
+
+/// Why a Slack user picked as an assignee cannot be one (UserLinker's reasons address the
+/// user himself; here someone else reads them).
+QString noAccountFor(const QString &slackUserId, const UserLinker::Link &link)
+{
+    return QCoreApplication::translate("Bridge::ActionHandler",
+                                       "<@%1> has no active TheHive account (%2)")
+        .arg(slackUserId, link.email.isEmpty() ? link.reason : link.email);
 }
 
 /// Midnight of a YYYY-MM-DD date in the configured zone, as TheHive's epoch milliseconds.
@@ -232,10 +242,11 @@ void ActionHandler::closeCase(std::shared_ptr<Context> ctx)
 
 void ActionHandler::assign(std::shared_ptr<Context> ctx, const QString &slackUserId)
 {
-    m_users.resolveUser(slackUserId, [this, ctx](const UserLinker::Link &link) {
-        if (!link.ok())
-            return refuse(ctx, tr("cannot assign: %1").arg(link.reason),
-                          Outcome::failed(link.reason));
+    m_users.resolveUser(slackUserId, [this, ctx, slackUserId](const UserLinker::Link &link) {
+        if (!link.ok()) {
+            const QString why = noAccountFor(slackUserId, link);
+            return refuse(ctx, tr("cannot assign: %1").arg(why), Outcome::failed(why));
+        }
         changeCase(ctx, HiveRequests::assign(ctx->caseId, link.hiveLogin, ctx->version),
                    tr("assigned to %1").arg(link.hiveLogin));
     });
@@ -276,17 +287,16 @@ void ActionHandler::addTask(std::shared_ptr<Context> ctx)
                        if (input.assigneeSlackUserId.isEmpty())
                            return create({});
                        // The task goes to the person picked in the form, not to the submitter.
-                       m_users.resolveUser(input.assigneeSlackUserId,
-                                           [this, ctx, create](const UserLinker::Link &who) {
-                                               if (!who.ok())
-                                                   return refuse(
-                                                       ctx,
-                                                       tr("the task's assignee has no TheHive "
-                                                          "account: %1")
-                                                           .arg(who.reason),
-                                                       Outcome::failed(who.reason));
-                                               create(who.hiveLogin);
-                                           });
+                       const QString assignee = input.assigneeSlackUserId;
+                       m_users.resolveUser(
+                           assignee, [this, ctx, create, assignee](const UserLinker::Link &who) {
+                               if (!who.ok()) {
+                                   const QString why = noAccountFor(assignee, who);
+                                   return refuse(ctx, tr("cannot create the task: %1").arg(why),
+                                                 Outcome::failed(why));
+                               }
+                               create(who.hiveLogin);
+                           });
                    });
 }
 

@@ -45,6 +45,7 @@ constexpr QSize WindowSize{1280, 800};
 constexpr int FlowTimeoutMs = 60'000;
 const QString Alice = u"U0ALICE01"_s; // seeded by `hiveslack-sim --demo`
 const QString Bob = u"U0BOB0001"_s;
+const QString Dana = u"U0DANA001"_s; // in Slack only
 
 /// Thrown instead of exiting, so unwinding stops the bridge and the simulator process.
 struct Failure
@@ -132,7 +133,7 @@ QList<Bridge::JournalEvent> events(Console::BridgeHost &host, const QString &sou
     return found;
 }
 
-/// The cards of the first cases posted, oldest first.
+/// The cards of the first cases posted in full (the ones analysts can work), oldest first.
 QList<SlackClicks::Card> postedCards(Console::BridgeHost &host)
 {
     QList<SlackClicks::Card> cards;
@@ -141,22 +142,16 @@ QList<SlackClicks::Card> postedCards(Console::BridgeHost &host)
         const QList<Bridge::CardRef> caseCards = host.journal()->cards(e->caseKey);
         const bool known = std::any_of(cards.cbegin(), cards.cend(),
                                        [&](const auto &c) { return c.caseId == e->caseKey; });
-        if (!caseCards.isEmpty() && !known)
+        if (!caseCards.isEmpty() && !known &&
+            caseCards.constLast().shown == Bridge::CardShown::Full)
             cards.append({e->caseKey, caseCards.constLast().channel, caseCards.constLast().ts});
     }
     return cards;
 }
 
-/// A card whose case is gone from TheHive: a click on it fails for good, which is what
-/// Activity's Retry and Discard are for.
-SlackClicks::Card deletedInTheHive(SlackClicks::Card card)
-{
-    card.caseId = u"~40960184"_s;
-    return card;
-}
-
 /// Waits for the simulator's first cases, then has bob take one, alice raise another to
-/// Critical, and alice click a card whose case was deleted in TheHive meanwhile.
+/// Critical, and alice assign the third to dana, who has no TheHive account: that click fails
+/// until an admin gives her one (or an override), which is what Activity's Retry is for.
 void letCardsFlow(Console::BridgeHost &host)
 {
     waitOrFail([&host] { return postedCards(host).size() >= 3; }, u"three sample cards"_s,
@@ -166,7 +161,7 @@ void letCardsFlow(Console::BridgeHost &host)
                          Bridge::Simulator::demoCredentials().slackSigningSecret.toUtf8());
     if (analysts.assignToMe(cards.at(0), Bob, u"bob"_s) != 200 ||
         analysts.setSeverity(cards.at(1), Alice, u"alice"_s, 4, u"Critical"_s) != 200 ||
-        analysts.setSeverity(deletedInTheHive(cards.at(2)), Alice, u"alice"_s, 1, u"Low"_s) != 200)
+        analysts.assignTo(cards.at(2), Alice, u"alice"_s, Dana) != 200)
         fail(u"the bridge refused a card click"_s);
     waitOrFail(
         [&host] {

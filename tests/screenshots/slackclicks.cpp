@@ -27,6 +27,16 @@ int SlackClicks::assignToMe(const Card &card, const QString &userId, const QStri
                  {u"value"_s, card.caseId}});
 }
 
+int SlackClicks::assignTo(const Card &card, const QString &userId, const QString &userName,
+                          const QString &assigneeId)
+{
+    return post(card, userId, userName,
+                {{u"type"_s, u"users_select"_s},
+                 {u"action_id"_s, QString(Bridge::CardIds::Assignee)},
+                 {u"block_id"_s, Bridge::CardIds::blockId(u"controls"_s, card.caseId, u"0"_s)},
+                 {u"selected_user"_s, assigneeId}});
+}
+
 int SlackClicks::setSeverity(const Card &card, const QString &userId, const QString &userName,
                              int value, const QString &label)
 {

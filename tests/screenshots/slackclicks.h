@@ -23,6 +23,9 @@ public:
 
     /// "Assign to me" pressed by Slack user `userId`; the bridge's HTTP status (0: no answer).
     int assignToMe(const Card &card, const QString &userId, const QString &userName);
+    /// Slack user `assigneeId` picked in the card's assignee menu by Slack user `userId`.
+    int assignTo(const Card &card, const QString &userId, const QString &userName,
+                 const QString &assigneeId);
     /// Severity `value` (1–4) named `label` picked by Slack user `userId`.
     int setSeverity(const Card &card, const QString &userId, const QString &userName, int value,
                     const QString &label);

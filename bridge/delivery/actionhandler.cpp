@@ -176,14 +176,14 @@ void ActionHandler::withActorAndView(std::shared_ptr<Context> ctx, std::function
                     return ctx->done(outcomeFor(r, tr("reading the case from TheHive")));
                 if (!current) {
                     // Unreadable now (deleted, or restricted to others): its cards are redrawn.
-                    journalRefresh(ctx->caseId, {});
+                    journalRefresh(ctx->caseId, {}, false);
                     return refuse(ctx, tr("TheHive no longer shows this case to HiveSlack."),
                                   Outcome::ignored(tr("refused: the case is unreadable")));
                 }
                 ctx->view = m_cards.policy().decide(*current, ctx->channel);
                 if (!ctx->view->isFull()) {
                     // A card drawn before an escalation: refuse, and redraw it as it must look now.
-                    journalRefresh(ctx->caseId, {});
+                    journalRefresh(ctx->caseId, {}, false);
                     return refuse(
                         ctx, ctx->view->refusal(),
                         Outcome::ignored(
@@ -330,18 +330,19 @@ void ActionHandler::afterWrite(std::shared_ptr<Context> ctx, const QString &what
 {
     m_writer.attribute(ctx->caseId, tr("%1 from Slack by %2").arg(what, ctx->actorLogin),
                        ctx->version);
-    journalRefresh(ctx->caseId, ctx->mention());
+    journalRefresh(ctx->caseId, ctx->mention(), ctx->action == CaseAction::AddTask);
     ctx->done(Outcome::delivered(what));
 }
 
-void ActionHandler::journalRefresh(const QString &caseId, const QString &actor)
+void ActionHandler::journalRefresh(const QString &caseId, const QString &actor, bool tasks)
 {
     NewEvent refresh;
     refresh.source = QStringLiteral("bridge");
     refresh.kind = QStringLiteral("card.refresh");
     refresh.caseKey = caseId;
     refresh.payload = QJsonDocument(QJsonObject{{QStringLiteral("case"), caseId},
-                                                {QStringLiteral("actor"), actor}})
+                                                {QStringLiteral("actor"), actor},
+                                                {QStringLiteral("tasks"), tasks}})
                           .toJson(QJsonDocument::Compact);
     const AppendResult appended = m_journal.append(refresh);
     if (appended.outcome == AppendOutcome::Failed)
@@ -363,11 +364,14 @@ void ActionHandler::handleRefresh(const JournalEvent &event, Dispatcher::Complet
     const QJsonObject payload = QJsonDocument::fromJson(event.payload).object();
     const QString caseId = payload.value(u"case").toString();
     const QString actor = payload.value(u"actor").toString();
+    const bool tasks = payload.value(u"tasks").toBool(true);
     m_versions.withVersion(
-        [this, caseId, actor, done](std::optional<HiveVersion> v, const QString &why) {
+        [this, caseId, actor, tasks, done](std::optional<HiveVersion> v, const QString &why) {
             if (!v)
                 return done(Outcome::retry(why));
-            m_cards.refreshCard(caseId, *v, actor, done);
+            m_cards.refreshCard(caseId, *v, actor,
+                                tasks ? CardPublisher::Tasks::Recount : CardPublisher::Tasks::Keep,
+                                done);
         });
 }
 

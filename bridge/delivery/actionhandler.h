@@ -59,7 +59,8 @@ private:
     /// The end of an action TheHive or HiveSlack said no to, or could not do now.
     void settle(std::shared_ptr<Context> ctx, const Verdict &verdict, const QString &doing);
     void refuse(std::shared_ptr<Context> ctx, const QString &reason, const Outcome &outcome);
-    void journalRefresh(const QString &caseId, const QString &actor);
+    /// Journals a redraw of the case's cards; `tasks`: the task count may have changed.
+    void journalRefresh(const QString &caseId, const QString &actor, bool tasks);
     void handleRefresh(const JournalEvent &event, Dispatcher::Completion done);
 
     const BridgeConfig &m_config;

@@ -84,21 +84,21 @@ void CardPublisher::handle(const JournalEvent &event, Dispatcher::Completion don
                     Outcome::ignored(tr("case deleted in TheHive; its card is left as it was")));
             QString actor = hiveEvent.actor.isEmpty() ? tr("someone in TheHive") : hiveEvent.actor;
             refreshCard(hiveEvent.caseId, *version, hiveEvent.isTaskCreation() ? QString() : actor,
-                        done);
+                        Tasks::Recount, done);
         });
 }
 
 void CardPublisher::refreshCard(const QString &caseId, const HiveVersion &version,
-                                const QString &actor, Dispatcher::Completion done)
+                                const QString &actor, Tasks tasks, Dispatcher::Completion done)
 {
     m_hive.fetchCase(caseId, version,
-                     [this, caseId, version, actor, done](std::optional<CaseRecord> record,
-                                                          const HiveResult &r) {
+                     [this, caseId, version, actor, tasks, done](std::optional<CaseRecord> record,
+                                                                 const HiveResult &r) {
                          if (!record && r.kind == HiveResult::Kind::Refused && r.httpStatus == 404)
                              return withholdUnreadable(caseId, version, r, done);
                          if (!record)
                              return done(outcomeFor(r, tr("reading the case from TheHive")));
-                         withTaskCount(*record, version,
+                         withTaskCount(*record, version, tasks,
                                        [this, version, actor, done](const CaseRecord &c) {
                                            publish(c, version, actor, done);
                                        });
@@ -125,9 +125,16 @@ void CardPublisher::withholdUnreadable(const QString &caseId, const HiveVersion 
     drawNext(drawing);
 }
 
-void CardPublisher::withTaskCount(CaseRecord record, const HiveVersion &version,
+void CardPublisher::withTaskCount(CaseRecord record, const HiveVersion &version, Tasks tasks,
                                   std::function<void(const CaseRecord &)> next)
 {
+    if (tasks == Tasks::Keep) {
+        const QList<CardRef> cards = m_journal.cards(record.id);
+        record.taskCount =
+            cards.isEmpty() ? -1 : caseFromStoredJson(cards.constLast().caseJson).taskCount;
+        if (record.taskCount >= 0)
+            return next(record);
+    }
     m_hive.send(HiveRequests::countTasks(record.id, version),
                 [record, next](const HiveResult &r) mutable {
                     // The count is a nicety: a TheHive that refuses the query still gets a card.

@@ -31,11 +31,14 @@ public:
     ~CardPublisher() override;
 
     void handle(const JournalEvent &event, Dispatcher::Completion done);
+    /// Whether a redraw asks TheHive for the number of tasks or keeps the one on the card.
+    enum class Tasks { Recount, Keep };
     /// Reads the case from TheHive and redraws its cards (posting one in its current channel
     /// if there is none yet); used after Slack-side actions too. `actor` (may be empty: no
-    /// note) is who the thread notes name.
+    /// note) is who the thread notes name. A change made from Slack that is not about tasks
+    /// keeps the task count (one request to TheHive less per click).
     void refreshCard(const QString &caseId, const HiveVersion &version, const QString &actor,
-                     Dispatcher::Completion done);
+                     Tasks tasks, Dispatcher::Completion done);
     const VisibilityPolicy &policy() const { return m_policy; }
 
 Q_SIGNALS:
@@ -50,7 +53,7 @@ private:
     void drawNext(std::shared_ptr<Drawing> drawing);
     void post(std::shared_ptr<Drawing> drawing, const CaseView &view);
     void redraw(std::shared_ptr<Drawing> drawing, const CaseView &view, const CardRef &card);
-    void withTaskCount(CaseRecord record, const HiveVersion &version,
+    void withTaskCount(CaseRecord record, const HiveVersion &version, Tasks tasks,
                        std::function<void(const CaseRecord &)> next);
 
     const BridgeConfig &m_config;

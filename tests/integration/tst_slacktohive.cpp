@@ -300,6 +300,18 @@ void TstSlackToHive::severityCriticalChangesCaseAndCard()
         QVERIFY2(comment.contains(u"Critical") && comment.contains(Alice.email),
                  qPrintable(comment));
     }
+
+    // The first redraw counts the tasks; a later change that is not about tasks keeps the
+    // count without asking TheHive again.
+    QVERIFY(factsOf(after.blocks).contains(u"*Tasks*\n0"));
+    const qsizetype queries = s.h.hive.requests(u"/api/v1/query"_s).size();
+    const std::optional<Control> again = findControl(after.blocks, u"hs_severity"_s);
+    QVERIFY(again);
+    QVERIFY(s.click(Alice, selectAction(*again, optionWithValue(again->element, u"3"_s))));
+    QVERIFY(BridgeHarness::waitFor([&] { return s.card().updates > after.updates; }));
+    QVERIFY(s.settle());
+    QVERIFY(factsOf(s.card().blocks).contains(u"*Tasks*\n0"));
+    QCOMPARE(s.h.hive.requests(u"/api/v1/query"_s).size(), queries);
 }
 
 enum class Tamper { Unsigned, WrongSecret, AlteredByte, StaleTimestamp };

@@ -176,14 +176,14 @@ void ActionHandler::withActorAndView(std::shared_ptr<Context> ctx, std::function
                     return ctx->done(outcomeFor(r, tr("reading the case from TheHive")));
                 if (!current) {
                     // Unreadable now (deleted, or restricted to others): its cards are redrawn.
-                    journalRefresh(ctx->caseId, {}, false);
+                    journalRefresh(ctx->caseId, {}, false, false);
                     return refuse(ctx, tr("TheHive no longer shows this case to HiveSlack."),
                                   Outcome::ignored(tr("refused: the case is unreadable")));
                 }
                 ctx->view = m_cards.policy().decide(*current, ctx->channel);
                 if (!ctx->view->isFull()) {
                     // A card drawn before an escalation: refuse, and redraw it as it must look now.
-                    journalRefresh(ctx->caseId, {}, false);
+                    journalRefresh(ctx->caseId, {}, false, false);
                     return refuse(
                         ctx, ctx->view->refusal(),
                         Outcome::ignored(
@@ -330,16 +330,20 @@ void ActionHandler::afterWrite(std::shared_ptr<Context> ctx, const QString &what
 {
     m_writer.attribute(ctx->caseId, tr("%1 from Slack by %2").arg(what, ctx->actorLogin),
                        ctx->version);
-    journalRefresh(ctx->caseId, ctx->mention(), ctx->action == CaseAction::AddTask);
+    journalRefresh(ctx->caseId, ctx->mention(), ctx->action == CaseAction::AddTask, true);
     ctx->done(Outcome::delivered(what));
 }
 
-void ActionHandler::journalRefresh(const QString &caseId, const QString &actor, bool tasks)
+void ActionHandler::journalRefresh(const QString &caseId, const QString &actor, bool tasks,
+                                   bool afterOwnWrite)
 {
     NewEvent refresh;
     refresh.source = QStringLiteral("bridge");
     refresh.kind = QStringLiteral("card.refresh");
     refresh.caseKey = caseId;
+    // After a write TheHive's own webhook for the change redraws the cards too: this one need
+    // not survive a power cut. A redraw of a card that showed too much must.
+    refresh.survivesPowerLoss = !afterOwnWrite;
     refresh.payload = QJsonDocument(QJsonObject{{QStringLiteral("case"), caseId},
                                                 {QStringLiteral("actor"), actor},
                                                 {QStringLiteral("tasks"), tasks}})

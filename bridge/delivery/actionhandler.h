@@ -59,8 +59,10 @@ private:
     /// The end of an action TheHive or HiveSlack said no to, or could not do now.
     void settle(std::shared_ptr<Context> ctx, const Verdict &verdict, const QString &doing);
     void refuse(std::shared_ptr<Context> ctx, const QString &reason, const Outcome &outcome);
-    /// Journals a redraw of the case's cards; `tasks`: the task count may have changed.
-    void journalRefresh(const QString &caseId, const QString &actor, bool tasks);
+    /// Journals a redraw of the case's cards; `tasks`: the task count may have changed;
+    /// `afterOwnWrite`: TheHive will also send a webhook for this change.
+    void journalRefresh(const QString &caseId, const QString &actor, bool tasks,
+                        bool afterOwnWrite);
     void handleRefresh(const JournalEvent &event, Dispatcher::Completion done);
 
     const BridgeConfig &m_config;

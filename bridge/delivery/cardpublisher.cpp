@@ -224,8 +224,8 @@ void CardPublisher::redraw(std::shared_ptr<Drawing> drawing, const CaseView &vie
         // An unreadable case keeps its last known state: a later read compares with that.
         const QByteArray shownState =
             drawing->unreadable ? card.caseJson : caseToJson(drawing->record);
-        m_journal.saveCard({card.caseId, card.channel, card.ts, shownState,
-                            drawing->version.toString(), view.shownName()});
+        m_journal.updateCard({card.caseId, card.channel, card.ts, shownState,
+                              drawing->version.toString(), view.shownName()});
         const QString updated = tr("card in %1 updated (%2)").arg(card.channel, view.shownName());
         const std::optional<SlackMessage> note =
             drawing->actor.isEmpty()

@@ -1,5 +1,7 @@
 #include "journal/journal.h"
 
+#include <algorithm>
+
 #include "core/clock.h"
 #include "core/logging.h"
 #include "journal/journalschema.h"
@@ -145,7 +147,11 @@ AppendResult Journal::append(const NewEvent &event)
 QList<AppendResult> Journal::appendBatch(const QList<NewEvent> &events)
 {
     clearError();
-    setDurability(Durability::PowerLoss); // accepted means on disk
+    // Accepted means on disk; only a batch of the bridge's own derived work may skip the fsync.
+    const bool derivedOnly = std::all_of(events.cbegin(), events.cend(),
+                                         [](const NewEvent &e) { return !e.survivesPowerLoss; });
+    setDurability(derivedOnly && !events.isEmpty() ? Durability::ProcessCrash
+                                                   : Durability::PowerLoss);
     QList<AppendResult> results(events.size());
     if (events.isEmpty())
         return results;

@@ -54,7 +54,8 @@ public:
 
     // ---- Events -------------------------------------------------------------------------
 
-    /// Durably journals one event (committed when it returns Inserted).
+    /// Durably journals one event (committed when it returns Inserted; fsync'd unless the event
+    /// is derived work, NewEvent::survivesPowerLoss).
     AppendResult append(const NewEvent &event);
     /// Group commit: journals all events in one transaction and one fsync. Results are
     /// index-aligned with `events`. The batch commits whole or not at all: a storage error makes
@@ -96,8 +97,11 @@ public:
     /// Every card of a case, first posted first.
     QList<CardRef> cards(const QString &caseId) const;
     /// Inserts or updates the card of `card.caseId` in `card.channel`; postedAt is kept from the
-    /// first save.
+    /// first save. Durable against a power cut (a new ts must never be lost).
     bool saveCard(const CardRef &card);
+    /// What a saved card (same case, channel and ts) shows now, after a redraw; survives a
+    /// process crash without an fsync. False when no such card is saved.
+    bool updateCard(const CardRef &card);
 
     // ---- Audit trail --------------------------------------------------------------------
 

@@ -102,6 +102,29 @@ bool Journal::saveCard(const CardRef &card)
                u"cannot save the card of case %1"_s.arg(card.caseId));
 }
 
+bool Journal::updateCard(const CardRef &card)
+{
+    clearError();
+    // Only what a saved card shows changes: after a power cut the next redraw may note a change
+    // again, which is no reason for an fsync per redraw.
+    setDurability(Durability::ProcessCrash);
+    QSqlQuery q(m_db);
+    if (!run(q,
+             u"UPDATE cards SET case_json = ?, hive_version = ?, shown = ?, updated_at = ?"
+             " WHERE case_id = ? AND channel = ? AND ts = ?"_s,
+             {card.caseJson, card.hiveVersion,
+              card.shown.isEmpty() ? QString(CardShown::Full) : card.shown, m_clock.nowMs(),
+              card.caseId, card.channel, card.ts},
+             u"cannot update the card of case %1"_s.arg(card.caseId)))
+        return false;
+    if (q.numRowsAffected() != 1) {
+        setError(
+            u"no saved card of case %1 in %2 with ts %3"_s.arg(card.caseId, card.channel, card.ts));
+        return false;
+    }
+    return true;
+}
+
 bool Journal::audit(qint64 eventId, const QString &actor, const QString &action,
                     const QString &detail)
 {

@@ -52,6 +52,10 @@ struct NewEvent
     QByteArray payload;
     bool ignored = false; ///< journal it for the record, but as final state "ignored"
     QString note;
+    /// False for work the bridge gives itself that something else would redo (a card redraw
+    /// after a Slack change, which TheHive's own webhook redraws too): it must survive a
+    /// process crash, not a power cut, so it costs no fsync. Inbound events always do.
+    bool survivesPowerLoss = true;
 };
 
 enum class AppendOutcome {

@@ -462,6 +462,17 @@ void TestJournal::cardsUpsert()
     QCOMPARE(cards.at(1).shown, QString(CardShown::Full));
     QCOMPARE(journal->card(u"~2"_s, u"C01"_s)->ts, u"1.2"_s);
 
+    // A redraw updates what a saved card shows, never another card or a card not saved.
+    QVERIFY(journal->updateCard(
+        {u"~1"_s, u"C02"_s, u"1700000003.000200"_s, "{\"v\":4}", u"5.3"_s, CardShown::Hidden}));
+    QCOMPARE(journal->card(u"~1"_s, u"C02"_s)->shown, QString(CardShown::Hidden));
+    QCOMPARE(journal->card(u"~1"_s, u"C02"_s)->caseJson, QByteArray("{\"v\":4}"));
+    QCOMPARE(journal->card(u"~1"_s, u"C01"_s)->caseJson, QByteArray("{\"v\":3}"));
+    QVERIFY(!journal->updateCard({u"~1"_s, u"C02"_s, u"9.9"_s, "{}", u"5.3"_s}));
+    QVERIFY(journal->lastError().contains(u"no saved card"_s));
+    QVERIFY(!journal->updateCard({u"~9"_s, u"C01"_s, u"1.2"_s, "{}", u"5.3"_s}));
+    QCOMPARE(journal->cards(u"~9"_s).size(), 0);
+
     QVERIFY(!journal->saveCard({u"~3"_s, u"C01"_s, {}, {}, {}}));
     QVERIFY(journal->lastError().contains(u"ts"_s));
     QVERIFY(!journal->saveCard({u"~3"_s, u"C01"_s, u"1.1"_s, {}, {}, u"partly"_s}));

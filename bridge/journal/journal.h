@@ -20,8 +20,10 @@ class Clock;
 ///
 /// Inbound handlers append() an event before they answer HTTP; the delivery loop takes due()
 /// events, sends them and records the outcome with markDelivered(), scheduleRetry() or
-/// markFailed(). The file is SQLite in WAL mode with synchronous=FULL, so a call that reports
-/// success has reached the disk and survives kill -9 and power loss.
+/// markFailed(). The file is SQLite in WAL mode. An accepted event and a new card's ts are
+/// committed with synchronous=FULL, so once reported they survive kill -9 and power loss;
+/// delivery bookkeeping, card redraws (updateCard) and the bridge's own derived events
+/// (NewEvent::survivesPowerLoss) survive kill -9 without an fsync each.
 ///
 /// **No secrets.** The journal stores payloads verbatim and shows them in the console. Callers
 /// pass the event body only: never Authorization or signature headers, tokens, or API keys.

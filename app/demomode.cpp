@@ -34,6 +34,10 @@ int runDemo()
     Bridge::BridgeConfig config =
         simulator.demoConfig(defaultDataDir() + QStringLiteral("/demo"), port);
     config.listenAddress = address;
+    if (!Bridge::Simulator::resetJournal(config, &error)) {
+        std::fprintf(stderr, "hiveslack: %s\n", qPrintable(error));
+        return 2;
+    }
     std::fprintf(stderr,
                  "hiveslack: demo mode: simulated TheHive at %s, simulated Slack at %s; a sample "
                  "case arrives every 5 s\n",

@@ -161,7 +161,7 @@
 <context>
     <name>Bridge::Simulator</name>
     <message>
-        <location filename="../bridge/demo/simulator.cpp" line="+38"/>
+        <location filename="../bridge/demo/simulator.cpp" line="+39"/>
         <source>cannot start the simulator %1: %2</source>
         <translation>der Simulator %1 kann nicht gestartet werden: %2</translation>
     </message>
@@ -170,6 +170,11 @@
         <location line="+9"/>
         <source>the simulator did not say where it listens</source>
         <translation>der Simulator hat nicht gemeldet, wo er lauscht</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>cannot remove the old demo journal %1</source>
+        <translation>das alte Demo-Journal %1 kann nicht entfernt werden</translation>
     </message>
 </context>
 <context>
@@ -673,7 +678,7 @@
         <translation>muss eine http://- oder https://-Adresse sein</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+40"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
@@ -778,12 +783,12 @@
         <translation>In TheHive handeln als:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>User hea&amp;der:</source>
         <translation>Benutzer-&amp;Header:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Slack</source>
         <translation>Slack</translation>
     </message>
@@ -1658,7 +1663,7 @@
 <context>
     <name>Console::UsersModel</name>
     <message>
-        <location filename="../ui/usersmodel.cpp" line="+203"/>
+        <location filename="../ui/usersmodel.cpp" line="+196"/>
         <source>not checked</source>
         <translation>nicht geprüft</translation>
     </message>
@@ -1721,7 +1726,7 @@
         <translation>erlaubt</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-285"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
@@ -1761,7 +1766,7 @@
         <translation>Aufgaben</translation>
     </message>
     <message>
-        <location line="+223"/>
+        <location line="+216"/>
         <source>cannot read</source>
         <translation>nicht lesbar</translation>
     </message>

@@ -161,7 +161,7 @@
 <context>
     <name>Bridge::Simulator</name>
     <message>
-        <location filename="../bridge/demo/simulator.cpp" line="+38"/>
+        <location filename="../bridge/demo/simulator.cpp" line="+39"/>
         <source>cannot start the simulator %1: %2</source>
         <translation>impossible de démarrer le simulateur %1&#xa0;: %2</translation>
     </message>
@@ -170,6 +170,11 @@
         <location line="+9"/>
         <source>the simulator did not say where it listens</source>
         <translation>le simulateur n&apos;a pas indiqué où il écoute</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>cannot remove the old demo journal %1</source>
+        <translation>impossible de supprimer l’ancien journal de démonstration %1</translation>
     </message>
 </context>
 <context>
@@ -673,7 +678,7 @@
         <translation>doit être une adresse http:// ou https://</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+40"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
@@ -778,12 +783,12 @@
         <translation>Agir dans TheHive en tant que&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>User hea&amp;der:</source>
         <translation>E&amp;n-tête utilisateur&#xa0;:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Slack</source>
         <translation>Slack</translation>
     </message>
@@ -1658,7 +1663,7 @@
 <context>
     <name>Console::UsersModel</name>
     <message>
-        <location filename="../ui/usersmodel.cpp" line="+203"/>
+        <location filename="../ui/usersmodel.cpp" line="+196"/>
         <source>not checked</source>
         <translation>non vérifié</translation>
     </message>
@@ -1721,7 +1726,7 @@
         <translation>autorisé</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-285"/>
         <source>status</source>
         <translation>statut</translation>
     </message>
@@ -1761,7 +1766,7 @@
         <translation>tâches</translation>
     </message>
     <message>
-        <location line="+223"/>
+        <location line="+216"/>
         <source>cannot read</source>
         <translation>illisible</translation>
     </message>

@@ -169,6 +169,8 @@ bool BridgeHost::startDemo(QString *error)
         return false;
     const Bridge::BridgeConfig config =
         simulator->demoConfig(m_defaultDataDir + QStringLiteral("/demo"), port);
+    if (!Bridge::Simulator::resetJournal(config, error))
+        return false;
     m_demo = std::move(simulator);
     restartWith(config, Bridge::Simulator::demoCredentials());
     return m_state == State::Running;

@@ -12,6 +12,17 @@
 
 namespace Bridge {
 
+namespace {
+
+/// Slack's answers for a card that no longer exists as the bot's message.
+bool isGone(const SlackResult &r)
+{
+    return r.kind == SlackResult::Kind::Permanent &&
+           (r.error == u"message_not_found" || r.error == u"cant_update_message");
+}
+
+} // namespace
+
 /// One case drawn into each channel that shows it, one channel at a time.
 struct CardPublisher::Drawing
 {
@@ -213,10 +224,28 @@ void CardPublisher::post(std::shared_ptr<Drawing> drawing, const CaseView &view)
     });
 }
 
+void CardPublisher::repost(std::shared_ptr<Drawing> drawing, const CaseView &view,
+                           const CardRef &card)
+{
+    // Someone deleted the card in Slack (or it is not the bot's): the case gets a new one, whose
+    // ts is used from then on. A channel that may show nothing of the case needs none.
+    if (view.visibility() == Visibility::Hidden) {
+        drawing->add(Outcome::delivered(
+            tr("the card in %1 was deleted in Slack; the case is not shown there")
+                .arg(card.channel)));
+        return drawNext(drawing);
+    }
+    drawing->notes.append(tr("the card in %1 (ts %2) was deleted in Slack: posting it again")
+                              .arg(card.channel, card.ts));
+    post(drawing, view);
+}
+
 void CardPublisher::redraw(std::shared_ptr<Drawing> drawing, const CaseView &view,
                            const CardRef &card)
 {
     m_slack.updateMessage(view.card(drawing->options), card.ts, [=, this](const SlackResult &r) {
+        if (isGone(r))
+            return repost(drawing, view, card);
         if (!r.ok()) {
             drawing->add(outcomeFor(r, tr("updating the card in %1").arg(card.channel)));
             return drawNext(drawing);

@@ -20,7 +20,8 @@ struct HiveResult;
 /// the VisibilityPolicy allows its channel now — cards in channels the case has left first, so
 /// a case escalated to another channel is withheld from the old one before it appears in the
 /// new one — and each gets a thread note saying who changed what (field names only where the
-/// case is not shown in full). A card whose ts is recorded is never posted again.
+/// case is not shown in full). A card whose ts is recorded is never posted again, unless Slack
+/// says it is gone (deleted in Slack): then it is posted anew and the new ts kept.
 class CardPublisher final : public QObject
 {
     Q_OBJECT
@@ -53,6 +54,8 @@ private:
     void drawNext(std::shared_ptr<Drawing> drawing);
     void post(std::shared_ptr<Drawing> drawing, const CaseView &view);
     void redraw(std::shared_ptr<Drawing> drawing, const CaseView &view, const CardRef &card);
+    /// A card deleted in Slack is posted again and its new ts saved.
+    void repost(std::shared_ptr<Drawing> drawing, const CaseView &view, const CardRef &card);
     void withTaskCount(CaseRecord record, const HiveVersion &version, Tasks tasks,
                        std::function<void(const CaseRecord &)> next);
 

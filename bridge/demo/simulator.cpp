@@ -1,6 +1,7 @@
 #include "demo/simulator.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -91,6 +92,21 @@ BridgeConfig Simulator::demoConfig(const QString &dataDir, quint16 bridgePort) c
     red.channel = QLatin1String(DemoRestrictedChannel);
     config.routes = {red};
     return config;
+}
+
+bool Simulator::resetJournal(const BridgeConfig &config, QString *error)
+{
+    const QString journal = config.journalPath();
+    const QStringList files{journal, journal + QStringLiteral("-wal"),
+                            journal + QStringLiteral("-shm")};
+    for (const QString &file : files) {
+        if (QFile::exists(file) && !QFile::remove(file)) {
+            if (error)
+                *error = tr("cannot remove the old demo journal %1").arg(file);
+            return false;
+        }
+    }
+    return true;
 }
 
 Credentials Simulator::demoCredentials()

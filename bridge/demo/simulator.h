@@ -24,6 +24,9 @@ public:
 
     /// A complete config and secrets for a bridge talking to this simulator.
     BridgeConfig demoConfig(const QString &dataDir, quint16 bridgePort) const;
+    /// Removes the demo journal in `config`'s data directory: every simulator starts empty, and
+    /// a journal from an earlier run would hold cards this Slack never had.
+    static bool resetJournal(const BridgeConfig &config, QString *error);
     static Credentials demoCredentials();
     static QString defaultProgram(); ///< hiveslack-sim next to the running executable
 

@@ -106,6 +106,42 @@ private Q_SLOTS:
         QVERIFY(!h.hive.requests().isEmpty());
     }
 
+    void aCardDeletedInSlackComesBackOnTheNextChange()
+    {
+        BridgeHarness h;
+        h.start();
+        const QString id =
+            h.hive.addCase({{u"title"_s, u"Deleted by mistake"_s}, {u"severity"_s, 2}})
+                .value(u"_id")
+                .toString();
+        QCOMPARE(h.postWebhook(h.hive.webhookFor(u"create"_s, id)).status, 202);
+        QVERIFY(BridgeHarness::waitFor([&] { return h.cards().size() == 1; }));
+        const QString channel = QLatin1String(BridgeHarness::Channel);
+        const QString oldTs = h.cards().first().ts;
+        QVERIFY(h.slack.removeMessage(channel, oldTs));
+
+        QVERIFY(h.hive.setCaseField(id, u"severity"_s, 3));
+        QCOMPARE(h.postWebhook(h.hive.webhookFor(u"update"_s, id)).status, 202);
+        QVERIFY(BridgeHarness::waitFor([&] { return h.journal().counts().pending == 0; }));
+        QCOMPARE(h.cards().size(), 1);
+        const FakeSlack::PostedMessage again = h.cards().first();
+        QVERIFY(again.ts != oldTs);
+        QVERIFY(blocksText(again).contains(u"High"));
+        QCOMPARE(h.journal().card(id, channel)->ts, again.ts);
+        QCOMPARE(h.journal().counts().failed, 0);
+        const Bridge::JournalEvent healed = h.journal().events({}).first();
+        QVERIFY2(healed.note.contains(u"deleted in Slack"_s), qPrintable(healed.note));
+
+        // From then on the new card is the one kept up to date.
+        QVERIFY(h.hive.setCaseField(id, u"severity"_s, 4));
+        QCOMPARE(h.postWebhook(h.hive.webhookFor(u"update"_s, id)).status, 202);
+        QVERIFY(BridgeHarness::waitFor([&] { return h.journal().counts().pending == 0; }));
+        QCOMPARE(h.cards().size(), 1);
+        QCOMPARE(h.cards().first().ts, again.ts);
+        QCOMPARE(h.cards().first().updates, 1);
+        QCOMPARE(h.journal().counts().failed, 0);
+    }
+
     void aTaskCreatedInTheHiveShowsAsATaskCount()
     {
         BridgeHarness h;

@@ -154,6 +154,12 @@ QList<FakeSlack::PostedMessage> FakeSlack::messages(const QString &channel) cons
     return matching;
 }
 
+bool FakeSlack::removeMessage(const QString &channel, const QString &ts)
+{
+    return m_messages.removeIf(
+               [&](const PostedMessage &m) { return m.channel == channel && m.ts == ts; }) == 1;
+}
+
 std::optional<FakeSlack::PostedMessage> FakeSlack::message(const QString &channel,
                                                            const QString &ts) const
 {

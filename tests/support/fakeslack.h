@@ -62,6 +62,8 @@ public:
     /// Posted messages in posting order (top-level and thread replies), optionally one channel.
     QList<PostedMessage> messages(const QString &channel = {}) const;
     std::optional<PostedMessage> message(const QString &channel, const QString &ts) const;
+    /// A person deleting a message in Slack: chat.update answers message_not_found from now on.
+    bool removeMessage(const QString &channel, const QString &ts);
     /// chat.postEphemeral arguments as received, plus the "message_ts" answered.
     QList<QJsonObject> ephemerals() const { return m_ephemerals; }
     /// Views opened with views.open, in their current state (views.update replaces them).

@@ -44,7 +44,8 @@ LaunchOptions parseCommandLine(const QStringList &arguments, bool consoleAvailab
         std::fputs(qPrintable(QCoreApplication::translate(
                        "main", "\nEnvironment: HIVESLACK_LISTEN, HIVESLACK_DATA_DIR, "
                                "HIVESLACK_THEHIVE_URL, HIVESLACK_THEHIVE_API_KEY, "
-                               "HIVESLACK_THEHIVE_WEBHOOK_SECRET, HIVESLACK_SLACK_API_URL, "
+                               "HIVESLACK_THEHIVE_WEBHOOK_SECRET, HIVESLACK_THEHIVE_ACT_AS, "
+                               "HIVESLACK_THEHIVE_USER_HEADER, HIVESLACK_SLACK_API_URL, "
                                "HIVESLACK_SLACK_BOT_TOKEN, HIVESLACK_SLACK_SIGNING_SECRET, "
                                "HIVESLACK_SLACK_CHANNEL; every secret also as <NAME>_FILE.\n")),
                    stdout);

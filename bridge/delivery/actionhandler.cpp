@@ -28,7 +28,6 @@ struct ActionHandler::Context
     HiveVersion version;
     QString caseId, channel, ts; ///< the case and the card it was worked from
     CaseAction action = CaseAction::SetStatus;
-    std::function<void()> carryOut; ///< what the interaction does once allowed
     QString actorLogin;
     std::optional<CaseView> view; ///< the case as this channel may see it now
     QString mention() const { return QStringLiteral("<@%1>").arg(in.userId); }
@@ -116,9 +115,12 @@ void ActionHandler::onBlockAction(std::shared_ptr<Context> ctx)
     const QString &id = ctx->caseId;
     const HiveVersion v = ctx->version;
     const QString a = action.actionId;
-    const auto plan = [ctx](CaseAction caseAction, std::function<void()> carryOut) {
+    // What the click does once the actor and the channel's view allow it. Kept out of the
+    // context: a context holding a lambda that holds the context would never be freed.
+    std::function<void()> carryOut;
+    const auto plan = [ctx, &carryOut](CaseAction caseAction, std::function<void()> then) {
         ctx->action = caseAction;
-        ctx->carryOut = std::move(carryOut);
+        carryOut = std::move(then);
     };
 
     if (a == u"hs_add_task") {
@@ -160,7 +162,7 @@ void ActionHandler::onBlockAction(std::shared_ptr<Context> ctx)
     } else {
         return ctx->done(Outcome::ignored(tr("unknown control %1").arg(a)));
     }
-    withActorAndView(ctx, ctx->carryOut);
+    withActorAndView(ctx, std::move(carryOut));
 }
 
 void ActionHandler::withActorAndView(std::shared_ptr<Context> ctx, std::function<void()> next)

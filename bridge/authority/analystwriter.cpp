@@ -7,8 +7,9 @@ namespace Bridge {
 
 namespace {
 
-QString missingPermission(const HiveProfile &profile, CaseAction action, const QStringList &needed)
+QString missingPermission(const HiveProfile &profile, CaseAction action, const HiveVersion &version)
 {
+    const QStringList needed = permissionsFor(action, version);
     const QString who = profile.profile.isEmpty()
                             ? QObject::tr("your TheHive profile")
                             : QObject::tr("your TheHive profile (%1)").arg(profile.profile);
@@ -32,7 +33,6 @@ void AnalystWriter::check(const QString &login, CaseAction action, const HiveVer
 {
     m_permissions.profileOf(
         login, version, [this, action, version, done](const HiveProfile &profile) {
-            const QStringList needed = permissionsFor(action, version);
             switch (profile.state) {
             case HiveProfile::State::Unavailable:
                 return done(
@@ -53,7 +53,7 @@ void AnalystWriter::check(const QString &login, CaseAction action, const HiveVer
             }
             if (!profile.allows(action, version))
                 return done(
-                    {Verdict::Kind::Refused, missingPermission(profile, action, needed), {}});
+                    {Verdict::Kind::Refused, missingPermission(profile, action, version), {}});
             done({Verdict::Kind::Allowed, {}, {}});
         });
 }

@@ -88,7 +88,7 @@ void CardPublisher::handle(const JournalEvent &event, Dispatcher::Completion don
                     record.id = hiveEvent.caseId;
                 if (record.organisation.isEmpty())
                     record.organisation = hiveEvent.organisation;
-                return publish(record, *version, {}, done);
+                return publish(record, *version, {}, m_journal.cards(record.id), done);
             }
             if (hiveEvent.isCaseEvent() && hiveEvent.action == u"delete")
                 return done(
@@ -109,9 +109,12 @@ void CardPublisher::refreshCard(const QString &caseId, const HiveVersion &versio
                              return withholdUnreadable(caseId, version, r, done);
                          if (!record)
                              return done(outcomeFor(r, tr("reading the case from TheHive")));
-                         withTaskCount(*record, version, tasks,
-                                       [this, version, actor, done](const CaseRecord &c) {
-                                           publish(c, version, actor, done);
+                         // One read of the case's cards serves the task count and the drawing
+                         // (per-case order: nothing else changes them meanwhile).
+                         const QList<CardRef> cards = m_journal.cards(caseId);
+                         withTaskCount(*record, version, tasks, cards,
+                                       [this, version, actor, cards, done](const CaseRecord &c) {
+                                           publish(c, version, actor, cards, done);
                                        });
                      });
 }
@@ -137,10 +140,10 @@ void CardPublisher::withholdUnreadable(const QString &caseId, const HiveVersion 
 }
 
 void CardPublisher::withTaskCount(CaseRecord record, const HiveVersion &version, Tasks tasks,
+                                  const QList<CardRef> &cards,
                                   std::function<void(const CaseRecord &)> next)
 {
     if (tasks == Tasks::Keep) {
-        const QList<CardRef> cards = m_journal.cards(record.id);
         record.taskCount =
             cards.isEmpty() ? -1 : caseFromStoredJson(cards.constLast().caseJson).taskCount;
         if (record.taskCount >= 0)
@@ -158,7 +161,8 @@ void CardPublisher::withTaskCount(CaseRecord record, const HiveVersion &version,
 }
 
 void CardPublisher::publish(const CaseRecord &record, const HiveVersion &version,
-                            const QString &actor, Dispatcher::Completion done)
+                            const QString &actor, const QList<CardRef> &cards,
+                            Dispatcher::Completion done)
 {
     auto drawing = std::make_shared<Drawing>();
     drawing->record = record;
@@ -168,7 +172,7 @@ void CardPublisher::publish(const CaseRecord &record, const HiveVersion &version
     drawing->homeChannel = m_policy.homeChannel(record);
     // Channels the case has left first: nothing appears in a new channel before the old one
     // stops showing it.
-    for (const CardRef &card : m_journal.cards(record.id)) {
+    for (const CardRef &card : cards) {
         if (card.channel == drawing->homeChannel) {
             drawing->homeChannel.clear();
             drawing->existing.append(card);

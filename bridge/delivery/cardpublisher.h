@@ -47,8 +47,9 @@ Q_SIGNALS:
 
 private:
     struct Drawing; // one case being drawn into its channels
+    /// Draws `record` into its channels; `cards` are the case's cards as the journal has them.
     void publish(const CaseRecord &record, const HiveVersion &version, const QString &actor,
-                 Dispatcher::Completion done);
+                 const QList<CardRef> &cards, Dispatcher::Completion done);
     void withholdUnreadable(const QString &caseId, const HiveVersion &version,
                             const HiveResult &read, Dispatcher::Completion done);
     void drawNext(std::shared_ptr<Drawing> drawing);
@@ -57,7 +58,7 @@ private:
     /// A card deleted in Slack is posted again and its new ts saved.
     void repost(std::shared_ptr<Drawing> drawing, const CaseView &view, const CardRef &card);
     void withTaskCount(CaseRecord record, const HiveVersion &version, Tasks tasks,
-                       std::function<void(const CaseRecord &)> next);
+                       const QList<CardRef> &cards, std::function<void(const CaseRecord &)> next);
 
     const BridgeConfig &m_config;
     VisibilityPolicy m_policy;

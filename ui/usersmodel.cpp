@@ -1,5 +1,7 @@
 #include "usersmodel.h"
 
+#include "directory/userlinker.h"
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -85,10 +87,7 @@ void UsersModel::setAllowList(const QStringList &allowed)
 
 QStringList UsersModel::allowedGroups() const
 {
-    QStringList groups;
-    std::copy_if(m_allowed.cbegin(), m_allowed.cend(), std::back_inserter(groups),
-                 [](const QString &entry) { return entry.startsWith(u'S'); });
-    return groups;
+    return Bridge::UserLinker::userGroupsOf(m_allowed);
 }
 
 void UsersModel::setGroupMembers(const QString &group, const QStringList &members,

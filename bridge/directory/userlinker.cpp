@@ -51,14 +51,19 @@ void UserLinker::resolveActor(const QString &slackUserId, Callback done)
     });
 }
 
-void UserLinker::inAllowedGroup(const QString &slackUserId, std::function<void(bool)> done)
+QStringList UserLinker::userGroupsOf(const QStringList &allowList)
 {
     QStringList groups;
-    for (const QString &entry : m_config.allowedSlackUsers) {
+    for (const QString &entry : allowList) {
         if (entry.startsWith(u'S'))
             groups.append(entry);
     }
-    checkGroups(slackUserId, groups, std::move(done));
+    return groups;
+}
+
+void UserLinker::inAllowedGroup(const QString &slackUserId, std::function<void(bool)> done)
+{
+    checkGroups(slackUserId, userGroupsOf(m_config.allowedSlackUsers), std::move(done));
 }
 
 void UserLinker::checkGroups(const QString &slackUserId, QStringList groups,

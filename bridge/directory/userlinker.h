@@ -41,6 +41,8 @@ public:
     void resolveActor(const QString &slackUserId, Callback done);
     /// The TheHive account of any Slack user (an assignee picked in a select or modal).
     void resolveUser(const QString &slackUserId, Callback done);
+    /// The Slack user groups (S…) of an allow-list; its other entries are user ids.
+    static QStringList userGroupsOf(const QStringList &allowList);
     /// Drops the cached answer for one user, so the next resolve asks Slack and TheHive again.
     void forget(const QString &slackUserId) { m_cache.remove(slackUserId); }
 

@@ -43,8 +43,8 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
         std::make_unique<TheHiveClient>(*m_rest, m_config.theHiveUrl, m_credentials.theHiveApiKey,
                                         m_config.theHiveOrganisation, m_config.theHiveUserHeader);
     m_versions = std::make_unique<HiveVersionProbe>(*m_hive, m_config.theHiveVersion);
-    m_slack =
-        std::make_unique<SlackClient>(*m_rest, m_config.slackApiUrl, m_credentials.slackBotToken);
+    m_slack = std::make_unique<SlackClient>(*m_rest, m_config.slackApiUrl,
+                                            m_credentials.slackBotToken, m_config.slackRateLimits);
     m_directory = std::make_unique<SlackDirectory>(*m_slack, m_clock);
     m_cards = std::make_unique<CardPublisher>(m_config, m_journal, *m_hive, *m_versions, *m_slack,
                                               *m_directory);
@@ -126,6 +126,10 @@ StatusSnapshot BridgeService::snapshot() const
     s.slackState = m_slackState;
     s.slackTeam = m_slackTeam;
     s.slackError = m_slackError;
+    const SlackRateGovernor::Stats pacing = m_slack->rateStats();
+    s.slackRateLimited = pacing.rateLimited;
+    s.slackPausedMs = pacing.pausedMs;
+    s.slackQueuedByChannel = pacing.queuedByChannel;
     s.webhooksAccepted = m_hiveIntake->accepted();
     s.webhooksRejected = m_hiveIntake->rejected();
     s.interactionsAccepted = m_slackIntake->accepted();

@@ -214,7 +214,7 @@ void ConnectionTester::testSlack(const QUrl &apiUrl, const QString &botToken, Sl
         return answerLater(std::move(done), refused);
 
     auto *rest = new RestClient(m_network, m_timeoutMs, this);
-    auto *slack = new SlackClient(*rest, apiUrl, botToken, rest);
+    auto *slack = new SlackClient(*rest, apiUrl, botToken, {}, rest);
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
     slack->authTest([this, rest, apiUrl, timer, done = std::move(done)](const SlackResult &r) {

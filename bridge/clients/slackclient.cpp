@@ -9,22 +9,25 @@ namespace Bridge {
 namespace {
 
 // ok:false codes worth retrying; every other code is a configuration or payload problem that
-// the same request will hit again (slack-api.md §3.2).
+// the same request will hit again (slack-api.md §3.2). Rate limits never get here: the
+// governor waits them out.
 bool isTransientSlackError(const QString &code)
 {
     static const QStringList transient = {
-        QStringLiteral("ratelimited"),         QStringLiteral("rate_limited"),
-        QStringLiteral("internal_error"),      QStringLiteral("fatal_error"),
-        QStringLiteral("service_unavailable"), QStringLiteral("request_timeout"),
+        QStringLiteral("internal_error"),
+        QStringLiteral("fatal_error"),
+        QStringLiteral("service_unavailable"),
+        QStringLiteral("request_timeout"),
     };
     return transient.contains(code);
 }
 
 } // namespace
 
-SlackClient::SlackClient(RestClient &rest, QUrl apiBase, QString botToken, QObject *parent)
+SlackClient::SlackClient(RestClient &rest, QUrl apiBase, QString botToken, SlackRateLimits limits,
+                         QObject *parent)
     : QObject(parent)
-    , m_rest(rest)
+    , m_governor(rest, limits)
     , m_apiBase(std::move(apiBase))
     , m_token(std::move(botToken))
 {
@@ -33,17 +36,9 @@ SlackClient::SlackClient(RestClient &rest, QUrl apiBase, QString botToken, QObje
 SlackResult SlackClient::classify(const RestReply &reply)
 {
     SlackResult r;
-    r.retryAfterSecs = reply.retryAfterSecs;
     if (!reply.answered()) {
         r.kind = SlackResult::Kind::Retryable;
         r.error = reply.networkError;
-        return r;
-    }
-    if (reply.httpStatus == 429) {
-        r.kind = SlackResult::Kind::RateLimited;
-        r.error = QStringLiteral("ratelimited");
-        if (!r.retryAfterSecs)
-            r.retryAfterSecs = 1;
         return r;
     }
     if (reply.httpStatus >= 500) {
@@ -77,7 +72,8 @@ QUrl SlackClient::methodUrl(const QString &method) const
     return url;
 }
 
-void SlackClient::write(const QString &method, const QJsonObject &args, Callback done)
+void SlackClient::write(const QString &method, const QString &channel, const QJsonObject &args,
+                        Callback done)
 {
     RestRequest req;
     req.method = QByteArrayLiteral("POST");
@@ -86,7 +82,7 @@ void SlackClient::write(const QString &method, const QJsonObject &args, Callback
         {QByteArrayLiteral("Authorization"), "Bearer " + m_token.toUtf8()},
         {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json; charset=utf-8")}};
     req.body = QJsonDocument(args).toJson(QJsonDocument::Compact);
-    m_rest.send(req, [method, done = std::move(done)](const RestReply &reply) {
+    m_governor.send(method, channel, req, [method, done = std::move(done)](const RestReply &reply) {
         const SlackResult r = classify(reply);
         if (!r.ok())
             qCInfo(lcSlack) << method << "failed:" << r.error;
@@ -109,7 +105,8 @@ void SlackClient::read(const QString &method, const QueryArgs &args, Callback do
     url.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
     req.url = url;
     req.headers = {{QByteArrayLiteral("Authorization"), "Bearer " + m_token.toUtf8()}};
-    m_rest.send(req, [done = std::move(done)](const RestReply &reply) { done(classify(reply)); });
+    m_governor.send(method, {}, req,
+                    [done = std::move(done)](const RestReply &reply) { done(classify(reply)); });
 }
 
 void SlackClient::postMessage(const SlackMessage &message, const QString &threadTs, Callback done)
@@ -118,7 +115,7 @@ void SlackClient::postMessage(const SlackMessage &message, const QString &thread
     args.insert(u"channel", message.channel());
     if (!threadTs.isEmpty())
         args.insert(u"thread_ts", threadTs);
-    write(QStringLiteral("chat.postMessage"), args, std::move(done));
+    write(QStringLiteral("chat.postMessage"), message.channel(), args, std::move(done));
 }
 
 void SlackClient::updateMessage(const SlackMessage &message, const QString &ts, Callback done)
@@ -126,7 +123,7 @@ void SlackClient::updateMessage(const SlackMessage &message, const QString &ts, 
     QJsonObject args = message.json();
     args.insert(u"channel", message.channel());
     args.insert(u"ts", ts);
-    write(QStringLiteral("chat.update"), args, std::move(done));
+    write(QStringLiteral("chat.update"), message.channel(), args, std::move(done));
 }
 
 void SlackClient::postEphemeral(const SlackMessage &message, const QString &user,
@@ -137,12 +134,12 @@ void SlackClient::postEphemeral(const SlackMessage &message, const QString &user
     args.insert(u"user", user);
     if (!threadTs.isEmpty())
         args.insert(u"thread_ts", threadTs);
-    write(QStringLiteral("chat.postEphemeral"), args, std::move(done));
+    write(QStringLiteral("chat.postEphemeral"), message.channel(), args, std::move(done));
 }
 
 void SlackClient::openView(const QString &triggerId, const SlackMessage &view, Callback done)
 {
-    write(QStringLiteral("views.open"),
+    write(QStringLiteral("views.open"), view.channel(),
           QJsonObject{{QStringLiteral("trigger_id"), triggerId},
                       {QStringLiteral("view"), view.json()}},
           std::move(done));

@@ -2,6 +2,7 @@
 
 #include "clients/restclient.h"
 #include "opsec/slackmessage.h"
+#include "ratelimit/slackrategovernor.h"
 
 #include <QJsonObject>
 
@@ -11,29 +12,29 @@ namespace Bridge {
 struct SlackResult
 {
     enum class Kind {
-        Ok,          ///< ok:true
-        RateLimited, ///< HTTP 429: wait Retry-After
-        Retryable,   ///< network error, timeout, 5xx, Slack-side failure: back off and retry
-        Permanent,   ///< ok:false that will never succeed (channel_not_found, invalid_auth, …)
+        Ok,        ///< ok:true
+        Retryable, ///< network error, timeout, 5xx, Slack-side failure: back off and retry
+        Permanent, ///< ok:false that will never succeed (channel_not_found, invalid_auth, …)
     };
     Kind kind = Kind::Retryable;
     QJsonObject json;
     QString error; ///< Slack's error code or a transport reason
-    std::optional<int> retryAfterSecs;
     bool ok() const { return kind == Kind::Ok; }
 };
 
 /// Slack Web API client. Write methods send JSON; read methods send a query string, because
 /// Slack's older read methods silently ignore JSON bodies (slack-api.md §3.1). Messages and
 /// views are SlackMessages only, each to the channel it was made for: what they may say about
-/// a case was decided before (opsec/caseview.h).
+/// a case was decided before (opsec/caseview.h). Every call is paced to Slack's rate limits
+/// (SlackRateGovernor): callers never see a 429, only a later answer.
 class SlackClient final : public QObject
 {
     Q_OBJECT
 public:
     using Callback = std::function<void(const SlackResult &)>;
 
-    SlackClient(RestClient &rest, QUrl apiBase, QString botToken, QObject *parent = nullptr);
+    SlackClient(RestClient &rest, QUrl apiBase, QString botToken, SlackRateLimits limits = {},
+                QObject *parent = nullptr);
 
     void postMessage(const SlackMessage &message, const QString &threadTs, Callback done);
     void updateMessage(const SlackMessage &message, const QString &ts, Callback done);
@@ -51,16 +52,21 @@ public:
     /// Members of a user group (scope usergroups:read).
     void userGroupMembers(const QString &groupId, Callback done);
 
+    /// 429s met, time paused by them, calls waiting per channel.
+    SlackRateGovernor::Stats rateStats() const { return m_governor.stats(); }
+
     /// Classifies a raw reply; exposed for tests.
     static SlackResult classify(const RestReply &reply);
 
 private:
-    void write(const QString &method, const QJsonObject &args, Callback done);
+    /// `channel` chooses chat.postMessage's per-channel lane; other methods ignore it.
+    void write(const QString &method, const QString &channel, const QJsonObject &args,
+               Callback done);
     using QueryArgs = QList<QPair<QString, QString>>;
     void read(const QString &method, const QueryArgs &args, Callback done);
     QUrl methodUrl(const QString &method) const;
 
-    RestClient &m_rest;
+    SlackRateGovernor m_governor;
     QUrl m_apiBase;
     QString m_token;
 };

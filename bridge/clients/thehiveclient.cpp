@@ -23,6 +23,7 @@ HiveResult TheHiveClient::classify(const RestReply &reply)
     HiveResult r;
     r.httpStatus = reply.httpStatus;
     r.body = reply.body;
+    r.retryAfterSecs = reply.retryAfterSecs;
     if (!reply.answered()) {
         r.kind = HiveResult::Kind::Retryable;
         r.message = reply.networkError;

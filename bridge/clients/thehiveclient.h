@@ -19,8 +19,9 @@ struct HiveResult
     Kind kind = Kind::Retryable;
     int httpStatus = 0;
     QJsonDocument json;
-    QByteArray body; ///< raw answer (some queries answer a bare number)
-    QString message; ///< TheHive's reason or a transport reason, for people
+    QByteArray body;                   ///< raw answer (some queries answer a bare number)
+    QString message;                   ///< TheHive's reason or a transport reason, for people
+    std::optional<int> retryAfterSecs; ///< a 429's Retry-After (from a proxy in front of TheHive)
     bool ok() const { return kind == Kind::Ok; }
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/casemodel.h"
+#include "ratelimit/slackratelimits.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -82,6 +83,8 @@ struct BridgeConfig
 
     HttpLimits http;
     int retryBaseMs = 1000; ///< first retry delay; doubles per attempt up to five minutes
+    /// Slack's published limits; not a setting (tests emulate Slack faster than real time).
+    SlackRateLimits slackRateLimits;
 
     QString journalPath() const { return dataDir + QStringLiteral("/journal.sqlite"); }
 };

@@ -377,7 +377,7 @@ void ActionHandler::handleRefresh(const JournalEvent &event, Dispatcher::Complet
                 return done(Outcome::retry(why));
             m_cards.refreshCard(caseId, *v, actor,
                                 tasks ? CardPublisher::Tasks::Recount : CardPublisher::Tasks::Keep,
-                                done);
+                                CardPublisher::Redraw::Always, done);
         });
 }
 

@@ -30,6 +30,7 @@ struct CardPublisher::Drawing
     HiveVersion version;
     QString actor;
     bool unreadable = false;
+    CardPublisher::Redraw redraw = CardPublisher::Redraw::Always;
     CardOptions options;
     QList<CardRef> existing;      ///< cards still to redraw, channels the case left first
     QString homeChannel;          ///< still to post in when it has no card yet; empty once done
@@ -88,23 +89,25 @@ void CardPublisher::handle(const JournalEvent &event, Dispatcher::Completion don
                     record.id = hiveEvent.caseId;
                 if (record.organisation.isEmpty())
                     record.organisation = hiveEvent.organisation;
-                return publish(record, *version, {}, m_journal.cards(record.id), done);
+                return publish(record, *version, {}, m_journal.cards(record.id), Redraw::IfChanged,
+                               done);
             }
             if (hiveEvent.isCaseEvent() && hiveEvent.action == u"delete")
                 return done(
                     Outcome::ignored(tr("case deleted in TheHive; its card is left as it was")));
             QString actor = hiveEvent.actor.isEmpty() ? tr("someone in TheHive") : hiveEvent.actor;
             refreshCard(hiveEvent.caseId, *version, hiveEvent.isTaskCreation() ? QString() : actor,
-                        Tasks::Recount, done);
+                        Tasks::Recount, Redraw::IfChanged, done);
         });
 }
 
 void CardPublisher::refreshCard(const QString &caseId, const HiveVersion &version,
-                                const QString &actor, Tasks tasks, Dispatcher::Completion done)
+                                const QString &actor, Tasks tasks, Redraw redraw,
+                                Dispatcher::Completion done)
 {
     m_hive.fetchCase(caseId, version,
-                     [this, caseId, version, actor, tasks, done](std::optional<CaseRecord> record,
-                                                                 const HiveResult &r) {
+                     [this, caseId, version, actor, tasks, redraw,
+                      done](std::optional<CaseRecord> record, const HiveResult &r) {
                          if (!record && r.kind == HiveResult::Kind::Refused && r.httpStatus == 404)
                              return withholdUnreadable(caseId, version, r, done);
                          if (!record)
@@ -112,10 +115,11 @@ void CardPublisher::refreshCard(const QString &caseId, const HiveVersion &versio
                          // One read of the case's cards serves the task count and the drawing
                          // (per-case order: nothing else changes them meanwhile).
                          const QList<CardRef> cards = m_journal.cards(caseId);
-                         withTaskCount(*record, version, tasks, cards,
-                                       [this, version, actor, cards, done](const CaseRecord &c) {
-                                           publish(c, version, actor, cards, done);
-                                       });
+                         withTaskCount(
+                             *record, version, tasks, cards,
+                             [this, version, actor, cards, redraw, done](const CaseRecord &c) {
+                                 publish(c, version, actor, cards, redraw, done);
+                             });
                      });
 }
 
@@ -161,11 +165,12 @@ void CardPublisher::withTaskCount(CaseRecord record, const HiveVersion &version,
 }
 
 void CardPublisher::publish(const CaseRecord &record, const HiveVersion &version,
-                            const QString &actor, const QList<CardRef> &cards,
+                            const QString &actor, const QList<CardRef> &cards, Redraw redraw,
                             Dispatcher::Completion done)
 {
     auto drawing = std::make_shared<Drawing>();
     drawing->record = record;
+    drawing->redraw = redraw;
     drawing->version = version;
     drawing->actor = actor;
     drawing->done = std::move(done);
@@ -195,6 +200,11 @@ void CardPublisher::drawNext(std::shared_ptr<Drawing> drawing)
         const CaseView view = drawing->unreadable
                                   ? m_policy.unreadable(drawing->record, card.channel)
                                   : m_policy.decide(drawing->record, card.channel);
+        if (drawing->redraw == Redraw::IfChanged && !drawing->unreadable &&
+            card.shown == view.shownName() && card.caseJson == caseToJson(drawing->record)) {
+            drawing->notes.append(tr("card in %1 already shows this").arg(card.channel));
+            return drawNext(drawing);
+        }
         return redraw(drawing, view, card);
     }
     if (!drawing->homeChannel.isEmpty()) {

@@ -34,12 +34,17 @@ public:
     void handle(const JournalEvent &event, Dispatcher::Completion done);
     /// Whether a redraw asks TheHive for the number of tasks or keeps the one on the card.
     enum class Tasks { Recount, Keep };
+    /// Whether a card that already shows the case as it is now is drawn again. After a click
+    /// it is (Slack shows the clicked choice until the card is redrawn); after a change in
+    /// TheHive it is not, so a storm of webhooks about one case costs one redraw per state
+    /// the case was read in, not one per webhook.
+    enum class Redraw { Always, IfChanged };
     /// Reads the case from TheHive and redraws its cards (posting one in its current channel
     /// if there is none yet); used after Slack-side actions too. `actor` (may be empty: no
     /// note) is who the thread notes name. A change made from Slack that is not about tasks
     /// keeps the task count (one request to TheHive less per click).
     void refreshCard(const QString &caseId, const HiveVersion &version, const QString &actor,
-                     Tasks tasks, Dispatcher::Completion done);
+                     Tasks tasks, Redraw redraw, Dispatcher::Completion done);
     const VisibilityPolicy &policy() const { return m_policy; }
 
 Q_SIGNALS:
@@ -49,7 +54,7 @@ private:
     struct Drawing; // one case being drawn into its channels
     /// Draws `record` into its channels; `cards` are the case's cards as the journal has them.
     void publish(const CaseRecord &record, const HiveVersion &version, const QString &actor,
-                 const QList<CardRef> &cards, Dispatcher::Completion done);
+                 const QList<CardRef> &cards, Redraw redraw, Dispatcher::Completion done);
     void withholdUnreadable(const QString &caseId, const HiveVersion &version,
                             const HiveResult &read, Dispatcher::Completion done);
     void drawNext(std::shared_ptr<Drawing> drawing);

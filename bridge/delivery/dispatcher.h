@@ -65,7 +65,9 @@ private:
     Handler m_handler;
     QTimer m_timer;
     QSet<qint64> m_inFlight;
-    int m_maxInFlight = 16;
+    /// Generous: an event waiting for its Slack channel's turn holds a slot, and a burst in
+    /// one channel must not keep another channel's cases waiting behind it.
+    int m_maxInFlight = 256;
     bool m_running = false;
     bool m_pumpQueued = false;
 };

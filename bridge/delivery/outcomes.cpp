@@ -8,8 +8,6 @@ Outcome outcomeFor(const SlackResult &result, const QString &doing)
     switch (result.kind) {
     case SlackResult::Kind::Ok:
         return Outcome::delivered();
-    case SlackResult::Kind::RateLimited:
-        return Outcome::retry(error, result.retryAfterSecs);
     case SlackResult::Kind::Retryable:
         return Outcome::retry(error);
     case SlackResult::Kind::Permanent:
@@ -28,7 +26,7 @@ Outcome outcomeFor(const HiveResult &result, const QString &doing)
     case HiveResult::Kind::Ok:
         return Outcome::delivered();
     case HiveResult::Kind::Retryable:
-        return Outcome::retry(error);
+        return Outcome::retry(error, result.retryAfterSecs);
     case HiveResult::Kind::Refused:
         break;
     }

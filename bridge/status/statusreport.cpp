@@ -77,6 +77,20 @@ QByteArray metricsText(const StatusSnapshot &s)
            qint64(s.httpTooLarge));
     sample(out, "hiveslack_connections_refused_total", "reason=\"timeout\"",
            qint64(s.httpTimedOut));
+    metric(out, "hiveslack_slack_rate_limited_total", "counter",
+           "Slack answers of 429 (each pauses its method's or channel's calls for Retry-After).");
+    sample(out, "hiveslack_slack_rate_limited_total", {}, qint64(s.slackRateLimited));
+    metric(out, "hiveslack_slack_paused_seconds_total", "counter",
+           "Time Slack calls were held back by 429s, summed over methods and channels.");
+    out += "hiveslack_slack_paused_seconds_total " +
+           QByteArray::number(double(s.slackPausedMs) / 1000.0, 'f', 3) + '\n';
+    metric(out, "hiveslack_slack_queued_calls", "gauge",
+           "Slack calls waiting for their turn under Slack's rate limits, by channel.");
+    QStringList channels = s.slackQueuedByChannel.keys();
+    channels.sort();
+    for (const QString &channel : channels)
+        sample(out, "hiveslack_slack_queued_calls", "channel=\"" + channel.toUtf8() + '"',
+               s.slackQueuedByChannel.value(channel));
     metric(out, "hiveslack_peer_up", "gauge", "1 when the last contact with a peer succeeded.");
     sample(out, "hiveslack_peer_up", "peer=\"thehive\"", s.hiveState == u"ok" ? 1 : 0);
     sample(out, "hiveslack_peer_up", "peer=\"slack\"", s.slackState == u"ok" ? 1 : 0);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 
@@ -19,6 +20,9 @@ struct StatusSnapshot
     QString slackState; ///< "ok", "unknown" or "error"
     QString slackTeam;
     QString slackError;
+    quint64 slackRateLimited = 0; ///< 429s Slack answered
+    qint64 slackPausedMs = 0;     ///< time Slack calls were held back by them
+    QHash<QString, int> slackQueuedByChannel; ///< Slack calls waiting for their turn
     quint64 webhooksAccepted = 0, webhooksRejected = 0;
     quint64 interactionsAccepted = 0, interactionsRejected = 0;
     quint64 httpTooLarge = 0, httpTimedOut = 0;

@@ -4,11 +4,14 @@
 # of notice() is a reviewed change to the list below, not an accident.
 #   cmake -DBRIDGE_DIR=<path to bridge/> -P check_slack_writes.cmake
 set(notice_users "delivery/actionhandler.cpp" "opsec/slackmessage.cpp" "opsec/slackmessage.h")
+# Names Slack's methods only to look up their rate limits; sends nothing.
+set(method_namers "clients/slackclient.cpp" "ratelimit/slackratelimits.cpp")
 file(GLOB_RECURSE sources RELATIVE "${BRIDGE_DIR}" "${BRIDGE_DIR}/*.h" "${BRIDGE_DIR}/*.cpp")
 set(offenders "")
 foreach(file IN LISTS sources)
     file(STRINGS "${BRIDGE_DIR}/${file}" writes REGEX "\"(chat|views)\\.[a-zA-Z]+\"")
-    if(writes AND NOT file STREQUAL "clients/slackclient.cpp")
+    list(FIND method_namers "${file}" names_methods)
+    if(writes AND names_methods EQUAL -1)
         list(APPEND offenders "${file} calls a Slack write method itself: ${writes}")
     endif()
     file(STRINGS "${BRIDGE_DIR}/${file}" notices REGEX "SlackMessage::notice|static SlackMessage notice")

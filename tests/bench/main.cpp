@@ -16,8 +16,9 @@ using namespace Bench;
 namespace {
 
 const QStringList Scenarios{QStringLiteral("latency"), QStringLiteral("throughput"),
-                            QStringLiteral("memory"), QStringLiteral("ack"),
-                            QStringLiteral("startup")};
+                            QStringLiteral("memory"),  QStringLiteral("ack"),
+                            QStringLiteral("startup"), QStringLiteral("burst"),
+                            QStringLiteral("storm")};
 
 bool positive(const QString &text, double *value)
 {
@@ -38,7 +39,9 @@ int main(int argc, char *argv[])
         "Benchmarks hiveslack --headless against in-process fake TheHive and Slack servers.\n"
         "Scenarios: latency (webhook -> chat.postMessage at --rate), throughput (accepted "
         "webhooks/s with --inflight requests in flight), memory (RSS after 100,000 events), ack "
-        "(Slack interaction answer latency at --rate), startup (exec -> /healthz).\n"
+        "(Slack interaction answer latency at --rate), startup (exec -> /healthz), burst (--events "
+        "new cases, default 40, for one channel under Slack's rate limits), storm (300 changes "
+        "on 30 cards under Slack's rate limits).\n"
         "Exit code: 0 all targets met, 1 a target missed, 2 a scenario could not run."));
     parser.addHelpOption();
     const QCommandLineOption program(QStringLiteral("hiveslack"),
@@ -130,6 +133,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("ack"), [&] { return runAck(options, summary); }},
         {QStringLiteral("throughput"), [&] { return runThroughput(options, summary, false); }},
         {QStringLiteral("memory"), [&] { return runThroughput(options, summary, true); }},
+        {QStringLiteral("burst"), [&] { return runBurst(options, summary); }},
+        {QStringLiteral("storm"), [&] { return runStorm(options, summary); }},
     };
     bool ran = true;
     for (const auto &[name, run] : runners) {

@@ -107,14 +107,16 @@ Rig::Webhook Rig::createWebhook(int serial)
         {QStringLiteral("tags"), QJsonArray{QStringLiteral("bench"), QStringLiteral("malware")}},
     });
     const QString id = created.value(u"_id").toString();
-    const QByteArray body = QJsonDocument(m_hive.webhookFor(QStringLiteral("create"), id))
-                                .toJson(QJsonDocument::Compact);
-    const QByteArray request = HttpConnection::request(
+    return {number, id, webhookRequest(m_hive.webhookFor(QStringLiteral("create"), id))};
+}
+
+QByteArray Rig::webhookRequest(const QJsonObject &body) const
+{
+    return HttpConnection::request(
         "POST", "/thehive/webhook",
         {{"Content-Type", "application/json"},
          {"Authorization", QByteArray("Bearer ") + BridgeProcess::WebhookSecret}},
-        body, port());
-    return {number, id, request};
+        QJsonDocument(body).toJson(QJsonDocument::Compact), port());
 }
 
 QByteArray Rig::interactionRequest(const QByteArray &formBody) const

@@ -55,6 +55,8 @@ public:
 
     /// Adds case number 1000 + @p serial to the fake TheHive and builds its create webhook.
     Webhook createWebhook(int serial);
+    /// The whole HTTP request that delivers a TheHive webhook body to the bridge.
+    QByteArray webhookRequest(const QJsonObject &body) const;
     /// A signed POST /slack/interactions (signed now: the signature holds a timestamp).
     QByteArray interactionRequest(const QByteArray &formBody) const;
 

@@ -20,5 +20,9 @@ bool runThroughput(const Options &options, Summary &summary, bool memory);
 bool runAck(const Options &options, Summary &summary);
 /// Time from starting hiveslack to /healthz answering 200.
 bool runStartup(const Options &options, Summary &summary);
+/// A burst of new cases for one channel under Slack's emulated rate limits.
+bool runBurst(const Options &options, Summary &summary);
+/// 300 changes on 30 cards under Slack's emulated rate limits.
+bool runStorm(const Options &options, Summary &summary);
 
 } // namespace Bench

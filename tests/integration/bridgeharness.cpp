@@ -10,6 +10,15 @@
 
 namespace TestSupport {
 
+Bridge::SlackRateLimits slackLimitsFaster(double factor)
+{
+    Bridge::SlackRateLimits limits;
+    for (Bridge::RateSpec *spec : {&limits.tier1, &limits.tier2, &limits.tier3, &limits.tier4,
+                                   &limits.postsPerChannel, &limits.postsPerWorkspace})
+        spec->perMinute *= factor;
+    return limits;
+}
+
 BridgeHarness::BridgeHarness(const QString &hiveVersion)
     : hive(hiveVersion)
 {
@@ -23,6 +32,7 @@ BridgeHarness::BridgeHarness(const QString &hiveVersion)
     config.slackApiUrl = slack.apiUrl();
     config.defaultChannel = QLatin1String(Channel);
     config.retryBaseMs = 50;
+    config.slackRateLimits = slackLimitsFaster(100);
 }
 
 BridgeHarness::~BridgeHarness()

@@ -24,6 +24,9 @@ struct HttpAnswer
     QByteArray body;
 };
 
+/// Slack's published limits with time running `factor` times faster.
+Bridge::SlackRateLimits slackLimitsFaster(double factor);
+
 class BridgeHarness
 {
 public:
@@ -34,7 +37,8 @@ public:
     explicit BridgeHarness(const QString &hiveVersion = QStringLiteral("5.2.9"));
     ~BridgeHarness();
 
-    /// Edit before start() to change routing, ceilings, overrides…
+    /// Edit before start() to change routing, ceilings, overrides… The bridge paces Slack calls
+    /// 100 times faster than Slack's limits: tests that are about pacing set them back.
     Bridge::BridgeConfig config;
     FakeTheHive hive;
     FakeSlack slack;

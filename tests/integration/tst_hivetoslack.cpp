@@ -291,6 +291,8 @@ private Q_SLOTS:
         QVERIFY(BridgeHarness::waitFor([&] { return h.cards().size() == 1; }, 8000));
         QVERIFY2(timer.elapsed() >= 2000, "retried before Slack's Retry-After");
         QCOMPARE(h.slack.requests(u"/api/chat.postMessage"_s).size(), 3);
+        // Waited out inside the Slack client: not a failed delivery attempt.
+        QCOMPARE(h.journal().events({}).first().attempts, 0);
     }
 
     void errorsThatNeverSucceedFailAtOnceWithTheReason()

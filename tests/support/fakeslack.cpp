@@ -218,6 +218,11 @@ bool FakeSlack::parseBlocks(const QJsonValue &value, QJsonArray *blocks)
     return doc.isArray();
 }
 
+void FakeSlack::emulateRateLimits(const SlackRateLimiter::Limits &limits)
+{
+    m_rateLimiter = std::make_unique<SlackRateLimiter>(limits);
+}
+
 void FakeSlack::handle(const RecordedRequest &request, Reply &reply)
 {
     const QString method = request.path.startsWith(u"/api/"_s) ? request.path.mid(5) : QString();
@@ -242,6 +247,16 @@ void FakeSlack::handle(const RecordedRequest &request, Reply &reply)
         const QJsonObject json = request.json();
         for (auto it = json.begin(); it != json.end(); ++it)
             args.insert(it.key(), it.value());
+    }
+
+    if (m_rateLimiter) {
+        const QString channel = resolveChannel(args.value(u"channel"_s));
+        if (const int retryAfter =
+                m_rateLimiter->admit(method, channel, QDateTime::currentMSecsSinceEpoch())) {
+            ++m_rateLimited;
+            reply.headers.append({"Retry-After", QByteArray::number(retryAfter)});
+            return reply.setJson(failure(u"ratelimited"_s), 429);
+        }
     }
 
     QJsonObject answer;

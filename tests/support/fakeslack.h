@@ -1,6 +1,7 @@
 #pragma once
 
 #include "fakehttpserver.h"
+#include "slackratelimiter.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -8,6 +9,7 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace TestSupport {
@@ -69,6 +71,12 @@ public:
     /// Views opened with views.open, in their current state (views.update replaces them).
     QList<QJsonObject> openedViews() const { return m_views; }
 
+    /// From now on, calls over Slack's rate limits are answered as Slack does: HTTP 429,
+    /// `Retry-After: <seconds>`, {"ok":false,"error":"ratelimited"}, and nothing done.
+    void emulateRateLimits(const SlackRateLimiter::Limits &limits = {});
+    /// How many calls were refused that way.
+    int rateLimitedCount() const { return m_rateLimited; }
+
 protected:
     void handle(const RecordedRequest &request, Reply &reply) override;
 
@@ -107,6 +115,8 @@ private:
     QJsonObject renderView(const QJsonObject &requested, const QJsonObject &base);
 
     QString m_token;
+    std::unique_ptr<SlackRateLimiter> m_rateLimiter;
+    int m_rateLimited = 0;
     QJsonObject m_workspace; ///< auth.test fields set by setWorkspace()
     QList<Channel> m_channels;
     QList<User> m_users;

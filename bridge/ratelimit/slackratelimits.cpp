@@ -1,0 +1,42 @@
+#include "ratelimit/slackratelimits.h"
+
+#include <QHash>
+
+namespace Bridge {
+
+bool SlackRateLimits::isPerChannel(const QString &method)
+{
+    return method == u"chat.postMessage";
+}
+
+RateSpec SlackRateLimits::forMethod(const QString &method) const
+{
+    // Tiers from Slack's method pages (java-slack-sdk keeps them in rate_limit_tiers.json).
+    // auth.test is "special: hundreds per minute", paced like Tier 4.
+    static const QHash<QString, int> tiers = {
+        {QStringLiteral("apps.connections.open"), 1},
+        {QStringLiteral("conversations.list"), 2},
+        {QStringLiteral("users.list"), 2},
+        {QStringLiteral("usergroups.users.list"), 2},
+        {QStringLiteral("chat.update"), 3},
+        {QStringLiteral("users.lookupByEmail"), 3},
+        {QStringLiteral("conversations.info"), 3},
+        {QStringLiteral("chat.postEphemeral"), 4},
+        {QStringLiteral("views.open"), 4},
+        {QStringLiteral("views.update"), 4},
+        {QStringLiteral("users.info"), 4},
+        {QStringLiteral("auth.test"), 4},
+    };
+    switch (tiers.value(method, 3)) {
+    case 1:
+        return tier1;
+    case 2:
+        return tier2;
+    case 4:
+        return tier4;
+    default:
+        return tier3;
+    }
+}
+
+} // namespace Bridge

@@ -452,6 +452,10 @@
         <translation>Secrets werden gelesen</translation>
     </message>
     <message>
+        <source>finishing the deliveries under way</source>
+        <translation>laufende Zustellungen werden abgeschlossen</translation>
+    </message>
+    <message>
         <location line="+29"/>
         <source>cannot create the data directory %1</source>
         <translation>das Datenverzeichnis %1 kann nicht angelegt werden</translation>

@@ -452,6 +452,10 @@
         <translation>lecture des secrets</translation>
     </message>
     <message>
+        <source>finishing the deliveries under way</source>
+        <translation>fin des envois en cours</translation>
+    </message>
+    <message>
         <location line="+29"/>
         <source>cannot create the data directory %1</source>
         <translation>impossible de créer le répertoire de données %1</translation>

@@ -82,6 +82,8 @@ struct BridgeConfig
 
     HttpLimits http;
     int retryBaseMs = 1000; ///< first retry delay; doubles per attempt up to five minutes
+    /// Settled events and cards of closed cases older than this are removed; 0 keeps all.
+    int journalRetentionDays = 30;
 
     QString journalPath() const { return dataDir + QStringLiteral("/journal.sqlite"); }
 };

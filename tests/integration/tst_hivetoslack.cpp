@@ -1,7 +1,9 @@
 // TheHive → Slack, end to end: webhooks over HTTP into a real bridge, cards out to the fake
 // Slack, the case re-read from the fake TheHive, the journal on a real SQLite file.
 #include "bridgeharness.h"
+#include "manualclock.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -419,6 +421,34 @@ private Q_SLOTS:
         QVERIFY(BridgeHarness::waitFor([&] { return h.journal().counts().pending == 0; }));
         QCOMPARE(h.journal().event(lowered)->state, QString(Bridge::EventState::Delivered));
         QVERIFY(!h.journal().event(lowered)->payload.contains("hiveslackSummary"));
+    }
+
+    void theBridgeKeepsTheJournalWithinItsRetention()
+    {
+        BridgeHarness h;
+        h.config.journalRetentionDays = 10;
+        qint64 old = 0;
+        qint64 young = 0;
+        {
+            // Journaled by an earlier run of the bridge, 11 and 9 days ago.
+            const qint64 dayMs = 24LL * 60 * 60 * 1000;
+            ManualClock then(QDateTime::currentMSecsSinceEpoch() - 11 * dayMs);
+            QString error;
+            const auto journal = Bridge::Journal::open(h.journalPath(), then, &error);
+            QVERIFY2(journal, qPrintable(error));
+            old = journal
+                      ->append(Bridge::NewEvent{
+                          u"thehive"_s, u"case.update"_s, {}, u"~1"_s, "{}", true, {}, true})
+                      .id;
+            then.advanceMs(2 * dayMs);
+            young = journal
+                        ->append(Bridge::NewEvent{
+                            u"thehive"_s, u"case.update"_s, {}, u"~2"_s, "{}", true, {}, true})
+                        .id;
+        }
+        h.start();
+        QVERIFY(BridgeHarness::waitFor([&] { return !h.journal().event(old); }));
+        QVERIFY(h.journal().event(young));
     }
 
     void routingRulesPickTheChannel()

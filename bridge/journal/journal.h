@@ -25,6 +25,9 @@ class Clock;
 /// delivery bookkeeping, card redraws (updateCard) and the bridge's own derived events
 /// (NewEvent::survivesPowerLoss) survive kill -9 without an fsync each.
 ///
+/// Settled events, their audit entries and cards of closed cases leave once older than the
+/// retention period (prune(), run by JournalRetention); pending and failed events never do.
+///
 /// **No secrets.** The journal stores payloads verbatim and shows them in the console. Callers
 /// pass the event body only: never Authorization or signature headers, tokens, or API keys.
 ///

@@ -47,7 +47,9 @@ LaunchOptions parseCommandLine(const QStringList &arguments, bool consoleAvailab
                                "HIVESLACK_THEHIVE_WEBHOOK_SECRET, HIVESLACK_THEHIVE_ACT_AS, "
                                "HIVESLACK_THEHIVE_USER_HEADER, HIVESLACK_SLACK_API_URL, "
                                "HIVESLACK_SLACK_BOT_TOKEN, HIVESLACK_SLACK_SIGNING_SECRET, "
-                               "HIVESLACK_SLACK_CHANNEL; every secret also as <NAME>_FILE.\n")),
+                               "HIVESLACK_SLACK_CHANNEL, HIVESLACK_JOURNAL_RETENTION_DAYS "
+                               "(default 30; 0 keeps everything); every secret also as "
+                               "<NAME>_FILE.\n")),
                    stdout);
         options.exitNow = true;
         return options;

@@ -15,6 +15,7 @@
 #include "secrets/keychainsecretstore.h"
 
 #include <QApplication>
+#include <QEventLoop>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
@@ -98,6 +99,16 @@ int runConsole(int argc, char *argv[], const LaunchOptions &options)
     else
         host.start();
     const int code = QApplication::exec();
-    host.stop();
+    // Quit ends the event loop first; the deliveries under way finish in a second, short one
+    // (at most BridgeHost::DrainTimeoutMs), so a card Slack already has is not posted again
+    // on the next start. Headless mode does the same on SIGTERM.
+    QEventLoop drain;
+    bool drained = false;
+    host.shutdown([&] {
+        drained = true;
+        drain.quit();
+    });
+    if (!drained)
+        drain.exec();
     return code;
 }

@@ -17,6 +17,7 @@
 #include "intake/slackintake.h"
 #include "intake/thehiveintake.h"
 #include "journal/journal.h"
+#include "journal/journalretention.h"
 #include "status/statusreport.h"
 
 #include <QHttpServerRequest>
@@ -62,6 +63,8 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
         });
     connect(m_dispatcher.get(), &Dispatcher::outcomeRecorded, this,
             [this](qint64 id) { Q_EMIT outcomeRecorded(id); });
+    m_retention =
+        std::make_unique<JournalRetention>(m_journal, m_clock, m_config.journalRetentionDays);
 
     m_hiveIntake =
         std::make_unique<TheHiveIntake>(m_journal, m_credentials.theHiveWebhookSecret.toUtf8());
@@ -148,6 +151,7 @@ bool BridgeService::start(QString *error)
         return false;
     m_startedAtMs = m_clock.nowMs();
     m_dispatcher->start();
+    m_retention->start();
     checkPeers();
     qCInfo(lcHttp) << "listening on" << m_config.listenAddress.toString() << m_http->port();
     return true;
@@ -170,6 +174,7 @@ void BridgeService::checkPeers()
 void BridgeService::stop()
 {
     m_dispatcher->stop();
+    m_retention->stop();
     m_http.reset(); // closes the listening socket and every connection
 }
 

@@ -19,6 +19,7 @@ class Dispatcher;
 class HiveVersionProbe;
 class HttpListener;
 class Journal;
+class JournalRetention;
 class RestClient;
 class SlackClient;
 class SlackDirectory;
@@ -41,7 +42,8 @@ public:
                   const Clock &clock, QNetworkAccessManager &network, QObject *parent = nullptr);
     ~BridgeService() override;
 
-    /// Listens and starts delivering what the journal holds; false plus a reason on failure.
+    /// Listens and starts delivering what the journal holds, and keeps the journal within
+    /// journalRetentionDays (JournalRetention); false plus a reason on failure.
     bool start(QString *error);
     /// Stops listening and delivering. Journaled events stay for the next start.
     void stop();
@@ -96,6 +98,7 @@ private:
     std::unique_ptr<CardPublisher> m_cards;
     std::unique_ptr<ActionHandler> m_actions;
     std::unique_ptr<Dispatcher> m_dispatcher;
+    std::unique_ptr<JournalRetention> m_retention;
     std::unique_ptr<TheHiveIntake> m_hiveIntake;
     std::unique_ptr<SlackIntake> m_slackIntake;
     std::unique_ptr<HttpListener> m_http;

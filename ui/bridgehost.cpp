@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QSaveFile>
+#include <QTimer>
 
 namespace Console {
 
@@ -51,40 +52,88 @@ void BridgeHost::setState(State state, const QString &text)
 void BridgeHost::start()
 {
     m_restartTimer->stop();
-    m_demo.reset(); // starting from the settings ends a demo
     const QString file = QFileInfo::exists(m_settingsFile) ? m_settingsFile : QString();
     const Bridge::ConfigResult loaded =
         Bridge::loadConfig(file, QProcessEnvironment::systemEnvironment(), m_defaultDataDir);
     m_config = loaded.draft;
     if (m_config.dataDir.isEmpty())
         m_config.dataDir = m_defaultDataDir;
-    if (!loaded.config) {
-        stop();
-        QString ignored;
-        openJournal(m_config.dataDir, &ignored); // the Activity page still shows history
-        return setState(State::NotConfigured, loaded.error);
-    }
-    setState(State::Starting, tr("reading the secrets"));
-    Bridge::loadCredentials(m_secrets,
-                            [this, config = *loaded.config](const Bridge::CredentialsResult &r) {
-                                if (!r.ok()) {
-                                    stop();
-                                    QString ignored;
-                                    openJournal(config.dataDir, &ignored);
-                                    return setState(State::NotConfigured, r.error);
-                                }
-                                restartWith(config, r.credentials);
-                            });
+    const auto notConfigured = [this](const QString &dataDir, const QString &why) {
+        retireBridge([this, dataDir, why] {
+            m_demo.reset(); // starting from the settings ends a demo
+            QString ignored;
+            openJournal(dataDir, &ignored); // the Activity page still shows history
+            setState(State::NotConfigured, why);
+        });
+    };
+    if (!loaded.config)
+        return notConfigured(m_config.dataDir, loaded.error);
+    if (!m_retiring)
+        setState(State::Starting, tr("reading the secrets"));
+    Bridge::loadCredentials(m_secrets, [this, notConfigured, config = *loaded.config](
+                                           const Bridge::CredentialsResult &r) {
+        if (!r.ok())
+            return notConfigured(config.dataDir, r.error);
+        retireBridge([this, config, credentials = r.credentials] {
+            m_demo.reset();
+            launch(config, credentials);
+        });
+    });
 }
 
 void BridgeHost::stop()
 {
+    m_afterRetire = nullptr;
+    if (m_retiring) {
+        m_retiring.reset();
+        Q_EMIT bridgeReplaced();
+    }
     if (m_bridge) {
         m_bridge->stop();
         m_bridge.reset();
         Q_EMIT bridgeReplaced();
     }
     m_demo.reset();
+}
+
+void BridgeHost::shutdown(std::function<void()> done)
+{
+    m_restartTimer->stop();
+    retireBridge([this, done = std::move(done)] {
+        m_demo.reset();
+        done();
+    });
+}
+
+void BridgeHost::retireBridge(std::function<void()> next)
+{
+    m_afterRetire = std::move(next);
+    if (m_retiring)
+        return; // already draining: `next` runs when it is done
+    if (!m_bridge)
+        return afterRetired();
+    m_retiring = std::move(m_bridge);
+    Q_EMIT bridgeReplaced(); // nothing may use the old bridge while it drains
+    setState(State::Starting, tr("finishing the deliveries under way"));
+    Bridge::BridgeService *draining = m_retiring.get();
+    draining->shutdown(
+        [this, draining] {
+            // Called from inside the bridge (its dispatcher's signal): destroy it from the event
+            // loop instead. A stop() meanwhile has destroyed it already.
+            QTimer::singleShot(0, this, [this, draining] {
+                if (m_retiring.get() != draining)
+                    return;
+                m_retiring.reset();
+                afterRetired();
+            });
+        },
+        DrainTimeoutMs);
+}
+
+void BridgeHost::afterRetired()
+{
+    if (const std::function<void()> next = std::exchange(m_afterRetire, nullptr))
+        next();
 }
 
 bool BridgeHost::openJournal(const QString &dataDir, QString *error)
@@ -108,10 +157,11 @@ bool BridgeHost::openJournal(const QString &dataDir, QString *error)
 void BridgeHost::restartWith(const Bridge::BridgeConfig &config,
                              const Bridge::Credentials &credentials)
 {
-    if (m_bridge) {
-        m_bridge->stop();
-        m_bridge.reset();
-    }
+    retireBridge([this, config, credentials] { launch(config, credentials); });
+}
+
+void BridgeHost::launch(const Bridge::BridgeConfig &config, const Bridge::Credentials &credentials)
+{
     QString error;
     if (!openJournal(config.dataDir, &error)) {
         Q_EMIT bridgeReplaced();

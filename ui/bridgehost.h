@@ -7,6 +7,7 @@
 #include <QString>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -25,6 +26,12 @@ namespace Console {
 ///
 /// The bridge and journal objects are replaced on restart: pages must re-read bridge() and
 /// journal() on bridgeReplaced() and never keep pointers across it.
+///
+/// A restart (settings or secrets changed, Restart, a start after a failure) and shutdown() on
+/// quit first let the running bridge finish the deliveries under way (BridgeService::shutdown,
+/// at most DrainTimeoutMs): a card Slack has already posted gets its ts journaled instead of
+/// being posted again after the restart. Meanwhile bridge() is null and the state is Starting;
+/// a further change made then only replaces what happens once the drain is over.
 class BridgeHost final : public QObject
 {
     Q_OBJECT
@@ -43,10 +50,17 @@ public:
                QString defaultDataDir, QObject *parent = nullptr);
     ~BridgeHost() override;
 
-    /// Loads the settings file and the secrets and starts the bridge if all are there.
+    /// How long a restart or quit waits for the deliveries under way.
+    static constexpr int DrainTimeoutMs = 5000;
+
+    /// Loads the settings file and the secrets and (re)starts the bridge if all are there.
     void start();
-    /// Stops the bridge (the journal keeps everything for the next start).
+    /// Stops the bridge at once, abandoning deliveries under way (they stay pending in the
+    /// journal and run again on the next start); for teardown. Quitting uses shutdown().
     void stop();
+    /// Quit: lets the deliveries under way finish, stops the bridge and any demo, then calls
+    /// `done` (at once when no bridge runs).
+    void shutdown(std::function<void()> done);
 
     State state() const { return m_state; }
     /// What is missing or wrong, in words for an admin; empty while running.
@@ -84,7 +98,13 @@ Q_SIGNALS:
 
 private:
     void setState(State state, const QString &text = {});
+    /// Retires the running bridge, then launches one with these settings.
     void restartWith(const Bridge::BridgeConfig &config, const Bridge::Credentials &credentials);
+    void launch(const Bridge::BridgeConfig &config, const Bridge::Credentials &credentials);
+    /// Drains the running bridge, destroys it, then runs `next` (at once when none runs). While
+    /// one drains, a later call only replaces `next`: the newest wish wins.
+    void retireBridge(std::function<void()> next);
+    void afterRetired();
     bool openJournal(const QString &dataDir, QString *error);
     /// Several secrets saved together restart the bridge once.
     void scheduleRestart();
@@ -99,6 +119,8 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<Bridge::Journal> m_journal;
     std::unique_ptr<Bridge::BridgeService> m_bridge;
+    std::unique_ptr<Bridge::BridgeService> m_retiring; ///< draining before it is destroyed
+    std::function<void()> m_afterRetire;
     std::unique_ptr<QObject> m_demo; ///< the simulator process while in demo mode
     QTimer *m_restartTimer = nullptr;
 };

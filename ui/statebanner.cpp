@@ -136,8 +136,8 @@ void StateBanner::startDemo()
 void StateBanner::restart()
 {
     m_error->hide();
-    // stop() leaves the demo; start() then reads the saved settings as on a fresh start.
-    m_host.stop();
+    // start() lets the running bridge (or demo) finish its deliveries, leaves the demo and
+    // reads the saved settings as on a fresh start.
     m_host.start();
 }
 

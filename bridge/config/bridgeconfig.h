@@ -85,6 +85,8 @@ struct BridgeConfig
     int retryBaseMs = 1000; ///< first retry delay; doubles per attempt up to five minutes
     /// Slack's published limits; not a setting (tests emulate Slack faster than real time).
     SlackRateLimits slackRateLimits;
+    /// Settled events and cards of closed cases older than this are removed; 0 keeps all.
+    int journalRetentionDays = 30;
 
     QString journalPath() const { return dataDir + QStringLiteral("/journal.sqlite"); }
 };

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace Bridge {
@@ -98,6 +100,42 @@ std::optional<HiveVersion> parsePinnedVersion(const QString &text)
     return v;
 }
 
+constexpr int MaxRetentionDays = 3650;
+
+/// A whole number of days from 0 (keep forever) to ten years; nullopt otherwise.
+std::optional<int> parseRetentionDays(const QJsonValue &value)
+{
+    const double days = value.toDouble(-1);
+    if (!value.isDouble() || days != std::floor(days) || days < 0 || days > MaxRetentionDays)
+        return std::nullopt;
+    return int(days);
+}
+
+std::optional<int> parseRetentionDays(const QString &text)
+{
+    bool ok = false;
+    const int days = text.trimmed().toInt(&ok);
+    if (!ok || days < 0 || days > MaxRetentionDays)
+        return std::nullopt;
+    return days;
+}
+
+/// A JSON value as it was written (30.5, "30", null), for an error message.
+QString jsonText(const QJsonValue &value)
+{
+    const QByteArray inArray = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(inArray.mid(1, inArray.size() - 2));
+}
+
+QString retentionError(const QString &where, const QString &got)
+{
+    return QStringLiteral("%1 must be a whole number of days from 0 (keep forever) to %2, "
+                          "got %3")
+        .arg(where)
+        .arg(MaxRetentionDays)
+        .arg(got);
+}
+
 QString readRoutes(const QJsonArray &array, QList<RouteRule> *routes)
 {
     for (int i = 0; i < array.size(); ++i) {
@@ -181,6 +219,15 @@ QString applyJson(const QJsonObject &json, BridgeConfig *c)
 
     c->taskTimeZone = json.value(u"tasks").toObject().value(u"timeZone").toString(c->taskTimeZone);
 
+    const QJsonObject journal = json.value(u"journal").toObject();
+    if (journal.contains(u"retentionDays")) {
+        const QJsonValue days = journal.value(u"retentionDays");
+        const auto parsed = parseRetentionDays(days);
+        if (!parsed)
+            return retentionError(QStringLiteral("journal.retentionDays"), jsonText(days));
+        c->journalRetentionDays = *parsed;
+    }
+
     const QJsonObject http = json.value(u"http").toObject();
     c->http.maxBodyBytes = http.value(u"maxBodyBytes").toInteger(c->http.maxBodyBytes);
     c->http.requestTimeoutMs = http.value(u"requestTimeoutMs").toInt(c->http.requestTimeoutMs);
@@ -221,6 +268,13 @@ QString applyEnvironment(const QProcessEnvironment &env, BridgeConfig *c)
         c->slackApiUrl = QUrl(get("HIVESLACK_SLACK_API_URL"));
     if (has("HIVESLACK_SLACK_CHANNEL"))
         c->defaultChannel = get("HIVESLACK_SLACK_CHANNEL");
+    if (has("HIVESLACK_JOURNAL_RETENTION_DAYS")) {
+        const auto days = parseRetentionDays(get("HIVESLACK_JOURNAL_RETENTION_DAYS"));
+        if (!days)
+            return retentionError(QStringLiteral("HIVESLACK_JOURNAL_RETENTION_DAYS"),
+                                  u'"' + get("HIVESLACK_JOURNAL_RETENTION_DAYS") + u'"');
+        c->journalRetentionDays = *days;
+    }
     return {};
 }
 
@@ -392,6 +446,7 @@ QJsonObject configToJson(const BridgeConfig &c)
         {u"users"_s, QJsonObject{{u"overrides"_s, overrides},
                                  {u"allowed"_s, QJsonArray::fromStringList(c.allowedSlackUsers)}}},
         {u"tasks"_s, QJsonObject{{u"timeZone"_s, c.taskTimeZone}}},
+        {u"journal"_s, QJsonObject{{u"retentionDays"_s, c.journalRetentionDays}}},
         {u"http"_s, QJsonObject{{u"maxBodyBytes"_s, c.http.maxBodyBytes},
                                 {u"requestTimeoutMs"_s, c.http.requestTimeoutMs},
                                 {u"idleTimeoutMs"_s, c.http.idleTimeoutMs}}},

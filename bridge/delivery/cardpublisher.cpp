@@ -5,6 +5,7 @@
 #include "clients/thehiveclient.h"
 #include "core/caserecordjson.h"
 #include "delivery/outcomes.h"
+#include "delivery/withheldpayload.h"
 #include "directory/slackdirectory.h"
 #include "journal/journal.h"
 #include "thehive/casejson.h"
@@ -75,6 +76,7 @@ void CardPublisher::handle(const JournalEvent &event, Dispatcher::Completion don
         return done(
             Outcome::failed(tr("journaled webhook no longer parses: %1").arg(parsed.error)));
     const HiveEvent hiveEvent = *parsed.event;
+    done = keepingSummaryUnlessShown(m_journal, hiveEvent, std::move(done));
 
     m_versions.withVersion(
         [this, hiveEvent, done](std::optional<HiveVersion> version, const QString &error) {

@@ -66,10 +66,10 @@ void Dispatcher::finish(const JournalEvent &event, const Outcome &outcome)
     m_inFlight.remove(event.id);
     switch (outcome.kind) {
     case Outcome::Kind::Delivered:
-        m_journal.markDelivered(event.id, outcome.detail);
+        m_journal.markDelivered(event.id, outcome.detail, outcome.keptPayload);
         break;
     case Outcome::Kind::Ignored:
-        m_journal.markIgnored(event.id, outcome.detail);
+        m_journal.markIgnored(event.id, outcome.detail, outcome.keptPayload);
         break;
     case Outcome::Kind::Failed:
         qCWarning(lcDelivery) << "event" << event.id << event.kind << "failed:" << outcome.detail;

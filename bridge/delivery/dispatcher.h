@@ -19,14 +19,19 @@ struct Outcome
     Kind kind = Kind::Delivered;
     QString detail;                    ///< error for Retry/Failed, note for Delivered/Ignored
     std::optional<int> retryAfterSecs; ///< Slack's Retry-After, when it gave one
+    /// Delivered/Ignored: what the journal keeps instead of the payload (withheldpayload.h).
+    std::optional<QByteArray> keptPayload;
 
-    static Outcome delivered(QString note = {}) { return {Kind::Delivered, std::move(note), {}}; }
+    static Outcome delivered(QString note = {})
+    {
+        return {Kind::Delivered, std::move(note), {}, {}};
+    }
     static Outcome retry(QString error, std::optional<int> after = {})
     {
-        return {Kind::Retry, std::move(error), after};
+        return {Kind::Retry, std::move(error), after, {}};
     }
-    static Outcome failed(QString error) { return {Kind::Failed, std::move(error), {}}; }
-    static Outcome ignored(QString note) { return {Kind::Ignored, std::move(note), {}}; }
+    static Outcome failed(QString error) { return {Kind::Failed, std::move(error), {}, {}}; }
+    static Outcome ignored(QString note) { return {Kind::Ignored, std::move(note), {}, {}}; }
 };
 
 /// Drives delivery from the journal: takes due events (per-case order is the journal's job),

@@ -29,6 +29,11 @@ QVariant nullIfEmpty(const QString &text)
     return text.isEmpty() ? QVariant() : QVariant(text);
 }
 
+QVariant nullIfNone(const std::optional<QByteArray> &bytes)
+{
+    return bytes ? QVariant(*bytes) : QVariant();
+}
+
 QString invalidReason(const NewEvent &event)
 {
     if (event.source.isEmpty())
@@ -263,17 +268,22 @@ bool Journal::transition(qint64 id, const QString &action, const QStringList &fr
     return true;
 }
 
-bool Journal::markDelivered(qint64 id, const QString &note)
+bool Journal::markDelivered(qint64 id, const QString &note,
+                            const std::optional<QByteArray> &keptPayload)
 {
     return transition(id, u"mark delivered"_s, {EventState::Pending},
-                      u"state = 'delivered', delivered_at = ?, note = COALESCE(?, note)"_s,
-                      {m_clock.nowMs(), nullIfEmpty(note)});
+                      u"state = 'delivered', delivered_at = ?, note = COALESCE(?, note),"
+                      " payload = COALESCE(?, payload)"_s,
+                      {m_clock.nowMs(), nullIfEmpty(note), nullIfNone(keptPayload)});
 }
 
-bool Journal::markIgnored(qint64 id, const QString &note)
+bool Journal::markIgnored(qint64 id, const QString &note,
+                          const std::optional<QByteArray> &keptPayload)
 {
-    return transition(id, u"mark ignored"_s, {EventState::Pending},
-                      u"state = 'ignored', note = COALESCE(?, note)"_s, {nullIfEmpty(note)});
+    return transition(
+        id, u"mark ignored"_s, {EventState::Pending},
+        u"state = 'ignored', note = COALESCE(?, note), payload = COALESCE(?, payload)"_s,
+        {nullIfEmpty(note), nullIfNone(keptPayload)});
 }
 
 bool Journal::scheduleRetry(qint64 id, qint64 nextAttemptAtMs, const QString &error)

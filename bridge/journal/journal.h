@@ -25,6 +25,9 @@ class Clock;
 /// delivery bookkeeping, card redraws (updateCard) and the bridge's own derived events
 /// (NewEvent::survivesPowerLoss) survive kill -9 without an fsync each.
 ///
+/// Settled events, their audit entries and cards of closed cases leave once older than the
+/// retention period (prune(), run by JournalRetention); pending and failed events never do.
+///
 /// **No secrets.** The journal stores payloads verbatim and shows them in the console. Callers
 /// pass the event body only: never Authorization or signature headers, tokens, or API keys.
 ///
@@ -74,11 +77,14 @@ public:
     /// arm a timer; nullopt when nothing is pending.
     std::optional<qint64> nextDueAt() const;
     std::optional<JournalEvent> event(qint64 id) const;
-    /// Pending → delivered. A non-empty note replaces the stored one.
-    bool markDelivered(qint64 id, const QString &note = {});
-    /// Pending → ignored (final): the handler found nothing to do. A non-empty note replaces the
-    /// stored one.
-    bool markIgnored(qint64 id, const QString &note = {});
+    /// Pending → delivered. A non-empty note replaces the stored one; `keptPayload`, when given,
+    /// replaces the payload in the same commit (a summary instead of content shown nowhere).
+    bool markDelivered(qint64 id, const QString &note = {},
+                       const std::optional<QByteArray> &keptPayload = {});
+    /// Pending → ignored (final): the handler found nothing to do. `note` and `keptPayload` as
+    /// for markDelivered().
+    bool markIgnored(qint64 id, const QString &note = {},
+                     const std::optional<QByteArray> &keptPayload = {});
     /// Pending stays pending: attempts + 1, due again at `nextAttemptAtMs`.
     bool scheduleRetry(qint64 id, qint64 nextAttemptAtMs, const QString &error);
     /// Pending → failed (final, attempts + 1); no longer holds back later events of its case.
@@ -113,6 +119,16 @@ public:
     QList<AuditEntry> auditFor(qint64 eventId) const;
     /// Newest first.
     QList<AuditEntry> recentAudit(int limit) const;
+
+    // ---- Retention ----------------------------------------------------------------------
+
+    /// One bounded step of retention, in one transaction. Removes at most `limit` of each of:
+    /// delivered, ignored and discarded events last changed before `cutoffMs`, together with
+    /// their audit entries (an event's trail lives as long as the event); audit entries about
+    /// no event written before `cutoffMs`; cards last drawn before `cutoffMs` whose case was
+    /// closed then. Pending events, failed ones (they wait for someone to Retry or Discard
+    /// them), cards of open cases and user links stay however old. nullopt on error.
+    std::optional<PruneBatch> prune(qint64 cutoffMs, int limit);
 
     // ---- Slack user → TheHive login cache -----------------------------------------------
 

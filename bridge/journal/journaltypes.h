@@ -111,6 +111,15 @@ struct Counts
     int discarded = 0;
 };
 
+/// What one Journal::prune() call removed.
+struct PruneBatch
+{
+    int events = 0;       ///< delivered, ignored and discarded events
+    int auditEntries = 0; ///< those of the removed events, and old ones about no event
+    int cards = 0;        ///< cards of closed cases
+    bool more = false;    ///< some table had `limit` rows to remove: call again for the rest
+};
+
 struct AuditEntry
 {
     qint64 id = 0;

@@ -105,6 +105,36 @@ private Q_SLOTS:
         QCOMPARE(r.config->theHiveUserHeader, u"X-Proxy-Login"_s);
     }
 
+    void journalRetentionFromFileAndEnvironment()
+    {
+        ConfigResult r = fromJson("{}");
+        QVERIFY2(r.config, qPrintable(r.error));
+        QCOMPARE(r.config->journalRetentionDays, 30); // the default
+
+        r = fromJson(R"({"journal":{"retentionDays":0}})");
+        QVERIFY2(r.config, qPrintable(r.error));
+        QCOMPARE(r.config->journalRetentionDays, 0); // keep forever
+        r = fromJson(R"({"journal":{"retentionDays":3650}})");
+        QVERIFY2(r.config, qPrintable(r.error));
+        QCOMPARE(r.config->journalRetentionDays, 3650);
+        const ConfigResult again = configFromJson(configToJson(*r.config), baseEnv(), u"/x"_s);
+        QVERIFY2(again.config, qPrintable(again.error));
+        QCOMPARE(again.config->journalRetentionDays, 3650);
+
+        QProcessEnvironment env = baseEnv();
+        env.insert(u"HIVESLACK_JOURNAL_RETENTION_DAYS"_s, u"7"_s);
+        r = fromJson(R"({"journal":{"retentionDays":90}})", env);
+        QVERIFY2(r.config, qPrintable(r.error));
+        QCOMPARE(r.config->journalRetentionDays, 7); // the environment wins, as everywhere
+
+        env.insert(u"HIVESLACK_JOURNAL_RETENTION_DAYS"_s, u"a month"_s);
+        r = fromJson("{}", env);
+        QVERIFY(!r.config);
+        QVERIFY2(r.error.contains(u"HIVESLACK_JOURNAL_RETENTION_DAYS"_s) &&
+                     r.error.contains(u"a month"_s),
+                 qPrintable(r.error));
+    }
+
     void refusesWithOneLineNamingTheProblem_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -130,6 +160,16 @@ private Q_SLOTS:
         QTest::newRow("the key's header as user header")
             << QByteArray("{\"thehive\":{\"userHeader\":\"Authorization\"}}") << QString()
             << u"Authorization"_s;
+        QTest::newRow("retention not a number")
+            << QByteArray(R"({"journal":{"retentionDays":"30"}})") << QString()
+            << u"journal.retentionDays must be a whole number of days from 0 (keep forever) to "
+               "3650, got \"30\""_s;
+        QTest::newRow("retention in fractions")
+            << QByteArray(R"({"journal":{"retentionDays":1.5}})") << QString() << u"got 1.5"_s;
+        QTest::newRow("retention negative") << QByteArray(R"({"journal":{"retentionDays":-1}})")
+                                            << QString() << u"journal.retentionDays"_s;
+        QTest::newRow("retention beyond ten years")
+            << QByteArray(R"({"journal":{"retentionDays":3651}})") << QString() << u"3651"_s;
         QTest::newRow("not a header name")
             << QByteArray("{\"thehive\":{\"userHeader\":\"X USER\"}}") << QString() << u"X USER"_s;
     }

@@ -1,13 +1,17 @@
 // TheHive → Slack, end to end: webhooks over HTTP into a real bridge, cards out to the fake
 // Slack, the case re-read from the fake TheHive, the journal on a real SQLite file.
 #include "bridgeharness.h"
+#include "manualclock.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QTcpSocket>
 #include <QTest>
+
+#include <tuple>
 
 using namespace TestSupport;
 using namespace Qt::StringLiterals;
@@ -368,6 +372,85 @@ private Q_SLOTS:
         QVERIFY(!hasControls(redacted));
         QVERIFY(h.cards(u"C0SECRET"_s).isEmpty());
         QCOMPARE(h.journal().counts().ignored, 1);
+    }
+
+    void payloadsOfCasesNotShownInFullAreNotKept()
+    {
+        BridgeHarness h;
+        h.config.defaultTlpCeiling = 1;
+        h.slack.addChannel(u"C0SECRET"_s, u"restricted"_s);
+        Bridge::RouteRule drop;
+        drop.name = u"drop red"_s;
+        drop.tlps = {4};
+        drop.channel = u"C0SECRET"_s;
+        drop.tlpCeiling = 2;
+        drop.aboveCeiling = Bridge::AboveCeiling::Drop;
+        h.config.routes = {drop};
+        h.start();
+        const auto send = [&](const QString &action, const QString &caseId) {
+            const HttpAnswer answer = h.postWebhook(h.hive.webhookFor(action, caseId));
+            return QJsonDocument::fromJson(answer.body).object().value(u"id"_s).toInteger();
+        };
+        const auto create = [&](const QJsonObject &fields) {
+            const QString id = h.hive.addCase(fields).value(u"_id").toString();
+            return std::pair(id, send(u"create"_s, id));
+        };
+        const auto [amber, amberEvent] = create(
+            {{u"title"_s, u"Amber secret title"_s}, {u"tlp"_s, 2}, {u"description"_s, u"x"_s}});
+        const auto [red, redEvent] = create({{u"title"_s, u"Red secret title"_s}, {u"tlp"_s, 4}});
+        const auto [green, greenEvent] = create({{u"title"_s, u"Green title"_s}, {u"tlp"_s, 1}});
+        QVERIFY(BridgeHarness::waitFor([&] { return h.journal().counts().pending == 0; }));
+
+        // Redacted in its channel, and dropped from its channel: only a summary is kept.
+        for (const auto &[caseId, eventId, title] :
+             {std::tuple(amber, amberEvent, u"Amber secret title"_s),
+              std::tuple(red, redEvent, u"Red secret title"_s)}) {
+            const Bridge::JournalEvent event = *h.journal().event(eventId);
+            QVERIFY2(!event.payload.contains(title.toUtf8()), event.payload.constData());
+            const QJsonObject summary = QJsonDocument::fromJson(event.payload).object();
+            QCOMPARE(summary.value(u"caseId"_s).toString(), caseId);
+            QCOMPARE(summary.value(u"action"_s).toString(), u"create"_s);
+            QVERIFY(summary.value(u"caseNumber"_s).toInteger() > 0);
+            QVERIFY(summary.contains(u"hiveslackSummary"_s));
+        }
+        QCOMPARE(h.journal().event(redEvent)->state, QString(Bridge::EventState::Ignored));
+        // Shown in full: the payload stays as TheHive sent it.
+        QVERIFY(h.journal().event(greenEvent)->payload.contains("Green title"));
+
+        // Lowered to GREEN: the card shows the case in full now, and this update is kept whole.
+        QVERIFY(h.hive.setCaseField(amber, u"tlp"_s, 1));
+        const qint64 lowered = send(u"update"_s, amber);
+        QVERIFY(BridgeHarness::waitFor([&] { return h.journal().counts().pending == 0; }));
+        QCOMPARE(h.journal().event(lowered)->state, QString(Bridge::EventState::Delivered));
+        QVERIFY(!h.journal().event(lowered)->payload.contains("hiveslackSummary"));
+    }
+
+    void theBridgeKeepsTheJournalWithinItsRetention()
+    {
+        BridgeHarness h;
+        h.config.journalRetentionDays = 10;
+        qint64 old = 0;
+        qint64 young = 0;
+        {
+            // Journaled by an earlier run of the bridge, 11 and 9 days ago.
+            const qint64 dayMs = 24LL * 60 * 60 * 1000;
+            ManualClock then(QDateTime::currentMSecsSinceEpoch() - 11 * dayMs);
+            QString error;
+            const auto journal = Bridge::Journal::open(h.journalPath(), then, &error);
+            QVERIFY2(journal, qPrintable(error));
+            old = journal
+                      ->append(Bridge::NewEvent{
+                          u"thehive"_s, u"case.update"_s, {}, u"~1"_s, "{}", true, {}, true})
+                      .id;
+            then.advanceMs(2 * dayMs);
+            young = journal
+                        ->append(Bridge::NewEvent{
+                            u"thehive"_s, u"case.update"_s, {}, u"~2"_s, "{}", true, {}, true})
+                        .id;
+        }
+        h.start();
+        QVERIFY(BridgeHarness::waitFor([&] { return !h.journal().event(old); }));
+        QVERIFY(h.journal().event(young));
     }
 
     void routingRulesPickTheChannel()

@@ -92,6 +92,7 @@ private Q_SLOTS:
     void newerSchemaIsRefusedUntouched();
     void upgradesAVersion1File();
     void upgradesAVersion2FileKeepingItsCards();
+    void upgradesAVersion3FileWithRetentionIndexes();
     void failedMigrationRollsBack();
     void notADatabase();
     void unreachablePath();
@@ -123,15 +124,16 @@ void TestJournalSchema::freshFileGetsLatestSchema()
         QVERIFY(error.isEmpty());
     }
     RawDb raw(path(u"j.db"_s));
-    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(3));
-    QCOMPARE(JournalSchema::latestVersion(), 3);
+    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(4));
+    QCOMPARE(JournalSchema::latestVersion(), 4);
     QCOMPARE(raw.names(u"table"_s),
              QStringList({u"audit"_s, u"cards"_s, u"events"_s, u"meta"_s, u"user_links"_s}));
-    QCOMPARE(raw.names(u"index"_s),
-             QStringList({u"audit_event"_s, u"events_case_order"_s, u"events_pending"_s,
-                          u"events_pending_case"_s, u"events_state_due"_s}));
+    QCOMPARE(
+        raw.names(u"index"_s),
+        QStringList({u"audit_event"_s, u"cards_age"_s, u"events_case_order"_s, u"events_pending"_s,
+                     u"events_pending_case"_s, u"events_settled_age"_s, u"events_state_due"_s}));
     QCOMPARE(raw.value(u"SELECT value FROM meta WHERE key = 'schema_version'"_s).toString(),
-             u"3"_s);
+             u"4"_s);
     // WAL is a property of the file, so it shows from any connection.
     QCOMPARE(raw.value(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
 }
@@ -177,7 +179,7 @@ void TestJournalSchema::reopeningIsANoOp()
     const auto journal = Journal::open(path(u"r.db"_s), m_clock, &error);
     QVERIFY2(journal, qPrintable(error));
     QCOMPARE(journal->card(u"c1"_s, u"C1"_s)->ts, u"1.2"_s);
-    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(3));
+    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(4));
 }
 
 void TestJournalSchema::newerSchemaIsRefusedUntouched()
@@ -225,7 +227,7 @@ void TestJournalSchema::upgradesAVersion1File()
     QVERIFY2(journal, qPrintable(error));
     QCOMPARE(journal->due(10).size(), 1); // the pending event survived the upgrade
     RawDb raw(path(u"v1.db"_s));
-    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(3));
+    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(4));
     QVERIFY(raw.names(u"index"_s).contains(u"events_pending"_s));
 }
 
@@ -251,6 +253,39 @@ void TestJournalSchema::upgradesAVersion2FileKeepingItsCards()
     // A second channel's card for the same case now fits beside it.
     QVERIFY(journal->saveCard({u"~7"_s, u"C2"_s, u"3.4"_s, {}, u"5.2"_s, CardShown::Redacted}));
     QCOMPARE(journal->cards(u"~7"_s).size(), 2);
+}
+
+void TestJournalSchema::upgradesAVersion3FileWithRetentionIndexes()
+{
+    {
+        RawDb raw(path(u"v3.db"_s));
+        QString error;
+        QVERIFY2(JournalSchema::configure(raw.db(), &error), qPrintable(error));
+        QVERIFY2(JournalSchema::migrate(raw.db(), JournalSchema::migrations().mid(0, 3), &error),
+                 qPrintable(error));
+        QVERIFY(raw.exec(u"INSERT INTO events(source, kind, state, created_at, updated_at) "
+                         "VALUES('thehive', 'case.update', 'delivered', 1, 2)"_s));
+        QVERIFY(raw.exec(u"INSERT INTO cards(case_id, channel, ts, posted_at, updated_at) "
+                         "VALUES('~7', 'C1', '1.2', 5, 6)"_s));
+    }
+    QString error;
+    const auto journal = Journal::open(path(u"v3.db"_s), m_clock, &error);
+    QVERIFY2(journal, qPrintable(error));
+    QCOMPARE(journal->counts().delivered, 1);
+    QCOMPARE(journal->card(u"~7"_s, u"C1"_s)->ts, u"1.2"_s);
+    RawDb raw(path(u"v3.db"_s));
+    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(4));
+    // Retention's batch query can walk the new index oldest first, without sorting the table.
+    QSqlQuery plan(raw.db());
+    QVERIFY2(plan.exec(u"EXPLAIN QUERY PLAN SELECT id FROM events INDEXED BY events_settled_age"
+                       " WHERE state IN ('delivered','ignored','discarded') AND updated_at < 10"
+                       " ORDER BY updated_at LIMIT 5"_s),
+             qPrintable(plan.lastError().text()));
+    QString steps;
+    while (plan.next())
+        steps += plan.value(3).toString() + u'\n';
+    QVERIFY2(steps.contains(u"events_settled_age"_s) && !steps.contains(u"TEMP B-TREE"_s),
+             qPrintable(steps));
 }
 
 void TestJournalSchema::failedMigrationRollsBack()

@@ -18,6 +18,7 @@
 #include "intake/thehiveintake.h"
 #include "journal/journal.h"
 #include "journal/journalretention.h"
+#include "reconcile/casereconciler.h"
 #include "status/statusreport.h"
 
 #include <QHttpServerRequest>
@@ -56,6 +57,8 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
     m_writer = std::make_unique<AnalystWriter>(m_config, *m_hive, *m_permissions);
     m_actions = std::make_unique<ActionHandler>(m_config, m_journal, *m_hive, *m_versions, *m_slack,
                                                 *m_users, *m_writer, *m_cards);
+    m_reconciler = std::make_unique<CaseReconciler>(m_journal, *m_hive, *m_versions, *m_cards,
+                                                    m_clock, m_config.reconcileSeconds);
     m_dispatcher = std::make_unique<Dispatcher>(
         m_journal, m_clock, RetryPolicy{.baseMs = m_config.retryBaseMs},
         [this](const JournalEvent &event, Dispatcher::Completion done) {
@@ -72,6 +75,8 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
         m_journal, m_clock, m_credentials.slackSigningSecret.toUtf8(), m_config.taskTimeZone);
     connect(m_hiveIntake.get(), &TheHiveIntake::journaled, this, &BridgeService::eventJournaled);
     connect(m_slackIntake.get(), &SlackIntake::journaled, this, &BridgeService::eventJournaled);
+    connect(m_reconciler.get(), &CaseReconciler::eventJournaled, this,
+            &BridgeService::eventJournaled);
     connect(this, &BridgeService::eventJournaled, m_dispatcher.get(), &Dispatcher::wake);
     m_http = std::make_unique<HttpListener>(m_config.http);
     registerRoutes();
@@ -82,8 +87,10 @@ BridgeService::~BridgeService() = default;
 void BridgeService::handleEvent(const JournalEvent &event,
                                 std::function<void(const Outcome &)> done)
 {
-    if (event.source == u"thehive")
+    if (event.source == EventSource::TheHive)
         m_cards->handle(event, std::move(done));
+    else if (event.source == EventSource::Reconcile)
+        m_reconciler->deliver(event, std::move(done));
     else
         m_actions->handle(event, std::move(done));
 }
@@ -133,6 +140,10 @@ StatusSnapshot BridgeService::snapshot() const
     s.slackRateLimited = pacing.rateLimited;
     s.slackPausedMs = pacing.pausedMs;
     s.slackQueuedByChannel = pacing.queuedByChannel;
+    const CaseReconciler::Status reconcile = m_reconciler->status();
+    s.reconcilePasses = reconcile.passes;
+    s.reconcileFound = reconcile.casesJournaled;
+    s.reconcileError = reconcile.lastError;
     s.webhooksAccepted = m_hiveIntake->accepted();
     s.webhooksRejected = m_hiveIntake->rejected();
     s.interactionsAccepted = m_slackIntake->accepted();
@@ -152,6 +163,7 @@ bool BridgeService::start(QString *error)
     m_startedAtMs = m_clock.nowMs();
     m_dispatcher->start();
     m_retention->start();
+    m_reconciler->start();
     checkPeers();
     qCInfo(lcHttp) << "listening on" << m_config.listenAddress.toString() << m_http->port();
     return true;
@@ -175,6 +187,7 @@ void BridgeService::stop()
 {
     m_dispatcher->stop();
     m_retention->stop();
+    m_reconciler->stop();
     m_http.reset(); // closes the listening socket and every connection
 }
 

@@ -15,6 +15,7 @@ class ActionHandler;
 class AnalystPermissions;
 class AnalystWriter;
 class CardPublisher;
+class CaseReconciler;
 class Dispatcher;
 class HiveVersionProbe;
 class HttpListener;
@@ -70,6 +71,7 @@ public:
     HiveVersionProbe &versions() { return *m_versions; }
     UserLinker &users() { return *m_users; }
     CardPublisher &cards() { return *m_cards; }
+    CaseReconciler &reconciler() { return *m_reconciler; }
     AnalystPermissions &permissions() { return *m_permissions; }
     AnalystWriter &writer() { return *m_writer; }
 
@@ -97,6 +99,7 @@ private:
     std::unique_ptr<AnalystWriter> m_writer;
     std::unique_ptr<CardPublisher> m_cards;
     std::unique_ptr<ActionHandler> m_actions;
+    std::unique_ptr<CaseReconciler> m_reconciler;
     std::unique_ptr<Dispatcher> m_dispatcher;
     std::unique_ptr<JournalRetention> m_retention;
     std::unique_ptr<TheHiveIntake> m_hiveIntake;

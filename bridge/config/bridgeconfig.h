@@ -68,6 +68,8 @@ struct BridgeConfig
     std::optional<HiveVersion> theHiveVersion; ///< pinned; detected when empty
     ActAs theHiveActAs = ActAs::Service;
     QString theHiveUserHeader = QStringLiteral("X-USER"); ///< used when theHiveActAs is Header
+    /// How often the bridge asks TheHive what changed, for webhooks that never came; 0: never.
+    int reconcileSeconds = 60;
 
     QUrl slackApiUrl = QUrl(QStringLiteral("https://slack.com/api"));
     QString defaultChannel;

@@ -101,23 +101,24 @@ std::optional<HiveVersion> parsePinnedVersion(const QString &text)
 }
 
 constexpr int MaxRetentionDays = 3650;
+constexpr int MaxReconcileSeconds = 86'400;
 
-/// A whole number of days from 0 (keep forever) to ten years; nullopt otherwise.
-std::optional<int> parseRetentionDays(const QJsonValue &value)
+/// A whole number from 0 to `max`; nullopt otherwise.
+std::optional<int> parseWholeNumber(const QJsonValue &value, int max)
 {
-    const double days = value.toDouble(-1);
-    if (!value.isDouble() || days != std::floor(days) || days < 0 || days > MaxRetentionDays)
+    const double number = value.toDouble(-1);
+    if (!value.isDouble() || number != std::floor(number) || number < 0 || number > max)
         return std::nullopt;
-    return int(days);
+    return int(number);
 }
 
-std::optional<int> parseRetentionDays(const QString &text)
+std::optional<int> parseWholeNumber(const QString &text, int max)
 {
     bool ok = false;
-    const int days = text.trimmed().toInt(&ok);
-    if (!ok || days < 0 || days > MaxRetentionDays)
+    const int number = text.trimmed().toInt(&ok);
+    if (!ok || number < 0 || number > max)
         return std::nullopt;
-    return days;
+    return number;
 }
 
 /// A JSON value as it was written (30.5, "30", null), for an error message.
@@ -133,6 +134,15 @@ QString retentionError(const QString &where, const QString &got)
                           "got %3")
         .arg(where)
         .arg(MaxRetentionDays)
+        .arg(got);
+}
+
+QString reconcileError(const QString &where, const QString &got)
+{
+    return QStringLiteral("%1 must be a whole number of seconds from 0 (never look back) to "
+                          "%2, got %3")
+        .arg(where)
+        .arg(MaxReconcileSeconds)
         .arg(got);
 }
 
@@ -194,6 +204,13 @@ QString applyJson(const QJsonObject &json, BridgeConfig *c)
         return QStringLiteral("thehive.actAs must be \"service\" or \"header\"");
     c->theHiveActAs = *actAs;
     c->theHiveUserHeader = hive.value(u"userHeader").toString(c->theHiveUserHeader);
+    if (hive.contains(u"reconcileSeconds")) {
+        const QJsonValue seconds = hive.value(u"reconcileSeconds");
+        const auto parsed = parseWholeNumber(seconds, MaxReconcileSeconds);
+        if (!parsed)
+            return reconcileError(QStringLiteral("thehive.reconcileSeconds"), jsonText(seconds));
+        c->reconcileSeconds = *parsed;
+    }
 
     const QJsonObject slack = json.value(u"slack").toObject();
     if (slack.contains(u"apiUrl"))
@@ -222,7 +239,7 @@ QString applyJson(const QJsonObject &json, BridgeConfig *c)
     const QJsonObject journal = json.value(u"journal").toObject();
     if (journal.contains(u"retentionDays")) {
         const QJsonValue days = journal.value(u"retentionDays");
-        const auto parsed = parseRetentionDays(days);
+        const auto parsed = parseWholeNumber(days, MaxRetentionDays);
         if (!parsed)
             return retentionError(QStringLiteral("journal.retentionDays"), jsonText(days));
         c->journalRetentionDays = *parsed;
@@ -264,12 +281,21 @@ QString applyEnvironment(const QProcessEnvironment &env, BridgeConfig *c)
     }
     if (has("HIVESLACK_THEHIVE_USER_HEADER"))
         c->theHiveUserHeader = get("HIVESLACK_THEHIVE_USER_HEADER");
+    if (has("HIVESLACK_RECONCILE_SECONDS")) {
+        const auto seconds =
+            parseWholeNumber(get("HIVESLACK_RECONCILE_SECONDS"), MaxReconcileSeconds);
+        if (!seconds)
+            return reconcileError(QStringLiteral("HIVESLACK_RECONCILE_SECONDS"),
+                                  u'"' + get("HIVESLACK_RECONCILE_SECONDS") + u'"');
+        c->reconcileSeconds = *seconds;
+    }
     if (has("HIVESLACK_SLACK_API_URL"))
         c->slackApiUrl = QUrl(get("HIVESLACK_SLACK_API_URL"));
     if (has("HIVESLACK_SLACK_CHANNEL"))
         c->defaultChannel = get("HIVESLACK_SLACK_CHANNEL");
     if (has("HIVESLACK_JOURNAL_RETENTION_DAYS")) {
-        const auto days = parseRetentionDays(get("HIVESLACK_JOURNAL_RETENTION_DAYS"));
+        const auto days =
+            parseWholeNumber(get("HIVESLACK_JOURNAL_RETENTION_DAYS"), MaxRetentionDays);
         if (!days)
             return retentionError(QStringLiteral("HIVESLACK_JOURNAL_RETENTION_DAYS"),
                                   u'"' + get("HIVESLACK_JOURNAL_RETENTION_DAYS") + u'"');
@@ -406,6 +432,7 @@ QJsonObject configToJson(const BridgeConfig &c)
         hive.insert(u"version", c.theHiveVersion->toString());
     hive.insert(u"actAs", actAsName(c.theHiveActAs));
     hive.insert(u"userHeader", c.theHiveUserHeader);
+    hive.insert(u"reconcileSeconds", c.reconcileSeconds);
 
     QJsonArray routes;
     for (const RouteRule &r : c.routes) {

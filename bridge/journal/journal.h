@@ -138,6 +138,14 @@ public:
     /// True also when there was no link to forget.
     bool forgetUserLink(const QString &slackUserId);
 
+    // ---- Bookmarks ----------------------------------------------------------------------
+
+    /// Where a look-back got to (e.g. the newest TheHive change reconciliation has seen).
+    std::optional<qint64> bookmark(const QString &key) const;
+    bool setBookmark(const QString &key, qint64 value);
+    /// When the newest event from `source` was journaled; nullopt when there is none.
+    std::optional<qint64> lastEventAt(const QString &source) const;
+
 Q_SIGNALS:
     /// After append/appendBatch (per Inserted row), mark*, scheduleRetry, retryNow and discard
     /// have committed.

@@ -21,6 +21,8 @@ inline constexpr QLatin1String Discarded{"discarded"};
 namespace EventSource {
 inline constexpr QLatin1String TheHive{"thehive"};
 inline constexpr QLatin1String Slack{"slack"};
+/// What the bridge found looking back at TheHive (reconcile/casereconciler.h).
+inline constexpr QLatin1String Reconcile{"reconcile"};
 } // namespace EventSource
 
 /// One row of the events table.

@@ -48,6 +48,7 @@ SlackRateGovernor::Lane &SlackRateGovernor::laneFor(const QString &method, const
         lane.bucket =
             RateBucket(perChannel ? m_limits.postsPerChannel : m_limits.forMethod(method));
         lane.sharesWorkspacePosts = perChannel;
+        lane.oneAtATime = perChannel;
         it = m_lanes.emplace(key, std::move(lane)).first;
     }
     return it->second;
@@ -79,7 +80,7 @@ void SlackRateGovernor::pump()
     const qint64 now = m_clock.elapsed();
     std::optional<qint64> nextReady;
     for (auto &[key, lane] : m_lanes) {
-        while (!lane.queue.empty()) {
+        while (!lane.queue.empty() && !(lane.oneAtATime && lane.inFlight > 0)) {
             qint64 ready = lane.bucket.readyAt(now);
             if (lane.sharesWorkspacePosts)
                 ready = std::max(ready, m_workspacePosts.readyAt(now));
@@ -104,9 +105,12 @@ void SlackRateGovernor::pump()
 void SlackRateGovernor::dispatch(const QString &laneKey, Call call)
 {
     const RestRequest request = call.request;
+    ++m_lanes[laneKey].inFlight;
     m_rest.send(request, [this, laneKey, call = std::move(call)](const RestReply &reply) mutable {
+        --m_lanes[laneKey].inFlight;
         if (const std::optional<int> retryAfter = rateLimitOf(reply))
             return requeue(laneKey, std::move(call), *retryAfter);
+        schedulePump(); // the lane may have been waiting for this answer
         call.answer(reply);
     });
 }

@@ -52,6 +52,10 @@ private:
     {
         RateBucket bucket;
         bool sharesWorkspacePosts = false;
+        /// A channel's posts go one at a time: Slack counts them as they arrive, and one
+        /// overtaking another on the way would look like a burst.
+        bool oneAtATime = false;
+        int inFlight = 0;
         std::deque<Call> queue;
     };
 

@@ -17,6 +17,8 @@ QJsonObject healthJson(const StatusSnapshot &s)
         hive.insert(u"version", s.hiveVersion);
     if (!s.hiveError.isEmpty())
         hive.insert(u"error", s.hiveError);
+    if (!s.reconcileError.isEmpty())
+        hive.insert(u"reconcileError", s.reconcileError);
     QJsonObject slack{{u"state"_s, s.slackState}};
     if (!s.slackTeam.isEmpty())
         slack.insert(u"team", s.slackTeam);
@@ -91,6 +93,12 @@ QByteArray metricsText(const StatusSnapshot &s)
     for (const QString &channel : channels)
         sample(out, "hiveslack_slack_queued_calls", "channel=\"" + channel.toUtf8() + '"',
                s.slackQueuedByChannel.value(channel));
+    metric(out, "hiveslack_reconcile_passes_total", "counter",
+           "Looks back at TheHive for changes no webhook brought.");
+    sample(out, "hiveslack_reconcile_passes_total", {}, qint64(s.reconcilePasses));
+    metric(out, "hiveslack_reconcile_found_total", "counter",
+           "Cases those looks found without their card or with a card behind the case.");
+    sample(out, "hiveslack_reconcile_found_total", {}, qint64(s.reconcileFound));
     metric(out, "hiveslack_peer_up", "gauge", "1 when the last contact with a peer succeeded.");
     sample(out, "hiveslack_peer_up", "peer=\"thehive\"", s.hiveState == u"ok" ? 1 : 0);
     sample(out, "hiveslack_peer_up", "peer=\"slack\"", s.slackState == u"ok" ? 1 : 0);

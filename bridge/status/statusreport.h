@@ -20,9 +20,12 @@ struct StatusSnapshot
     QString slackState; ///< "ok", "unknown" or "error"
     QString slackTeam;
     QString slackError;
-    quint64 slackRateLimited = 0; ///< 429s Slack answered
-    qint64 slackPausedMs = 0;     ///< time Slack calls were held back by them
+    quint64 slackRateLimited = 0;             ///< 429s Slack answered
+    qint64 slackPausedMs = 0;                 ///< time Slack calls were held back by them
     QHash<QString, int> slackQueuedByChannel; ///< Slack calls waiting for their turn
+    quint64 reconcilePasses = 0;              ///< looks back at TheHive for missed webhooks
+    quint64 reconcileFound = 0;               ///< cases they found without their card or behind it
+    QString reconcileError;                   ///< why the last look failed; empty when it worked
     quint64 webhooksAccepted = 0, webhooksRejected = 0;
     quint64 interactionsAccepted = 0, interactionsRejected = 0;
     quint64 httpTooLarge = 0, httpTimedOut = 0;

@@ -220,6 +220,18 @@ HiveRequest countTasks(const QString &caseId, const HiveVersion &)
     });
 }
 
+HiveRequest listCasesSince(const QString &timeField, qint64 fromMs, int skip, int pageSize)
+{
+    return query({
+        QJsonObject{{u"_name"_s, u"listCase"_s}},
+        QJsonObject{{u"_name"_s, u"filter"_s},
+                    {u"_gte"_s, QJsonObject{{u"_field"_s, timeField}, {u"_value"_s, fromMs}}}},
+        QJsonObject{{u"_name"_s, u"sort"_s},
+                    {u"_fields"_s, QJsonArray{QJsonObject{{timeField, u"asc"_s}}}}},
+        QJsonObject{{u"_name"_s, u"page"_s}, {u"from"_s, skip}, {u"to"_s, skip + pageSize}},
+    });
+}
+
 } // namespace HiveRequests
 
 namespace {

@@ -76,6 +76,10 @@ HiveRequest findUserByEmail(const QString &email, const HiveVersion &version);
 HiveRequest findUserByLogin(const QString &login, const HiveVersion &version);
 /// Query API getCase → tasks → count; answers a bare number.
 HiveRequest countTasks(const QString &caseId, const HiveVersion &version);
+/// Query API listCase with `timeField` (`_createdAt` or `_updatedAt`) >= `fromMs`, oldest
+/// first, `skip` cases in and at most `pageSize` of them (TheHive 4.1 and 5 both answer it).
+/// Cases never updated have no `_updatedAt`, so finding new and changed cases takes both.
+HiveRequest listCasesSince(const QString &timeField, qint64 fromMs, int skip, int pageSize);
 
 } // namespace HiveRequests
 

@@ -33,6 +33,7 @@ BridgeHarness::BridgeHarness(const QString &hiveVersion)
     config.defaultChannel = QLatin1String(Channel);
     config.retryBaseMs = 50;
     config.slackRateLimits = slackLimitsFaster(100);
+    config.reconcileSeconds = 0; // a background look-back would race the tests' own webhooks
 }
 
 BridgeHarness::~BridgeHarness()

@@ -38,7 +38,8 @@ public:
     ~BridgeHarness();
 
     /// Edit before start() to change routing, ceilings, overrides… The bridge paces Slack calls
-    /// 100 times faster than Slack's limits: tests that are about pacing set them back.
+    /// 100 times faster than Slack's limits and does not reconcile with TheHive: tests that are
+    /// about those set them.
     Bridge::BridgeConfig config;
     FakeTheHive hive;
     FakeSlack slack;

@@ -57,6 +57,21 @@ bool matchesFilter(const QJsonObject &item, const QJsonObject &filter)
             const QJsonValue expected = explicitForm ? arg.value(u"_value"_s) : arg.value(field);
             if (item.value(field) != expected)
                 return false;
+        } else if (op == u"_gte" || op == u"_gt" || op == u"_lte" || op == u"_lt") {
+            // {"_field": f, "_value": v} or the short {f: v}; an absent field never matches.
+            const bool explicitForm = arg.contains(u"_field"_s);
+            const QString field =
+                explicitForm ? arg.value(u"_field"_s).toString() : arg.keys().value(0);
+            const QJsonValue bound = explicitForm ? arg.value(u"_value"_s) : arg.value(field);
+            if (!item.contains(field) || item.value(field).isNull())
+                return false;
+            const auto order = QVariant::compare(item.value(field).toVariant(), bound.toVariant());
+            const bool holds = op == u"_gte"   ? order != QPartialOrdering::Less
+                               : op == u"_gt"  ? order == QPartialOrdering::Greater
+                               : op == u"_lte" ? order != QPartialOrdering::Greater
+                                               : order == QPartialOrdering::Less;
+            if (!holds || order == QPartialOrdering::Unordered)
+                return false;
         } else if (op == u"_in") {
             const QJsonArray values = arg.value(u"_values"_s).toArray();
             if (!values.contains(item.value(arg.value(u"_field"_s).toString())))

@@ -67,6 +67,7 @@ QJsonObject FakeTheHive::renderCaseV1(const QJsonObject &stored) const
     c.insert(u"severityLabel"_s, label(severities, c.value(u"severity"_s)));
     c.insert(u"tlpLabel"_s, label(tlps, c.value(u"tlp"_s)));
     c.insert(u"papLabel"_s, label(paps, c.value(u"pap"_s)));
+    // Null until the case is first updated, as in TheHive 5's webhooks (th5-v1-case-create.json).
     c.insert(u"_updatedBy"_s, orNull(stored, u"_updatedBy"_s));
     c.insert(u"_updatedAt"_s, orNull(stored, u"_updatedAt"_s));
     if (!c.contains(u"userPermissions"_s)) // the caller's, not an analyst's

@@ -42,6 +42,7 @@ Bridge::BridgeConfig HostFixture::config() const
     config.slackApiUrl = slack.apiUrl();
     config.defaultChannel = QLatin1String(Channel);
     config.retryBaseMs = 50;
+    config.reconcileSeconds = 0; // a background look-back would race the tests' own webhooks
     return config;
 }
 

@@ -35,6 +35,9 @@ struct ActionHandler::Context
 
 namespace {
 
+/// How far before a click a task it may have created is looked for (clock skew to TheHive).
+constexpr qint64 TaskLookBackMarginMs = 5 * 60 * 1000;
+
 QString metadataFor(const QString &caseId, const QString &channel, const QString &ts)
 {
     return QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("case"), caseId},
@@ -266,20 +269,40 @@ void ActionHandler::addTask(std::shared_ptr<Context> ctx)
         draft.dueDateMs = dueDateMs(input.dueDate, m_config.taskTimeZone);
         draft.mandatory = input.mandatory;
         const QString what = tr("task “%1” added").arg(input.title);
-        m_writer.write(ctx->actorLogin, CaseAction::AddTask,
-                       HiveRequests::createTask(ctx->caseId, draft, ctx->version), ctx->version,
-                       [this, ctx, input, what](const Verdict &verdict) {
-                           if (!verdict.allowed())
-                               return settle(ctx, verdict, tr("creating the task"));
-                           QString note = tr("%1 added task “%2”").arg(ctx->mention(), input.title);
-                           if (!input.assigneeSlackUserId.isEmpty())
-                               note += tr(" for <@%1>").arg(input.assigneeSlackUserId);
-                           if (!input.dueDate.isEmpty())
-                               note += tr(", due %1").arg(input.dueDate);
-                           if (const auto message = ctx->view->contentNote(note))
-                               m_slack.postMessage(*message, ctx->ts, [](const SlackResult &) {});
-                           afterWrite(ctx, what);
-                       });
+        auto created = [this, ctx, input, what] {
+            QString note = tr("%1 added task “%2”").arg(ctx->mention(), input.title);
+            if (!input.assigneeSlackUserId.isEmpty())
+                note += tr(" for <@%1>").arg(input.assigneeSlackUserId);
+            if (!input.dueDate.isEmpty())
+                note += tr(", due %1").arg(input.dueDate);
+            if (const auto message = ctx->view->contentNote(note))
+                m_slack.postMessage(*message, ctx->ts, [](const SlackResult &) {});
+            afterWrite(ctx, what);
+        };
+        auto write = [this, ctx, draft, created] {
+            m_writer.write(ctx->actorLogin, CaseAction::AddTask,
+                           HiveRequests::createTask(ctx->caseId, draft, ctx->version), ctx->version,
+                           [this, ctx, created](const Verdict &verdict) {
+                               if (!verdict.allowed())
+                                   return settle(ctx, verdict, tr("creating the task"));
+                               created();
+                           });
+        };
+        if (ctx->event.attempts == 0)
+            return write();
+        // An earlier attempt may have created the task and lost TheHive's answer: look first.
+        // TheHive stamps tasks with its own clock, hence the margin.
+        const qint64 since = ctx->event.createdAt - TaskLookBackMarginMs;
+        m_hive.send(HiveRequests::findTasksSince(ctx->caseId, input.title, since),
+                    [ctx, created, write](const HiveResult &r) {
+                        if (!r.ok())
+                            return ctx->done(outcomeFor(r, tr("looking for the task")));
+                        if (r.json.array().isEmpty())
+                            return write();
+                        qCInfo(lcDelivery) << "event" << ctx->event.id
+                                           << "found its task created by an earlier attempt";
+                        created();
+                    });
     };
     // The submitter's own right comes first: nothing about the form matters without it.
     m_writer.check(ctx->actorLogin, CaseAction::AddTask, ctx->version,

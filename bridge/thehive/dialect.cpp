@@ -220,6 +220,21 @@ HiveRequest countTasks(const QString &caseId, const HiveVersion &)
     });
 }
 
+HiveRequest findTasksSince(const QString &caseId, const QString &title, qint64 sinceMs)
+{
+    return query({
+        QJsonObject{{u"_name"_s, u"getCase"_s}, {u"idOrName"_s, caseId}},
+        QJsonObject{{u"_name"_s, u"tasks"_s}},
+        QJsonObject{{u"_name"_s, u"filter"_s},
+                    {u"_and"_s,
+                     QJsonArray{QJsonObject{{u"_eq"_s, QJsonObject{{u"_field"_s, u"title"_s},
+                                                                   {u"_value"_s, title}}}},
+                                QJsonObject{{u"_gte"_s, QJsonObject{{u"_field"_s, u"_createdAt"_s},
+                                                                    {u"_value"_s, sinceMs}}}}}}},
+        QJsonObject{{u"_name"_s, u"page"_s}, {u"from"_s, 0}, {u"to"_s, 1}},
+    });
+}
+
 HiveRequest listCasesSince(const QString &timeField, qint64 fromMs, int skip, int pageSize)
 {
     return query({

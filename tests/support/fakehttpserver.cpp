@@ -203,6 +203,14 @@ void FakeHttpServer::delayNext(const QString &path, int ms, int times)
     addFault(path, fault, times);
 }
 
+void FakeHttpServer::loseAnswerNext(const QString &path, int httpStatus, int times)
+{
+    Fault fault;
+    fault.kind = Fault::Lost;
+    fault.httpStatus = httpStatus;
+    addFault(path, fault, times);
+}
+
 void FakeHttpServer::dropNext(const QString &path, int times)
 {
     Fault fault;
@@ -264,12 +272,13 @@ void FakeHttpServer::onRequest(const QHttpServerRequest &request, QHttpServerRes
     Fault fault;
     const bool faulty = takeFault(recorded.path, &fault);
     Reply reply;
-    if (!faulty || fault.kind == Fault::Delay)
+    if (!faulty || fault.kind == Fault::Delay || fault.kind == Fault::Lost)
         handle(recorded, reply);
 
     if (faulty) {
         switch (fault.kind) {
         case Fault::Status:
+        case Fault::Lost:
             reply = Reply();
             reply.status = fault.httpStatus;
             reply.body = fault.body;

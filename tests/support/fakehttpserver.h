@@ -60,6 +60,8 @@ public:
                          ///< {"ok":false,"error":"ratelimited"}
             Delay,       ///< handle normally at once, but answer only after delayMs
             Drop,        ///< abort the connection without answering (the request is not handled)
+            Lost, ///< handle normally, then answer httpStatus instead: a gateway whose upstream
+                  ///< did the work but whose answer never came back (e.g. 504)
         };
         Kind kind = Status;
         int httpStatus = 500;
@@ -108,6 +110,8 @@ public:
     /// Note: QNetworkAccessManager silently resends a request whose connection dies before
     /// any answer, once; drop twice to make a QNAM client see RemoteHostClosedError.
     void dropNext(const QString &path, int times = 1);
+    /// The request is handled (state changes), but the answer is `httpStatus` with no body.
+    void loseAnswerNext(const QString &path, int httpStatus = 504, int times = 1);
     void clearFaults();
     /// Faults not consumed yet (counting each remaining repetition).
     int pendingFaults() const;

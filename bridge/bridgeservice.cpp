@@ -99,8 +99,9 @@ void BridgeService::registerRoutes()
         QStringLiteral("/slack/interactions"), QHttpServerRequest::Method::Post,
         [this](const QHttpServerRequest &request) { return m_slackIntake->handle(request); });
     server.route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get, [this] {
-        return HttpListener::json(
-            200, QJsonDocument(healthJson(snapshot())).toJson(QJsonDocument::Compact));
+        const StatusSnapshot s = snapshot();
+        return HttpListener::json(healthStatusCode(s),
+                                  QJsonDocument(healthJson(s)).toJson(QJsonDocument::Compact));
     });
     server.route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get, [this] {
         return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4"),
@@ -129,6 +130,7 @@ StatusSnapshot BridgeService::snapshot() const
     s.slackState = m_slackState;
     s.slackTeam = m_slackTeam;
     s.slackError = m_slackError;
+    reportOutages(s);
     const SlackRateGovernor::Stats pacing = m_slack->rateStats();
     s.slackRateLimited = pacing.rateLimited;
     s.slackPausedMs = pacing.pausedMs;
@@ -143,6 +145,24 @@ StatusSnapshot BridgeService::snapshot() const
     }
     s.inFlight = m_dispatcher->inFlight();
     return s;
+}
+
+void BridgeService::reportOutages(StatusSnapshot &s) const
+{
+    s.journalError = m_journal.lastWriteError();
+    s.journalOk = s.journalError.isEmpty();
+    s.journalWriteFailures = m_journal.writeFailures();
+    s.hiveFailures = m_hive->outages().failures();
+    s.slackFailures = m_slack->outages().failures();
+    // The last call tells more than the start-up check.
+    if (const QString down = m_hive->outages().current(); !down.isEmpty()) {
+        s.hiveState = QStringLiteral("error");
+        s.hiveError = down;
+    }
+    if (const QString down = m_slack->outages().current(); !down.isEmpty()) {
+        s.slackState = QStringLiteral("error");
+        s.slackError = down;
+    }
 }
 
 bool BridgeService::start(QString *error)

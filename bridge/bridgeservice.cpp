@@ -57,12 +57,13 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
     m_actions = std::make_unique<ActionHandler>(m_config, m_journal, *m_hive, *m_versions, *m_slack,
                                                 *m_users, *m_writer, *m_cards);
     m_dispatcher = std::make_unique<Dispatcher>(
-        m_journal, m_clock, RetryPolicy{.baseMs = m_config.retryBaseMs},
+        m_journal, m_clock, m_config.retryPolicy(),
         [this](const JournalEvent &event, Dispatcher::Completion done) {
             handleEvent(event, std::move(done));
         });
     connect(m_dispatcher.get(), &Dispatcher::outcomeRecorded, this,
             [this](qint64 id) { Q_EMIT outcomeRecorded(id); });
+    connect(m_dispatcher.get(), &Dispatcher::gaveUp, m_actions.get(), &ActionHandler::tellGaveUp);
     m_retention =
         std::make_unique<JournalRetention>(m_journal, m_clock, m_config.journalRetentionDays);
 

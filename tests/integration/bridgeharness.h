@@ -40,6 +40,8 @@ public:
     /// Edit before start() to change routing, ceilings, overrides… The bridge paces Slack calls
     /// 100 times faster than Slack's limits: tests that are about pacing set them back.
     Bridge::BridgeConfig config;
+    /// How long the bridge's journal waits for a lock another connection holds.
+    int journalBusyTimeoutMs = Bridge::Journal::DefaultBusyTimeoutMs;
     FakeTheHive hive;
     FakeSlack slack;
 

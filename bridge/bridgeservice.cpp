@@ -60,12 +60,13 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
     m_reconciler = std::make_unique<CaseReconciler>(m_journal, *m_hive, *m_versions, *m_cards,
                                                     m_clock, m_config.reconcileSeconds);
     m_dispatcher = std::make_unique<Dispatcher>(
-        m_journal, m_clock, RetryPolicy{.baseMs = m_config.retryBaseMs},
+        m_journal, m_clock, m_config.retryPolicy(),
         [this](const JournalEvent &event, Dispatcher::Completion done) {
             handleEvent(event, std::move(done));
         });
     connect(m_dispatcher.get(), &Dispatcher::outcomeRecorded, this,
             [this](qint64 id) { Q_EMIT outcomeRecorded(id); });
+    connect(m_dispatcher.get(), &Dispatcher::gaveUp, m_actions.get(), &ActionHandler::tellGaveUp);
     m_retention =
         std::make_unique<JournalRetention>(m_journal, m_clock, m_config.journalRetentionDays);
 
@@ -106,8 +107,9 @@ void BridgeService::registerRoutes()
         QStringLiteral("/slack/interactions"), QHttpServerRequest::Method::Post,
         [this](const QHttpServerRequest &request) { return m_slackIntake->handle(request); });
     server.route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get, [this] {
-        return HttpListener::json(
-            200, QJsonDocument(healthJson(snapshot())).toJson(QJsonDocument::Compact));
+        const StatusSnapshot s = snapshot();
+        return HttpListener::json(healthStatusCode(s),
+                                  QJsonDocument(healthJson(s)).toJson(QJsonDocument::Compact));
     });
     server.route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get, [this] {
         return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4"),
@@ -136,6 +138,7 @@ StatusSnapshot BridgeService::snapshot() const
     s.slackState = m_slackState;
     s.slackTeam = m_slackTeam;
     s.slackError = m_slackError;
+    reportOutages(s);
     const SlackRateGovernor::Stats pacing = m_slack->rateStats();
     s.slackRateLimited = pacing.rateLimited;
     s.slackPausedMs = pacing.pausedMs;
@@ -154,6 +157,24 @@ StatusSnapshot BridgeService::snapshot() const
     }
     s.inFlight = m_dispatcher->inFlight();
     return s;
+}
+
+void BridgeService::reportOutages(StatusSnapshot &s) const
+{
+    s.journalError = m_journal.lastWriteError();
+    s.journalOk = s.journalError.isEmpty();
+    s.journalWriteFailures = m_journal.writeFailures();
+    s.hiveFailures = m_hive->outages().failures();
+    s.slackFailures = m_slack->outages().failures();
+    // The last call tells more than the start-up check.
+    if (const QString down = m_hive->outages().current(); !down.isEmpty()) {
+        s.hiveState = QStringLiteral("error");
+        s.hiveError = down;
+    }
+    if (const QString down = m_slack->outages().current(); !down.isEmpty()) {
+        s.slackState = QStringLiteral("error");
+        s.slackError = down;
+    }
 }
 
 bool BridgeService::start(QString *error)

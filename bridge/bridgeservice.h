@@ -83,6 +83,8 @@ private:
     void registerRoutes();
     void checkPeers();
     StatusSnapshot snapshot() const;
+    /// Journal write failures and peer outages, as they stand now.
+    void reportOutages(StatusSnapshot &s) const;
     void handleEvent(const JournalEvent &event, std::function<void(const Outcome &)> done);
 
     BridgeConfig m_config;

@@ -82,12 +82,14 @@ void SlackClient::write(const QString &method, const QString &channel, const QJs
         {QByteArrayLiteral("Authorization"), "Bearer " + m_token.toUtf8()},
         {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json; charset=utf-8")}};
     req.body = QJsonDocument(args).toJson(QJsonDocument::Compact);
-    m_governor.send(method, channel, req, [method, done = std::move(done)](const RestReply &reply) {
-        const SlackResult r = classify(reply);
-        if (!r.ok())
-            qCInfo(lcSlack) << method << "failed:" << r.error;
-        done(r);
-    });
+    m_governor.send(method, channel, req,
+                    [this, method, done = std::move(done)](const RestReply &reply) {
+                        m_outages.record(reply);
+                        const SlackResult r = classify(reply);
+                        if (!r.ok())
+                            qCInfo(lcSlack) << method << "failed:" << r.error;
+                        done(r);
+                    });
 }
 
 void SlackClient::read(const QString &method, const QueryArgs &args, Callback done)
@@ -105,8 +107,10 @@ void SlackClient::read(const QString &method, const QueryArgs &args, Callback do
     url.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
     req.url = url;
     req.headers = {{QByteArrayLiteral("Authorization"), "Bearer " + m_token.toUtf8()}};
-    m_governor.send(method, {}, req,
-                    [done = std::move(done)](const RestReply &reply) { done(classify(reply)); });
+    m_governor.send(method, {}, req, [this, done = std::move(done)](const RestReply &reply) {
+        m_outages.record(reply);
+        done(classify(reply));
+    });
 }
 
 void SlackClient::postMessage(const SlackMessage &message, const QString &threadTs, Callback done)

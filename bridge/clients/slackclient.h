@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clients/peeroutages.h"
 #include "clients/restclient.h"
 #include "opsec/slackmessage.h"
 #include "ratelimit/slackrategovernor.h"
@@ -54,6 +55,7 @@ public:
 
     /// 429s met, time paused by them, calls waiting per channel.
     SlackRateGovernor::Stats rateStats() const { return m_governor.stats(); }
+    const PeerOutages &outages() const { return m_outages; }
 
     /// Classifies a raw reply; exposed for tests.
     static SlackResult classify(const RestReply &reply);
@@ -69,6 +71,7 @@ private:
     SlackRateGovernor m_governor;
     QUrl m_apiBase;
     QString m_token;
+    PeerOutages m_outages;
 };
 
 } // namespace Bridge

@@ -84,7 +84,8 @@ void TheHiveClient::sendAs(const QString &login, const HiveRequest &request, Cal
 
 void TheHiveClient::dispatch(const RestRequest &rest, const HiveRequest &request, Callback done)
 {
-    m_rest.send(rest, [request, done = std::move(done)](const RestReply &reply) {
+    m_rest.send(rest, [this, request, done = std::move(done)](const RestReply &reply) {
+        m_outages.record(reply);
         const HiveResult r = classify(reply);
         if (!r.ok())
             qCInfo(lcHive) << request.method << request.path << "failed:" << r.httpStatus

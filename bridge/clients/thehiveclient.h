@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clients/peeroutages.h"
 #include "clients/restclient.h"
 #include "core/casemodel.h"
 #include "thehive/dialect.h"
@@ -49,6 +50,7 @@ public:
                    std::function<void(std::optional<CaseRecord>, const HiveResult &)> done);
 
     static HiveResult classify(const RestReply &reply);
+    const PeerOutages &outages() const { return m_outages; }
 
 private:
     RestRequest toRest(const HiveRequest &request, const QString &asLogin) const;
@@ -59,6 +61,7 @@ private:
     QString m_apiKey;
     QString m_organisation;
     QByteArray m_userHeader;
+    PeerOutages m_outages;
 };
 
 } // namespace Bridge

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/casemodel.h"
+#include "journal/retrypolicy.h"
 #include "ratelimit/slackratelimits.h"
 
 #include <QHash>
@@ -91,6 +92,8 @@ struct BridgeConfig
     int journalRetentionDays = 30;
 
     QString journalPath() const { return dataDir + QStringLiteral("/journal.sqlite"); }
+    /// How delivery retries (the dispatcher's backoff, and what analysts are told of it).
+    RetryPolicy retryPolicy() const { return {.baseMs = retryBaseMs}; }
 };
 
 /// The four secrets. Kept apart from BridgeConfig so a config can be logged, exported or

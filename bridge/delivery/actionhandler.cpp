@@ -18,6 +18,8 @@
 #include <QJsonDocument>
 #include <QTimeZone>
 
+#include <algorithm>
+
 namespace Bridge {
 
 struct ActionHandler::Context
@@ -37,6 +39,43 @@ namespace {
 
 /// How far before a click a task it may have created is looked for (clock skew to TheHive).
 constexpr qint64 TaskLookBackMarginMs = 5 * 60 * 1000;
+
+/// The audit entry that remembers an analyst was told the change waits for TheHive.
+const QString QueuedNotice = QStringLiteral("told queued until TheHive is back");
+
+/// What a card control asks for (a status that closes is told apart once the version is known).
+CaseAction actionOfControl(const QString &actionId)
+{
+    if (actionId == u"hs_add_task")
+        return CaseAction::AddTask;
+    if (actionId == u"hs_close")
+        return CaseAction::Close;
+    if (actionId == u"hs_severity")
+        return CaseAction::SetSeverity;
+    if (actionId == u"hs_tlp")
+        return CaseAction::SetTlp;
+    if (actionId == u"hs_pap")
+        return CaseAction::SetPap;
+    if (actionId == u"hs_reopen")
+        return CaseAction::Reopen;
+    if (actionId == u"hs_assign_me" || actionId == u"hs_assignee")
+        return CaseAction::Assign;
+    return CaseAction::SetStatus;
+}
+
+/// "for about 19 minutes": how long a queued change keeps being retried.
+QString retryWindowText(const RetryPolicy &policy)
+{
+    const std::optional<qint64> window = retryWindowMs(policy);
+    if (!window)
+        return QCoreApplication::translate("Bridge::ActionHandler", "until TheHive is back");
+    const qint64 minutes = (*window + 30'000) / 60'000;
+    return minutes >= 2
+               ? QCoreApplication::translate("Bridge::ActionHandler", "for about %1 minutes")
+                     .arg(minutes)
+               : QCoreApplication::translate("Bridge::ActionHandler", "for about %1 seconds")
+                     .arg((*window + 999) / 1000);
+}
 
 QString metadataFor(const QString &caseId, const QString &channel, const QString &ts)
 {
@@ -97,9 +136,10 @@ void ActionHandler::handle(const JournalEvent &event, Dispatcher::Completion don
         return ctx->done(
             Outcome::failed(tr("journaled interaction no longer parses: %1").arg(error)));
     ctx->in = *in;
+    locate(*ctx);
     m_versions.withVersion([this, ctx](std::optional<HiveVersion> version, const QString &why) {
         if (!version)
-            return ctx->done(Outcome::retry(why));
+            return waitForHive(ctx, Outcome::retry(why));
         ctx->version = *version;
         if (ctx->in.type == SlackInteraction::Type::BlockActions)
             return onBlockAction(ctx);
@@ -109,12 +149,27 @@ void ActionHandler::handle(const JournalEvent &event, Dispatcher::Completion don
     });
 }
 
+void ActionHandler::locate(Context &ctx)
+{
+    if (ctx.in.type == SlackInteraction::Type::BlockActions && !ctx.in.actions.isEmpty()) {
+        const SlackAction &action = ctx.in.actions.first();
+        ctx.caseId = caseIdFromBlockId(action.blockId).value_or(action.value);
+        ctx.channel = ctx.in.channelId;
+        ctx.ts = ctx.in.messageTs;
+        ctx.action = actionOfControl(action.actionId);
+    } else if (ctx.in.type == SlackInteraction::Type::ViewSubmission) {
+        const QJsonObject meta = QJsonDocument::fromJson(ctx.in.privateMetadata.toUtf8()).object();
+        ctx.caseId = meta.value(u"case").toString();
+        ctx.channel = meta.value(u"channel").toString();
+        ctx.ts = meta.value(u"ts").toString();
+        ctx.action = ctx.in.callbackId == ModalIds::CloseCaseCallback ? CaseAction::Close
+                                                                      : CaseAction::AddTask;
+    }
+}
+
 void ActionHandler::onBlockAction(std::shared_ptr<Context> ctx)
 {
     const SlackAction action = ctx->in.actions.first();
-    ctx->caseId = caseIdFromBlockId(action.blockId).value_or(action.value);
-    ctx->channel = ctx->in.channelId;
-    ctx->ts = ctx->in.messageTs;
     const QString &id = ctx->caseId;
     const HiveVersion v = ctx->version;
     const QString a = action.actionId;
@@ -171,6 +226,8 @@ void ActionHandler::onBlockAction(std::shared_ptr<Context> ctx)
 void ActionHandler::withActorAndView(std::shared_ptr<Context> ctx, std::function<void()> next)
 {
     m_users.resolveActor(ctx->in.userId, [this, ctx, next](const UserLinker::Link &actor) {
+        if (actor.unavailable)
+            return waitForHive(ctx, Outcome::retry(actor.reason));
         if (!actor.ok())
             return refuse(ctx, actor.reason, Outcome::ignored(tr("refused: %1").arg(actor.reason)));
         ctx->actorLogin = actor.hiveLogin;
@@ -178,7 +235,7 @@ void ActionHandler::withActorAndView(std::shared_ptr<Context> ctx, std::function
             ctx->caseId, ctx->version,
             [this, ctx, next](std::optional<CaseRecord> current, const HiveResult &r) {
                 if (!current && r.kind != HiveResult::Kind::Refused)
-                    return ctx->done(outcomeFor(r, tr("reading the case from TheHive")));
+                    return waitForHive(ctx, outcomeFor(r, tr("reading the case from TheHive")));
                 if (!current) {
                     // Unreadable now (deleted, or restricted to others): its cards are redrawn.
                     journalRefresh(ctx->caseId, {}, false, false);
@@ -220,18 +277,11 @@ void ActionHandler::openModal(std::shared_ptr<Context> ctx)
 
 void ActionHandler::onSubmission(std::shared_ptr<Context> ctx)
 {
-    const QJsonObject meta = QJsonDocument::fromJson(ctx->in.privateMetadata.toUtf8()).object();
-    ctx->caseId = meta.value(u"case").toString();
-    ctx->channel = meta.value(u"channel").toString();
-    ctx->ts = meta.value(u"ts").toString();
     if (ctx->caseId.isEmpty())
         return ctx->done(Outcome::failed(tr("the form carries no case")));
     // The case may have been escalated while the form was open: checked again now.
-    if (ctx->in.callbackId == ModalIds::CloseCaseCallback) {
-        ctx->action = CaseAction::Close;
+    if (ctx->action == CaseAction::Close)
         return withActorAndView(ctx, [this, ctx] { closeCase(ctx); });
-    }
-    ctx->action = CaseAction::AddTask;
     withActorAndView(ctx, [this, ctx] { addTask(ctx); });
 }
 
@@ -248,6 +298,8 @@ void ActionHandler::closeCase(std::shared_ptr<Context> ctx)
 void ActionHandler::assign(std::shared_ptr<Context> ctx, const QString &slackUserId)
 {
     m_users.resolveUser(slackUserId, [this, ctx, slackUserId](const UserLinker::Link &link) {
+        if (link.unavailable)
+            return waitForHive(ctx, Outcome::retry(link.reason));
         if (!link.ok()) {
             const QString why = noAccountFor(slackUserId, link);
             return refuse(ctx, tr("cannot assign: %1").arg(why), Outcome::failed(why));
@@ -315,6 +367,8 @@ void ActionHandler::addTask(std::shared_ptr<Context> ctx)
                        const QString assignee = input.assigneeSlackUserId;
                        m_users.resolveUser(
                            assignee, [this, ctx, create, assignee](const UserLinker::Link &who) {
+                               if (who.unavailable)
+                                   return waitForHive(ctx, Outcome::retry(who.reason));
                                if (!who.ok()) {
                                    const QString why = noAccountFor(assignee, who);
                                    return refuse(ctx, tr("cannot create the task: %1").arg(why),
@@ -340,9 +394,9 @@ void ActionHandler::settle(std::shared_ptr<Context> ctx, const Verdict &verdict,
                            const QString &doing)
 {
     if (verdict.kind == Verdict::Kind::Unavailable)
-        return ctx->done(verdict.hive.httpStatus || !verdict.hive.message.isEmpty()
-                             ? outcomeFor(verdict.hive, doing)
-                             : Outcome::retry(verdict.reason));
+        return waitForHive(ctx, verdict.hive.httpStatus || !verdict.hive.message.isEmpty()
+                                    ? outcomeFor(verdict.hive, doing)
+                                    : Outcome::retry(verdict.reason));
     // TheHive's own refusal is kept as a failure with its reason; a permission HiveSlack
     // checked is a refusal, nothing to retry.
     const Outcome outcome = verdict.hive.kind == HiveResult::Kind::Refused
@@ -356,7 +410,15 @@ void ActionHandler::afterWrite(std::shared_ptr<Context> ctx, const QString &what
     m_writer.attribute(ctx->caseId, tr("%1 from Slack by %2").arg(what, ctx->actorLogin),
                        ctx->version);
     journalRefresh(ctx->caseId, ctx->mention(), ctx->action == CaseAction::AddTask, true);
-    ctx->done(Outcome::delivered(what));
+    if (ctx->channel.isEmpty() || !toldQueued(ctx->event.id))
+        return ctx->done(Outcome::delivered(what));
+    m_slack.postEphemeral(
+        SlackMessage::notice(ctx->channel,
+                             tr(":white_check_mark: TheHive is back, and your queued request "
+                                "is done: %1.")
+                                 .arg(what)),
+        ctx->in.userId, {},
+        [ctx, what](const SlackResult &) { ctx->done(Outcome::delivered(what)); });
 }
 
 void ActionHandler::journalRefresh(const QString &caseId, const QString &actor, bool tasks,
@@ -383,9 +445,74 @@ void ActionHandler::refuse(std::shared_ptr<Context> ctx, const QString &reason,
 {
     if (ctx->channel.isEmpty())
         return ctx->done(outcome);
-    m_slack.postEphemeral(SlackMessage::notice(ctx->channel, QStringLiteral(":warning: ") + reason),
+    // After "queued" the analyst may have moved on: say which request this is about.
+    const QString text = toldQueued(ctx->event.id)
+                             ? tr("Your queued request to %1 was not applied: %2")
+                                   .arg(describeAction(ctx->action), reason)
+                             : reason;
+    m_slack.postEphemeral(SlackMessage::notice(ctx->channel, QStringLiteral(":warning: ") + text),
                           ctx->in.userId, {},
                           [ctx, outcome](const SlackResult &) { ctx->done(outcome); });
+}
+
+void ActionHandler::waitForHive(std::shared_ptr<Context> ctx, const Outcome &outcome)
+{
+    if (outcome.kind != Outcome::Kind::Retry || ctx->channel.isEmpty())
+        return ctx->done(outcome);
+    // A form's trigger expires after 3 s: a click that opens one cannot wait for TheHive.
+    if (ctx->in.type == SlackInteraction::Type::BlockActions &&
+        (ctx->action == CaseAction::AddTask || ctx->action == CaseAction::Close))
+        return refuse(ctx,
+                      tr("TheHive cannot be reached right now (%1), so the form cannot open. "
+                         "Please click again once TheHive is back.")
+                          .arg(outcome.detail),
+                      Outcome::failed(outcome.detail));
+    if (toldQueued(ctx->event.id))
+        return ctx->done(outcome);
+    const QString text =
+        tr(":hourglass_flowing_sand: TheHive cannot take your request to %1 right now (%2). "
+           "It is queued: HiveSlack will apply it as soon as TheHive is back, and keeps trying "
+           "%3.")
+            .arg(describeAction(ctx->action), outcome.detail,
+                 retryWindowText(m_config.retryPolicy()));
+    m_slack.postEphemeral(SlackMessage::notice(ctx->channel, text), ctx->in.userId, {},
+                          [this, ctx, outcome](const SlackResult &r) {
+                              // Unrecorded, the next attempt tells the analyst again: better twice
+                              // than never.
+                              if (r.ok() && !m_journal.audit(ctx->event.id, ctx->in.userId,
+                                                             QueuedNotice, outcome.detail))
+                                  qCWarning(lcJournal).noquote()
+                                      << "cannot record that the analyst was told of the wait:"
+                                      << m_journal.lastError();
+                              ctx->done(outcome);
+                          });
+}
+
+bool ActionHandler::toldQueued(qint64 eventId) const
+{
+    const QList<AuditEntry> trail = m_journal.auditFor(eventId);
+    return std::any_of(trail.cbegin(), trail.cend(),
+                       [](const AuditEntry &entry) { return entry.action == QueuedNotice; });
+}
+
+void ActionHandler::tellGaveUp(const JournalEvent &event, const QString &reason)
+{
+    if (event.source != EventSource::Slack)
+        return;
+    Context ctx;
+    QString error;
+    const std::optional<SlackInteraction> in = parseInteraction(event.payload, &error);
+    if (!in)
+        return;
+    ctx.in = *in;
+    locate(ctx);
+    if (ctx.channel.isEmpty())
+        return;
+    m_slack.postEphemeral(
+        SlackMessage::notice(ctx.channel, tr(":x: Your request to %1 was not applied: %2. "
+                                             "Please try again once TheHive is back.")
+                                              .arg(describeAction(ctx.action), reason)),
+        ctx.in.userId, {}, [](const SlackResult &) {});
 }
 
 void ActionHandler::handleRefresh(const JournalEvent &event, Dispatcher::Completion done)

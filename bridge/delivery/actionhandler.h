@@ -33,6 +33,11 @@ struct Verdict;
 /// Forms (add task, close) open only after steps 1–3 (their trigger lasts 3 s) and are checked
 /// again when submitted. Every refusal reaches the clicking user by chat.postEphemeral and
 /// changes nothing.
+///
+/// When TheHive cannot be reached (no answer, 5xx) the change waits in the journal and every
+/// retry runs all steps again. The analyst is told once that it is queued (an audit entry of
+/// the event remembers it), told again when it lands, and told when delivery gives up
+/// (tellGaveUp()). A click that opens a form cannot wait: it is refused at once.
 class ActionHandler final : public QObject
 {
     Q_OBJECT
@@ -43,9 +48,13 @@ public:
     ~ActionHandler() override;
 
     void handle(const JournalEvent &event, Dispatcher::Completion done);
+    /// Tells the analyst that a change retried until the dispatcher gave up was not made.
+    void tellGaveUp(const JournalEvent &event, const QString &reason);
 
 private:
     struct Context; // one interaction being carried out
+    /// The case, card and kind of action an interaction is about, from its payload alone.
+    static void locate(Context &ctx);
     void onBlockAction(std::shared_ptr<Context> ctx);
     void onSubmission(std::shared_ptr<Context> ctx);
     /// Steps 1 and 2: the actor's login and the case as this channel may see it now.
@@ -59,6 +68,11 @@ private:
     /// The end of an action TheHive or HiveSlack said no to, or could not do now.
     void settle(std::shared_ptr<Context> ctx, const Verdict &verdict, const QString &doing);
     void refuse(std::shared_ptr<Context> ctx, const QString &reason, const Outcome &outcome);
+    /// The end of an attempt TheHive could not take now: `outcome` is usually a retry, and the
+    /// analyst hears of it once.
+    void waitForHive(std::shared_ptr<Context> ctx, const Outcome &outcome);
+    /// Whether the analyst was already told this event waits for TheHive.
+    bool toldQueued(qint64 eventId) const;
     /// Journals a redraw of the case's cards; `tasks`: the task count may have changed;
     /// `afterOwnWrite`: TheHive will also send a webhook for this change.
     void journalRefresh(const QString &caseId, const QString &actor, bool tasks,

@@ -4,6 +4,7 @@
 #include "clients/slackclient.h"
 #include "clients/thehiveclient.h"
 #include "core/caserecordjson.h"
+#include "core/logging.h"
 #include "delivery/outcomes.h"
 #include "delivery/withheldpayload.h"
 #include "directory/slackdirectory.h"
@@ -231,11 +232,20 @@ void CardPublisher::post(std::shared_ptr<Drawing> drawing, const CaseView &view)
             return drawNext(drawing);
         }
         const QString ts = r.json.value(u"ts").toString();
-        m_journal.saveCard({drawing->record.id, view.channel(), ts, caseToJson(drawing->record),
-                            drawing->version.toString(), view.shownName()});
+        QString posted =
+            tr("card posted in %1 (ts %2, %3)").arg(view.channel(), ts, view.shownName());
+        if (!m_journal.saveCard({drawing->record.id, view.channel(), ts,
+                                 caseToJson(drawing->record), drawing->version.toString(),
+                                 view.shownName()})) {
+            // Without its ts the next update of the case posts a second card.
+            qCCritical(lcJournal).noquote()
+                << "card of case" << drawing->record.id << "posted in" << view.channel() << "as"
+                << ts << "but not journaled:" << m_journal.lastError();
+            posted += tr("; NOT journaled (%1): a later update may post it again")
+                          .arg(m_journal.lastError());
+        }
         Q_EMIT cardPosted(drawing->record.id, view.channel(), ts);
-        drawing->add(Outcome::delivered(
-            tr("card posted in %1 (ts %2, %3)").arg(view.channel(), ts, view.shownName())));
+        drawing->add(Outcome::delivered(posted));
         drawNext(drawing);
     });
 }
@@ -269,9 +279,11 @@ void CardPublisher::redraw(std::shared_ptr<Drawing> drawing, const CaseView &vie
         // An unreadable case keeps its last known state: a later read compares with that.
         const QByteArray shownState =
             drawing->unreadable ? card.caseJson : caseToJson(drawing->record);
-        m_journal.updateCard({card.caseId, card.channel, card.ts, shownState,
-                              drawing->version.toString(), view.shownName()});
-        const QString updated = tr("card in %1 updated (%2)").arg(card.channel, view.shownName());
+        QString updated = tr("card in %1 updated (%2)").arg(card.channel, view.shownName());
+        // A card whose new state is not journaled is only compared wrongly, and redrawn again.
+        if (!m_journal.updateCard({card.caseId, card.channel, card.ts, shownState,
+                                   drawing->version.toString(), view.shownName()}))
+            updated += tr("; not journaled: %1").arg(m_journal.lastError());
         const std::optional<SlackMessage> note =
             drawing->actor.isEmpty()
                 ? std::nullopt

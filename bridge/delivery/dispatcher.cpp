@@ -26,6 +26,11 @@ void Dispatcher::stop()
 {
     m_running = false;
     m_timer.stop();
+    recordHeld();
+    for (const Held &held : std::as_const(m_held))
+        qCCritical(lcDelivery) << "event" << held.event.id
+                               << "was handled but its outcome never reached the journal: it "
+                                  "will be delivered again after a restart";
 }
 
 void Dispatcher::wake()
@@ -43,15 +48,17 @@ void Dispatcher::pump()
 {
     if (!m_running)
         return;
+    recordHeld();
     const int room = m_maxInFlight - int(m_inFlight.size());
     if (room > 0) {
-        // Ask for more than the room: events already in flight are still "due" in the journal.
-        const QList<JournalEvent> due = m_journal.due(room + int(m_inFlight.size()));
+        // Ask for more than the room: events in flight or held are still "due" in the journal.
+        const QList<JournalEvent> due =
+            m_journal.due(room + int(m_inFlight.size()) + int(m_held.size()));
         int started = 0;
         for (const JournalEvent &event : due) {
             if (started == room)
                 break;
-            if (m_inFlight.contains(event.id))
+            if (m_inFlight.contains(event.id) || m_held.contains(event.id))
                 continue;
             m_inFlight.insert(event.id);
             ++started;
@@ -64,43 +71,77 @@ void Dispatcher::pump()
 void Dispatcher::finish(const JournalEvent &event, const Outcome &outcome)
 {
     m_inFlight.remove(event.id);
+    if (outcome.kind == Outcome::Kind::Failed)
+        qCWarning(lcDelivery) << "event" << event.id << event.kind << "failed:" << outcome.detail;
+    if (!record(event, outcome) && !m_journal.lastWriteError().isEmpty()) {
+        qCCritical(lcDelivery).noquote()
+            << "event" << event.id << "was handled, but the journal did not take its outcome ("
+            << m_journal.lastError() << "): held until it does";
+        m_held.insert(event.id, {event, outcome});
+    }
+    if (!m_running && m_inFlight.isEmpty())
+        Q_EMIT drained();
+    wake();
+}
+
+bool Dispatcher::record(const JournalEvent &event, const Outcome &outcome)
+{
+    bool recorded = false;
     switch (outcome.kind) {
     case Outcome::Kind::Delivered:
-        m_journal.markDelivered(event.id, outcome.detail, outcome.keptPayload);
+        recorded = m_journal.markDelivered(event.id, outcome.detail, outcome.keptPayload);
         break;
     case Outcome::Kind::Ignored:
-        m_journal.markIgnored(event.id, outcome.detail, outcome.keptPayload);
+        recorded = m_journal.markIgnored(event.id, outcome.detail, outcome.keptPayload);
         break;
     case Outcome::Kind::Failed:
-        qCWarning(lcDelivery) << "event" << event.id << event.kind << "failed:" << outcome.detail;
-        m_journal.markFailed(event.id, outcome.detail);
+        recorded = m_journal.markFailed(event.id, outcome.detail);
         break;
     case Outcome::Kind::Retry: {
         const int attempt = event.attempts + 1;
         if (shouldGiveUp(m_policy, attempt)) {
-            m_journal.markFailed(
-                event.id, tr("gave up after %1 attempts: %2").arg(attempt).arg(outcome.detail));
+            const QString reason =
+                tr("gave up after %1 attempts: %2").arg(attempt).arg(outcome.detail);
+            recorded = m_journal.markFailed(event.id, reason);
+            if (recorded) {
+                qCWarning(lcDelivery) << "event" << event.id << event.kind << reason;
+                Q_EMIT gaveUp(event, reason);
+            }
             break;
         }
         const qint64 delay = retryDelayMs(m_policy, attempt, outcome.retryAfterSecs);
-        qCInfo(lcDelivery) << "event" << event.id << "retry in" << delay << "ms:" << outcome.detail;
-        m_journal.scheduleRetry(event.id, m_clock.nowMs() + delay, outcome.detail);
+        recorded = m_journal.scheduleRetry(event.id, m_clock.nowMs() + delay, outcome.detail);
+        if (recorded)
+            qCInfo(lcDelivery) << "event" << event.id << "retry in" << delay
+                               << "ms:" << outcome.detail;
         break;
     }
     }
-    Q_EMIT outcomeRecorded(event.id, outcome);
-    if (!m_running && m_inFlight.isEmpty())
-        Q_EMIT drained();
-    wake();
+    if (recorded)
+        Q_EMIT outcomeRecorded(event.id, outcome);
+    return recorded;
+}
+
+void Dispatcher::recordHeld()
+{
+    for (auto it = m_held.begin(); it != m_held.end();) {
+        // Kept only while the storage is what fails (a refusal, e.g. of an event the console
+        // discarded meanwhile, is final and already logged by the journal).
+        if (record(it->event, it->outcome) || m_journal.lastWriteError().isEmpty())
+            it = m_held.erase(it);
+        else
+            ++it;
+    }
 }
 
 void Dispatcher::armTimer()
 {
     if (!m_running)
         return;
-    if (!m_inFlight.isEmpty()) {
-        // Each completion pumps again; only a retry coming due meanwhile needs the timer, and
-        // looking for it once a second is plenty (it is a scan of the pending events).
+    if (!m_inFlight.isEmpty() || !m_held.isEmpty()) {
+        // Each completion pumps again; only a retry coming due meanwhile (or a held outcome to
+        // record again) needs the timer, and once a second is plenty (it is a scan of the
+        // pending events).
         if (!m_timer.isActive())
             m_timer.start(1000);
         return;

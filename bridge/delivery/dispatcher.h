@@ -4,6 +4,7 @@
 #include "journal/journal.h"
 #include "journal/retrypolicy.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -37,6 +38,11 @@ struct Outcome
 /// Drives delivery from the journal: takes due events (per-case order is the journal's job),
 /// hands each to the handler, and records the outcome with backoff. A timer sleeps until the
 /// next retry is due; wake() is called when new events are journaled.
+///
+/// An outcome the journal does not take (locked, disk full) is logged and held: its event is
+/// not handed out again (that would repeat what was already done in Slack or TheHive) and the
+/// outcome is recorded again each second until the journal takes it. Only a restart meanwhile
+/// delivers it again.
 class Dispatcher final : public QObject
 {
     Q_OBJECT
@@ -56,12 +62,17 @@ public:
 
 Q_SIGNALS:
     void outcomeRecorded(qint64 eventId, const Outcome &outcome);
+    /// A retried event ran out of attempts and is now failed with `reason`.
+    void gaveUp(const JournalEvent &event, const QString &reason);
     /// After stop(): the last event in flight has recorded its outcome.
     void drained();
 
 private:
     void pump();
     void finish(const JournalEvent &event, const Outcome &outcome);
+    /// Writes the outcome to the journal; false when the journal did not take it.
+    bool record(const JournalEvent &event, const Outcome &outcome);
+    void recordHeld();
     void armTimer();
 
     Journal &m_journal;
@@ -70,6 +81,12 @@ private:
     Handler m_handler;
     QTimer m_timer;
     QSet<qint64> m_inFlight;
+    struct Held
+    {
+        JournalEvent event;
+        Outcome outcome;
+    };
+    QHash<qint64, Held> m_held; ///< handled, but the journal has not taken the outcome yet
     /// Generous: an event waiting for its Slack channel's turn holds a slot, and a burst in
     /// one channel must not keep another channel's cases waiting behind it.
     int m_maxInFlight = 256;

@@ -6,6 +6,7 @@
 #include "directory/slackdirectory.h"
 #include "thehive/dialect.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -21,6 +22,16 @@ bool isActive(const QJsonObject &user)
 QString loginOf(const QJsonObject &user)
 {
     return user.value(u"login").toString(user.value(u"_id").toString());
+}
+
+UserLinker::Link unreachable(const QString &email, const QString &why)
+{
+    return {{},
+            email,
+            QCoreApplication::translate("Bridge::UserLinker",
+                                        "TheHive could not be asked for your account: %1")
+                .arg(why),
+            true};
 }
 
 } // namespace
@@ -101,7 +112,9 @@ void UserLinker::resolveUser(const QString &slackUserId, Callback done)
         it != m_cache.cend() && it->expiresAt > m_clock.nowMs())
         return done(it->link);
     lookUp(slackUserId, [this, slackUserId, done](const Link &link) {
-        m_cache.insert(slackUserId, {link, m_clock.nowMs() + (link.ok() ? LinkTtlMs : MissTtlMs)});
+        if (!link.unavailable)
+            m_cache.insert(slackUserId,
+                           {link, m_clock.nowMs() + (link.ok() ? LinkTtlMs : MissTtlMs)});
         done(link);
     });
 }
@@ -123,7 +136,7 @@ void UserLinker::findHiveUser(const QString &email, Callback done)
     m_versions.withVersion([this, email, done](std::optional<HiveVersion> version,
                                                const QString &error) {
         if (!version)
-            return done({{}, email, error});
+            return done(unreachable(email, error));
         const QString notLinked =
             tr("your Slack account (%1) is not linked to an active TheHive account").arg(email);
         m_hive.send(HiveRequests::getUser(email.toLower(), *version), [this, email, version,
@@ -131,17 +144,23 @@ void UserLinker::findHiveUser(const QString &email, Callback done)
                                                                        done](const HiveResult &r) {
             if (r.ok() && isActive(r.json.object()))
                 return done({loginOf(r.json.object()), email, {}});
+            if (r.kind == HiveResult::Kind::Retryable)
+                return done(unreachable(email, r.message));
             if (version->isTheHive4()) // a TheHive 4 login is the email
                 return done({{}, email, notLinked});
             // TheHive 5 logins need not be emails: look for the email, then the login.
             m_hive.send(HiveRequests::findUserByEmail(email, *version),
                         [this, email, version, notLinked, done](const HiveResult &byEmail) {
+                            if (byEmail.kind == HiveResult::Kind::Retryable)
+                                return done(unreachable(email, byEmail.message));
                             for (const QJsonValue &u : byEmail.json.array()) {
                                 if (isActive(u.toObject()))
                                     return done({loginOf(u.toObject()), email, {}});
                             }
                             m_hive.send(HiveRequests::findUserByLogin(email, *version),
                                         [email, notLinked, done](const HiveResult &byLogin) {
+                                            if (byLogin.kind == HiveResult::Kind::Retryable)
+                                                return done(unreachable(email, byLogin.message));
                                             for (const QJsonValue &u : byLogin.json.array()) {
                                                 if (isActive(u.toObject()))
                                                     return done({loginOf(u.toObject()), email, {}});

@@ -18,7 +18,8 @@ class TheHiveClient;
 /// Who may act: Slack user → email (users.info) → an active TheHive user. TheHive 4 logins are
 /// emails; TheHive 5 is asked for the user by login, then by an email or login match in the
 /// user list. Overrides from the config win; an optional allow-list narrows who may act.
-/// Answers are cached: a link for 15 minutes, a miss for one minute.
+/// Answers are cached: a link for 15 minutes, a miss for one minute; an outage of TheHive is
+/// no answer and is not cached.
 class UserLinker final : public QObject
 {
     Q_OBJECT
@@ -28,6 +29,8 @@ public:
         QString hiveLogin; ///< empty when the user may not act
         QString email;
         QString reason; ///< why there is no link, in words for the Slack user
+        /// TheHive could not be asked (no answer, 5xx): nothing is known, ask again later.
+        bool unavailable = false;
         bool ok() const { return !hiveLogin.isEmpty(); }
     };
     using Callback = std::function<void(const Link &)>;

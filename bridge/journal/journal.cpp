@@ -111,16 +111,45 @@ bool Journal::run(QSqlQuery &query, const QString &sql, const QVariantList &bind
     return true;
 }
 
-void Journal::setDurability(Durability durability)
+bool Journal::applyDurability(Durability durability, QString *error)
 {
     if (durability == m_durability)
-        return;
+        return true;
     QSqlQuery q(m_db);
-    if (run(q,
-            durability == Durability::PowerLoss ? u"PRAGMA synchronous=FULL"_s
-                                                : u"PRAGMA synchronous=NORMAL"_s,
-            {}, u"cannot set the journal's durability"_s))
-        m_durability = durability;
+    if (!q.exec(durability == Durability::PowerLoss ? u"PRAGMA synchronous=FULL"_s
+                                                    : u"PRAGMA synchronous=NORMAL"_s)) {
+        *error = u"cannot set the journal's durability: "_s % q.lastError().text();
+        return false;
+    }
+    m_durability = durability;
+    return true;
+}
+
+bool Journal::demandPowerLossSafety()
+{
+    QString error;
+    if (applyDurability(Durability::PowerLoss, &error))
+        return true;
+    setError(error);
+    return false;
+}
+
+void Journal::relaxDurability()
+{
+    QString error;
+    if (!applyDurability(Durability::ProcessCrash, &error))
+        qCWarning(lcJournal).noquote() << error << "(writes stay fsync'd)";
+}
+
+bool Journal::noteWrite(bool stored)
+{
+    if (stored) {
+        m_lastWriteError.clear();
+        return true;
+    }
+    ++m_writeFailures;
+    m_lastWriteError = m_lastError;
+    return false;
 }
 
 bool Journal::begin()
@@ -155,8 +184,6 @@ QList<AppendResult> Journal::appendBatch(const QList<NewEvent> &events)
     // Accepted means on disk; only a batch of the bridge's own derived work may skip the fsync.
     const bool derivedOnly = std::all_of(events.cbegin(), events.cend(),
                                          [](const NewEvent &e) { return !e.survivesPowerLoss; });
-    setDurability(derivedOnly && !events.isEmpty() ? Durability::ProcessCrash
-                                                   : Durability::PowerLoss);
     QList<AppendResult> results(events.size());
     if (events.isEmpty())
         return results;
@@ -171,6 +198,10 @@ QList<AppendResult> Journal::appendBatch(const QList<NewEvent> &events)
         }
     }
 
+    if (derivedOnly)
+        relaxDurability();
+    else if (!demandPowerLossSafety())
+        return failAll(valid, results);
     const qint64 now = m_clock.nowMs();
     bool ok = begin();
     if (ok) {
@@ -189,16 +220,22 @@ QList<AppendResult> Journal::appendBatch(const QList<NewEvent> &events)
     ok = ok && commit();
     if (!ok) {
         rollback();
-        const QString error = m_lastError;
-        for (qsizetype i = 0; i < events.size(); ++i) {
-            if (valid.at(i))
-                results[i] = {AppendOutcome::Failed, 0, error};
-        }
-        return results;
+        return failAll(valid, results);
     }
+    noteWrite(true);
     for (const AppendResult &result : std::as_const(results)) {
         if (result.outcome == AppendOutcome::Inserted)
             Q_EMIT eventChanged(result.id);
+    }
+    return results;
+}
+
+QList<AppendResult> Journal::failAll(const QList<bool> &valid, QList<AppendResult> results)
+{
+    noteWrite(false);
+    for (qsizetype i = 0; i < valid.size(); ++i) {
+        if (valid.at(i))
+            results[i] = {AppendOutcome::Failed, 0, m_lastError};
     }
     return results;
 }
@@ -241,7 +278,7 @@ bool Journal::transition(qint64 id, const QString &action, const QStringList &fr
                          const QString &assignments, const QVariantList &values)
 {
     clearError();
-    setDurability(Durability::ProcessCrash);
+    relaxDurability();
     QVariantList binds = values;
     binds << m_clock.nowMs() << id;
     QStringList marks;
@@ -250,10 +287,11 @@ bool Journal::transition(qint64 id, const QString &action, const QStringList &fr
         marks << u"?"_s;
     }
     QSqlQuery q(m_db);
-    if (!run(q,
-             u"UPDATE events SET "_s % assignments %
-                 u", updated_at = ? WHERE id = ? AND state IN ("_s % marks.join(u',') % u")"_s,
-             binds, u"cannot %1 journal event %2"_s.arg(action).arg(id)))
+    if (!noteWrite(run(q,
+                       u"UPDATE events SET "_s % assignments %
+                           u", updated_at = ? WHERE id = ? AND state IN ("_s % marks.join(u',') %
+                           u")"_s,
+                       binds, u"cannot %1 journal event %2"_s.arg(action).arg(id))))
         return false;
     if (q.numRowsAffected() == 0) {
         const std::optional<JournalEvent> current = event(id);

@@ -36,7 +36,9 @@ class Clock;
 /// and must only be used there. The Clock must outlive the journal.
 ///
 /// Failures (disk full, file locked past the busy timeout, wrong state) are never swallowed:
-/// AppendResult::error carries them for appends, lastError() for everything else.
+/// AppendResult::error carries them for appends, lastError() for everything else. Writes that
+/// failed for the storage's sake are also counted (writeFailures()), and lastWriteError() says
+/// whether the journal can write now, for /healthz.
 class Journal final : public QObject
 {
     Q_OBJECT
@@ -56,6 +58,13 @@ public:
     /// Why the last call that returned false, nullopt or an empty result failed; empty after a
     /// call that succeeded. After appendBatch(): the last entry that failed, if any.
     QString lastError() const { return m_lastError; }
+    /// Writes that failed because the storage would not take them (locked past the busy
+    /// timeout, disk full, I/O error, durability not settable) since the journal was opened.
+    /// Refusals of bad input or of an event in the wrong state are not counted.
+    quint64 writeFailures() const { return m_writeFailures; }
+    /// Why the last write failed, while no write has succeeded since; empty while the journal
+    /// writes.
+    QString lastWriteError() const { return m_lastWriteError; }
 
     // ---- Events -------------------------------------------------------------------------
 
@@ -161,9 +170,20 @@ private:
     /// (NORMAL: in WAL mode it is flushed by the next FULL commit or checkpoint). Switching is
     /// a pragma, no I/O.
     enum class Durability { PowerLoss, ProcessCrash };
-    void setDurability(Durability durability);
+    /// Before a write that must survive a power cut: false (with lastError()) when the journal
+    /// cannot promise it, and the write must not be made.
+    bool demandPowerLossSafety();
+    /// Before a write that need only survive a process crash. When the pragma fails the
+    /// stricter level stays in force: that costs an fsync, never data, so it is only logged.
+    void relaxDurability();
+    bool applyDurability(Durability durability, QString *error);
+    /// Records whether a write reached the storage (for writeFailures(), lastWriteError());
+    /// returns `stored`.
+    bool noteWrite(bool stored);
     void rollback();
     AppendResult insertEvent(QSqlQuery &insert, const NewEvent &event, qint64 now);
+    /// A batch the storage did not take: every valid entry Failed with lastError().
+    QList<AppendResult> failAll(const QList<bool> &valid, QList<AppendResult> results);
     bool transition(qint64 id, const QString &action, const QStringList &fromStates,
                     const QString &assignments, const QVariantList &values);
     /// Prepares, binds (positionally) and executes; on failure records "<what>: <driver text>".
@@ -177,6 +197,8 @@ private:
     const Clock &m_clock;
     QSqlDatabase m_db;
     mutable QString m_lastError;
+    quint64 m_writeFailures = 0;
+    QString m_lastWriteError;
     Durability m_durability = Durability::PowerLoss;
 };
 

@@ -36,10 +36,11 @@ bool Journal::setBookmark(const QString &key, qint64 value)
     clearError();
     // Moving a bookmark back or losing one in a power cut only makes the next look-back look
     // further: no fsync.
-    setDurability(Durability::ProcessCrash);
+    relaxDurability();
     QSqlQuery q(m_db);
-    return run(q, u"INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)"_s,
-               {metaKey(key), QString::number(value)}, u"cannot save the bookmark %1"_s.arg(key));
+    return noteWrite(run(q, u"INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)"_s,
+                         {metaKey(key), QString::number(value)},
+                         u"cannot save the bookmark %1"_s.arg(key)));
 }
 
 std::optional<qint64> Journal::lastEventAt(const QString &source) const

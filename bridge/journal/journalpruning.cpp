@@ -33,8 +33,8 @@ std::optional<PruneBatch> Journal::prune(qint64 cutoffMs, int limit)
 {
     clearError();
     // Losing a prune to a crash only means doing it again: no fsync.
-    setDurability(Durability::ProcessCrash);
-    if (!begin())
+    relaxDurability();
+    if (!noteWrite(begin()))
         return std::nullopt;
     PruneBatch batch;
     QSqlQuery q(m_db);
@@ -51,7 +51,7 @@ std::optional<PruneBatch> Journal::prune(qint64 cutoffMs, int limit)
     ok = ok && run(q, u"DELETE FROM cards WHERE rowid IN ("_s % oldClosedCards % u')',
                    {cutoffMs, limit}, u"cannot remove the cards of old closed cases"_s);
     batch.cards = ok ? q.numRowsAffected() : 0;
-    if (!ok || !commit()) {
+    if (!noteWrite(ok && commit())) {
         rollback();
         return std::nullopt;
     }

@@ -88,18 +88,20 @@ bool Journal::saveCard(const CardRef &card)
         return false;
     }
     // A recorded ts is what keeps a card from being posted twice: it must survive a power cut.
-    setDurability(Durability::PowerLoss);
+    if (!demandPowerLossSafety())
+        return noteWrite(false);
     const qint64 now = m_clock.nowMs();
     QSqlQuery q(m_db);
-    return run(q,
-               u"INSERT INTO cards(case_id, channel, ts, case_json, hive_version, shown, posted_at,"
-               " updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"
-               " ON CONFLICT(case_id, channel) DO UPDATE SET ts = excluded.ts,"
-               " case_json = excluded.case_json, hive_version = excluded.hive_version,"
-               " shown = excluded.shown, updated_at = excluded.updated_at"_s,
-               {card.caseId, card.channel, card.ts, card.caseJson, card.hiveVersion,
-                card.shown.isEmpty() ? QString(CardShown::Full) : card.shown, now, now},
-               u"cannot save the card of case %1"_s.arg(card.caseId));
+    return noteWrite(
+        run(q,
+            u"INSERT INTO cards(case_id, channel, ts, case_json, hive_version, shown, posted_at,"
+            " updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(case_id, channel) DO UPDATE SET ts = excluded.ts,"
+            " case_json = excluded.case_json, hive_version = excluded.hive_version,"
+            " shown = excluded.shown, updated_at = excluded.updated_at"_s,
+            {card.caseId, card.channel, card.ts, card.caseJson, card.hiveVersion,
+             card.shown.isEmpty() ? QString(CardShown::Full) : card.shown, now, now},
+            u"cannot save the card of case %1"_s.arg(card.caseId)));
 }
 
 bool Journal::updateCard(const CardRef &card)
@@ -107,15 +109,16 @@ bool Journal::updateCard(const CardRef &card)
     clearError();
     // Only what a saved card shows changes: after a power cut the next redraw may note a change
     // again, which is no reason for an fsync per redraw.
-    setDurability(Durability::ProcessCrash);
+    relaxDurability();
     QSqlQuery q(m_db);
-    if (!run(q,
-             u"UPDATE cards SET case_json = ?, hive_version = ?, shown = ?, updated_at = ?"
-             " WHERE case_id = ? AND channel = ? AND ts = ?"_s,
-             {card.caseJson, card.hiveVersion,
-              card.shown.isEmpty() ? QString(CardShown::Full) : card.shown, m_clock.nowMs(),
-              card.caseId, card.channel, card.ts},
-             u"cannot update the card of case %1"_s.arg(card.caseId)))
+    if (!noteWrite(
+            run(q,
+                u"UPDATE cards SET case_json = ?, hive_version = ?, shown = ?, updated_at = ?"
+                " WHERE case_id = ? AND channel = ? AND ts = ?"_s,
+                {card.caseJson, card.hiveVersion,
+                 card.shown.isEmpty() ? QString(CardShown::Full) : card.shown, m_clock.nowMs(),
+                 card.caseId, card.channel, card.ts},
+                u"cannot update the card of case %1"_s.arg(card.caseId))))
         return false;
     if (q.numRowsAffected() != 1) {
         setError(
@@ -131,12 +134,12 @@ bool Journal::audit(qint64 eventId, const QString &actor, const QString &action,
     clearError();
     QSqlQuery q(m_db);
     // COALESCE: a null QString binds as SQL NULL, which the NOT NULL columns would refuse.
-    return run(
-        q,
-        u"INSERT INTO audit(at, event_id, actor, action, detail)"
-        " VALUES(?, ?, COALESCE(?, ''), COALESCE(?, ''), ?)"_s,
-        {m_clock.nowMs(), eventId > 0 ? QVariant(eventId) : QVariant(), actor, action, detail},
-        u"cannot write the audit entry \"%1\""_s.arg(action));
+    return noteWrite(
+        run(q,
+            u"INSERT INTO audit(at, event_id, actor, action, detail)"
+            " VALUES(?, ?, COALESCE(?, ''), COALESCE(?, ''), ?)"_s,
+            {m_clock.nowMs(), eventId > 0 ? QVariant(eventId) : QVariant(), actor, action, detail},
+            u"cannot write the audit entry \"%1\""_s.arg(action)));
 }
 
 QList<AuditEntry> Journal::auditFor(qint64 eventId) const
@@ -185,21 +188,21 @@ bool Journal::saveUserLink(const QString &slackUserId, const QString &hiveLogin,
         return false;
     }
     QSqlQuery q(m_db);
-    return run(q,
-               u"INSERT INTO user_links(slack_user_id, hive_login, source, checked_at)"
-               " VALUES(?, ?, ?, ?) ON CONFLICT(slack_user_id) DO UPDATE SET"
-               " hive_login = excluded.hive_login, source = excluded.source,"
-               " checked_at = excluded.checked_at"_s,
-               {slackUserId, hiveLogin, source, m_clock.nowMs()},
-               u"cannot save the user link of %1"_s.arg(slackUserId));
+    return noteWrite(run(q,
+                         u"INSERT INTO user_links(slack_user_id, hive_login, source, checked_at)"
+                         " VALUES(?, ?, ?, ?) ON CONFLICT(slack_user_id) DO UPDATE SET"
+                         " hive_login = excluded.hive_login, source = excluded.source,"
+                         " checked_at = excluded.checked_at"_s,
+                         {slackUserId, hiveLogin, source, m_clock.nowMs()},
+                         u"cannot save the user link of %1"_s.arg(slackUserId)));
 }
 
 bool Journal::forgetUserLink(const QString &slackUserId)
 {
     clearError();
     QSqlQuery q(m_db);
-    return run(q, u"DELETE FROM user_links WHERE slack_user_id = ?"_s, {slackUserId},
-               u"cannot forget the user link of %1"_s.arg(slackUserId));
+    return noteWrite(run(q, u"DELETE FROM user_links WHERE slack_user_id = ?"_s, {slackUserId},
+                         u"cannot forget the user link of %1"_s.arg(slackUserId)));
 }
 
 } // namespace Bridge

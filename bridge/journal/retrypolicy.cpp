@@ -49,4 +49,14 @@ bool shouldGiveUp(const RetryPolicy &policy, int attempts)
     return policy.maxAttempts > 0 && attempts >= policy.maxAttempts;
 }
 
+std::optional<qint64> retryWindowMs(const RetryPolicy &policy)
+{
+    if (policy.maxAttempts <= 0)
+        return std::nullopt;
+    qint64 window = 0;
+    for (int attempt = 1; attempt < policy.maxAttempts; ++attempt)
+        window += exponentialMs(policy, attempt);
+    return window;
+}
+
 } // namespace Bridge

@@ -33,4 +33,8 @@ qint64 retryDelayMs(const RetryPolicy &policy, int attempt, std::optional<int> r
 /// True when an event that has failed `attempts` times must be marked failed instead of retried.
 bool shouldGiveUp(const RetryPolicy &policy, int attempts);
 
+/// How long an event keeps being retried after its first failed attempt before it is given up
+/// (the backoff delays without jitter, summed); nullopt when the policy never gives up.
+std::optional<qint64> retryWindowMs(const RetryPolicy &policy);
+
 } // namespace Bridge

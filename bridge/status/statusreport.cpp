@@ -9,7 +9,8 @@ QJsonObject healthJson(const StatusSnapshot &s)
     QJsonObject journal{{u"state"_s, s.journalOk ? u"ok"_s : u"error"_s},
                         {u"pending"_s, s.pending},
                         {u"failed"_s, s.failed},
-                        {u"delivered"_s, s.delivered}};
+                        {u"delivered"_s, s.delivered},
+                        {u"writeFailures"_s, qint64(s.journalWriteFailures)}};
     if (!s.journalError.isEmpty())
         journal.insert(u"error", s.journalError);
     QJsonObject hive{{u"state"_s, s.hiveState}};
@@ -30,6 +31,11 @@ QJsonObject healthJson(const StatusSnapshot &s)
             {u"journal"_s, journal},
             {u"thehive"_s, hive},
             {u"slack"_s, slack}};
+}
+
+int healthStatusCode(const StatusSnapshot &s)
+{
+    return s.journalOk ? 200 : 503;
 }
 
 namespace {
@@ -102,6 +108,16 @@ QByteArray metricsText(const StatusSnapshot &s)
     metric(out, "hiveslack_peer_up", "gauge", "1 when the last contact with a peer succeeded.");
     sample(out, "hiveslack_peer_up", "peer=\"thehive\"", s.hiveState == u"ok" ? 1 : 0);
     sample(out, "hiveslack_peer_up", "peer=\"slack\"", s.slackState == u"ok" ? 1 : 0);
+    metric(out, "hiveslack_peer_failures_total", "counter",
+           "Calls to a peer that got no answer (refused, reset, timed out) or a 5xx.");
+    sample(out, "hiveslack_peer_failures_total", "peer=\"thehive\"", qint64(s.hiveFailures));
+    sample(out, "hiveslack_peer_failures_total", "peer=\"slack\"", qint64(s.slackFailures));
+    metric(out, "hiveslack_journal_write_failures_total", "counter",
+           "Journal writes the storage did not take (locked, disk full, I/O error).");
+    sample(out, "hiveslack_journal_write_failures_total", {}, qint64(s.journalWriteFailures));
+    metric(out, "hiveslack_journal_writable", "gauge",
+           "0 while the last journal write failed and none has succeeded since.");
+    sample(out, "hiveslack_journal_writable", {}, s.journalOk ? 1 : 0);
     return out;
 }
 

@@ -45,7 +45,7 @@ void BridgeHarness::start()
 {
     stop();
     QString error;
-    m_journal = Bridge::Journal::open(journalPath(), m_clock, &error);
+    m_journal = Bridge::Journal::open(journalPath(), m_clock, &error, journalBusyTimeoutMs);
     if (!m_journal)
         qFatal("journal: %s", qPrintable(error));
     Bridge::Credentials credentials;

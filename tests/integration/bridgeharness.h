@@ -41,6 +41,8 @@ public:
     /// 100 times faster than Slack's limits and does not reconcile with TheHive: tests that are
     /// about those set them.
     Bridge::BridgeConfig config;
+    /// How long the bridge's journal waits for a lock another connection holds.
+    int journalBusyTimeoutMs = Bridge::Journal::DefaultBusyTimeoutMs;
     FakeTheHive hive;
     FakeSlack slack;
 

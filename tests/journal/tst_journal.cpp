@@ -103,6 +103,7 @@ private Q_SLOTS:
     void userLinkCache();
     void groupCommitOutcomes();
     void lockedFileGivesClearErrors();
+    void writeFailuresAreCountedUntilAWriteSucceeds();
     void reopenFindsEverything();
     void twoJournalsSideBySide();
     void secondJournalOnSameFileSeesCommits();
@@ -645,6 +646,42 @@ void TestJournal::lockedFileGivesClearErrors()
     QCOMPARE(journal->append(makeEvent(u"case.update"_s, u"~1"_s, u"k1"_s)).outcome,
              AppendOutcome::Inserted);
     QVERIFY(journal->markDelivered(id));
+}
+
+void TestJournal::writeFailuresAreCountedUntilAWriteSucceeds()
+{
+    QString error;
+    const auto journal = Journal::open(path(), m_clock, &error, 50);
+    QVERIFY2(journal, qPrintable(error));
+    const qint64 id = add(*journal, makeEvent(u"case.create"_s, u"~1"_s));
+    QCOMPARE(journal->writeFailures(), quint64(0));
+    QVERIFY(journal->lastWriteError().isEmpty());
+
+    // Refusals of bad input or of a wrong state are not the storage failing.
+    QCOMPARE(journal->append(makeEvent({}, u"~1"_s)).outcome, AppendOutcome::Failed);
+    QVERIFY(!journal->retryNow(id + 100));
+    QCOMPARE(journal->writeFailures(), quint64(0));
+    QVERIFY(journal->lastWriteError().isEmpty());
+
+    {
+        WriteLock lock(path());
+        QVERIFY(lock.locked());
+        QCOMPARE(journal->append(makeEvent(u"case.update"_s, u"~2"_s)).outcome,
+                 AppendOutcome::Failed);
+        QVERIFY(!journal->markDelivered(id));
+        QVERIFY(!journal->saveCard({u"~1"_s, u"C1"_s, u"1.1"_s, "{}", u"5.2"_s}));
+        QVERIFY(!journal->audit(id, u"test"_s, u"noted"_s, {}));
+        QCOMPARE(journal->writeFailures(), quint64(4));
+        QVERIFY2(journal->lastWriteError().contains(u"locked"_s),
+                 qPrintable(journal->lastWriteError()));
+        // Reads do not clear it: only a write shows the journal writes again.
+        QVERIFY(journal->event(id));
+        QVERIFY(!journal->lastWriteError().isEmpty());
+    }
+    QVERIFY(!journal->lastWriteError().isEmpty());
+    QVERIFY(journal->markDelivered(id));
+    QVERIFY(journal->lastWriteError().isEmpty());
+    QCOMPARE(journal->writeFailures(), quint64(4));
 }
 
 void TestJournal::reopenFindsEverything()

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void defaultRandomSourceStaysInBand();
     void giveUp_data();
     void giveUp();
+    void retryWindowSumsTheBackoff();
 };
 
 void TestRetryPolicy::exponentialBackoff_data()
@@ -143,6 +144,15 @@ void TestRetryPolicy::giveUp()
     RetryPolicy policy;
     policy.maxAttempts = maxAttempts;
     QCOMPARE(shouldGiveUp(policy, attempts), expected);
+}
+
+void TestRetryPolicy::retryWindowSumsTheBackoff()
+{
+    // Eleven waits before the twelfth failed attempt: 1 + 2 + … + 256 s, then 300 s twice.
+    QCOMPARE(retryWindowMs(RetryPolicy{}).value_or(-1), qint64(511 + 600) * 1000);
+    QCOMPARE(retryWindowMs(RetryPolicy{.baseMs = 1, .maxAttempts = 3}).value_or(-1), qint64(3));
+    QCOMPARE(retryWindowMs(RetryPolicy{.maxAttempts = 1}).value_or(-1), qint64(0));
+    QVERIFY(!retryWindowMs(RetryPolicy{.maxAttempts = 0}));
 }
 
 QTEST_GUILESS_MAIN(TestRetryPolicy)

@@ -197,6 +197,7 @@ private Q_SLOTS:
     void assign_data();
     void assign();
     void addTaskFlow();
+    void aLostAnswerNeverGivesASecondTask();
     void invalidSubmissionsAreRefused_data();
     void invalidSubmissionsAreRefused();
     void closeFlow();
@@ -571,6 +572,47 @@ void TstSlackToHive::addTaskFlow()
     QVERIFY(BridgeHarness::waitFor([&] { return s.card().updates > before.updates; }));
     QVERIFY2(factsOf(s.card().blocks).contains(u"*Tasks*\n1"),
              qPrintable(factsOf(s.card().blocks)));
+}
+
+void TstSlackToHive::aLostAnswerNeverGivesASecondTask()
+{
+    QFETCH_GLOBAL(QString, version);
+    Scene s(version);
+    QVERIFY(s.open());
+    const std::optional<Control> addTask = findControl(s.card().blocks, u"hs_add_task"_s);
+    QVERIFY(addTask);
+    QCOMPARE(s.h.postInteraction(blockActions(Alice, s.card(), buttonAction(*addTask))).status,
+             200);
+    QVERIFY(BridgeHarness::waitFor([&] { return s.h.slack.openedViews().size() == 1; }));
+    QVERIFY(s.settle());
+
+    // TheHive creates the task, but its answer is lost on the way (a gateway's 504): the
+    // bridge cannot know, and retries.
+    const QString taskPath = s.casePath() + u"/task"_s;
+    s.h.hive.loseAnswerNext(taskPath, 504);
+    const QString title = u"Pull proxy logs"_s;
+    QCOMPARE(sendSigned(s, viewSubmission(Alice, s.h.slack.openedViews().constFirst(),
+                                          addTaskValues(title, {}, s.isTheHive4())))
+                 .status,
+             200);
+    QVERIFY(BridgeHarness::waitFor([&] {
+        const QList<Bridge::JournalEvent> submissions =
+            s.h.journal().events({.states = {}, .text = u"view_submission"_s});
+        return !submissions.isEmpty() && submissions.first().state == u"delivered";
+    }));
+    QVERIFY(s.settle());
+    // The retry looked for the task, found it, and did not create it again.
+    QCOMPARE(s.h.hive.requests(taskPath).size(), 1);
+    QCOMPARE(s.h.hive.tasks(s.caseId).size(), 1);
+    QCOMPARE(s.h.journal().events({.states = {}, .text = u"view_submission"_s}).first().attempts,
+             1);
+    // Said once in the thread, like any task added from Slack.
+    QVERIFY(BridgeHarness::waitFor([&] {
+        const QList<FakeSlack::PostedMessage> replies = s.replies();
+        return std::count_if(
+                   replies.begin(), replies.end(),
+                   [&](const FakeSlack::PostedMessage &m) { return m.text.contains(title); }) == 1;
+    }));
 }
 
 void TstSlackToHive::invalidSubmissionsAreRefused_data()

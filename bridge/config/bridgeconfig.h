@@ -86,7 +86,8 @@ struct BridgeConfig
 
     HttpLimits http;
     int retryBaseMs = 1000; ///< first retry delay; doubles per attempt up to five minutes
-    /// Slack's published limits; not a setting (tests emulate Slack faster than real time).
+    /// Slack's published limits; only a fake Slack's tests and benchmarks speed them up
+    /// (HIVESLACK_SLACK_RATE_FACTOR), never the config file.
     SlackRateLimits slackRateLimits;
     /// Settled events and cards of closed cases older than this are removed; 0 keeps all.
     int journalRetentionDays = 30;

@@ -289,6 +289,15 @@ QString applyEnvironment(const QProcessEnvironment &env, BridgeConfig *c)
                                   u'"' + get("HIVESLACK_RECONCILE_SECONDS") + u'"');
         c->reconcileSeconds = *seconds;
     }
+    if (has("HIVESLACK_SLACK_RATE_FACTOR")) {
+        bool ok = false;
+        const double factor = get("HIVESLACK_SLACK_RATE_FACTOR").trimmed().toDouble(&ok);
+        if (!ok || factor <= 0 || factor > 10'000)
+            return QStringLiteral("HIVESLACK_SLACK_RATE_FACTOR must be a number above 0 and at "
+                                  "most 10000, got \"%1\"")
+                .arg(get("HIVESLACK_SLACK_RATE_FACTOR"));
+        c->slackRateLimits = SlackRateLimits().faster(factor);
+    }
     if (has("HIVESLACK_SLACK_API_URL"))
         c->slackApiUrl = QUrl(get("HIVESLACK_SLACK_API_URL"));
     if (has("HIVESLACK_SLACK_CHANNEL"))

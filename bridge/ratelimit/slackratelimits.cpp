@@ -4,6 +4,15 @@
 
 namespace Bridge {
 
+SlackRateLimits SlackRateLimits::faster(double factor) const
+{
+    SlackRateLimits limits = *this;
+    for (RateSpec *spec : {&limits.tier1, &limits.tier2, &limits.tier3, &limits.tier4,
+                           &limits.postsPerChannel, &limits.postsPerWorkspace})
+        spec->perMinute *= factor;
+    return limits;
+}
+
 bool SlackRateLimits::isPerChannel(const QString &method)
 {
     return method == u"chat.postMessage";

@@ -24,6 +24,8 @@ struct SlackRateLimits
     RateSpec forMethod(const QString &method) const;
     /// Whether a method's budget is per channel (chat.postMessage), under postsPerWorkspace.
     static bool isPerChannel(const QString &method);
+    /// Every rate `factor` times Slack's (for a fake Slack that is faster than the real one).
+    SlackRateLimits faster(double factor) const;
     friend bool operator==(const SlackRateLimits &, const SlackRateLimits &) = default;
 };
 

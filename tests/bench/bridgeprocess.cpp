@@ -77,6 +77,10 @@ bool BridgeProcess::start(QString *error)
     env.insert(QStringLiteral("HIVESLACK_SLACK_SIGNING_SECRET"),
                QString::fromLatin1(SigningSecret));
     env.insert(QStringLiteral("HIVESLACK_SLACK_CHANNEL"), QString::fromLatin1(Channel));
+    env.insert(QStringLiteral("HIVESLACK_SLACK_RATE_FACTOR"),
+               QString::number(m_settings.slackRateFactor));
+    env.insert(QStringLiteral("HIVESLACK_RECONCILE_SECONDS"),
+               QString::number(m_settings.reconcileSeconds));
     m_process.setProcessEnvironment(env);
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     m_process.setStandardOutputFile(logPath(m_dir));

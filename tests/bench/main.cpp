@@ -18,7 +18,7 @@ namespace {
 const QStringList Scenarios{QStringLiteral("latency"), QStringLiteral("throughput"),
                             QStringLiteral("memory"),  QStringLiteral("ack"),
                             QStringLiteral("startup"), QStringLiteral("burst"),
-                            QStringLiteral("storm")};
+                            QStringLiteral("storm"),   QStringLiteral("convergence")};
 
 bool positive(const QString &text, double *value)
 {
@@ -41,7 +41,8 @@ int main(int argc, char *argv[])
         "webhooks/s with --inflight requests in flight), memory (RSS after 100,000 events), ack "
         "(Slack interaction answer latency at --rate), startup (exec -> /healthz), burst (--events "
         "new cases, default 40, for one channel under Slack's rate limits), storm (300 changes "
-        "on 30 cards under Slack's rate limits).\n"
+        "on 30 cards under Slack's rate limits), convergence (100 cases and 100 changes with no "
+        "webhooks, healed by reconciliation every 10 s).\n"
         "Exit code: 0 all targets met, 1 a target missed, 2 a scenario could not run."));
     parser.addHelpOption();
     const QCommandLineOption program(QStringLiteral("hiveslack"),
@@ -135,6 +136,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("memory"), [&] { return runThroughput(options, summary, true); }},
         {QStringLiteral("burst"), [&] { return runBurst(options, summary); }},
         {QStringLiteral("storm"), [&] { return runStorm(options, summary); }},
+        {QStringLiteral("convergence"), [&] { return runConvergence(options, summary); }},
     };
     bool ran = true;
     for (const auto &[name, run] : runners) {

@@ -59,8 +59,9 @@ bool Rig::startFakes(QString *error)
 
 BridgeProcess::Settings Rig::bridgeSettings() const
 {
-    return {m_options.program, m_hive.baseUrl(), m_hive.apiKey(),
-            m_slack.apiUrl(),  m_slack.token(),  m_options.keepData};
+    return {m_options.program,         m_hive.baseUrl(),          m_hive.apiKey(),
+            m_slack.apiUrl(),          m_slack.token(),           m_options.keepData,
+            m_options.slackRateFactor, m_options.reconcileSeconds};
 }
 
 bool Rig::start(QString *error)

@@ -21,7 +21,9 @@ struct Options
     int connections = 8; ///< keep-alive connections for the open-loop scenarios
     int inflight = 64;   ///< concurrent requests for the throughput scenarios
     QString hiveVersion = QStringLiteral("5.2.9");
-    bool keepData = false; ///< keep each bridge's data directory (journal, log)
+    bool keepData = false;         ///< keep each bridge's data directory (journal, log)
+    double slackRateFactor = 1000; ///< see BridgeProcess::Settings
+    int reconcileSeconds = 60;
 };
 
 /// One measured set-up: the fake TheHive and fake Slack in this process (so a card's arrival is

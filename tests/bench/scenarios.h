@@ -24,5 +24,7 @@ bool runStartup(const Options &options, Summary &summary);
 bool runBurst(const Options &options, Summary &summary);
 /// 300 changes on 30 cards under Slack's emulated rate limits.
 bool runStorm(const Options &options, Summary &summary);
+/// Cases created and changed in TheHive with no webhook at all, healed by reconciliation.
+bool runConvergence(const Options &options, Summary &summary);
 
 } // namespace Bench

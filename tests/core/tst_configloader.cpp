@@ -105,6 +105,59 @@ private Q_SLOTS:
         QCOMPARE(r.config->theHiveUserHeader, u"X-Proxy-Login"_s);
     }
 
+    void reconcileIntervalFromFileAndEnvironment()
+    {
+        ConfigResult r = fromJson("{}");
+        QVERIFY2(r.config, qPrintable(r.error));
+        QCOMPARE(r.config->reconcileSeconds, 60); // the default
+        r = fromJson(R"({"thehive":{"reconcileSeconds":0}})");
+        QVERIFY2(r.config, qPrintable(r.error));
+        QCOMPARE(r.config->reconcileSeconds, 0); // off
+        r = fromJson(R"({"thehive":{"reconcileSeconds":300}})");
+        QVERIFY2(r.config, qPrintable(r.error));
+        const ConfigResult again = configFromJson(configToJson(*r.config), baseEnv(), u"/x"_s);
+        QVERIFY2(again.config, qPrintable(again.error));
+        QCOMPARE(again.config->reconcileSeconds, 300);
+
+        QProcessEnvironment env = baseEnv();
+        env.insert(u"HIVESLACK_RECONCILE_SECONDS"_s, u"15"_s);
+        r = fromJson(R"({"thehive":{"reconcileSeconds":300}})", env);
+        QVERIFY2(r.config, qPrintable(r.error));
+        QCOMPARE(r.config->reconcileSeconds, 15);
+
+        for (const char *bad :
+             {R"({"thehive":{"reconcileSeconds":-1}})", R"({"thehive":{"reconcileSeconds":1.5}})",
+              R"({"thehive":{"reconcileSeconds":"60"}})",
+              R"({"thehive":{"reconcileSeconds":86401}})"}) {
+            r = fromJson(bad);
+            QVERIFY2(!r.config, bad);
+            QVERIFY2(r.error.contains(u"thehive.reconcileSeconds"), qPrintable(r.error));
+        }
+        env.insert(u"HIVESLACK_RECONCILE_SECONDS"_s, u"often"_s);
+        r = fromJson("{}", env);
+        QVERIFY(!r.config);
+        QVERIFY2(r.error.contains(u"HIVESLACK_RECONCILE_SECONDS"), qPrintable(r.error));
+    }
+
+    void slackRatesOnlySpeedUpForAFakeSlack()
+    {
+        ConfigResult r = fromJson("{}");
+        QVERIFY2(r.config, qPrintable(r.error));
+        QCOMPARE(r.config->slackRateLimits, Bridge::SlackRateLimits()); // Slack's own
+        QProcessEnvironment env = baseEnv();
+        env.insert(u"HIVESLACK_SLACK_RATE_FACTOR"_s, u"1000"_s);
+        r = fromJson("{}", env);
+        QVERIFY2(r.config, qPrintable(r.error));
+        QCOMPARE(r.config->slackRateLimits.postsPerChannel.perMinute, 60'000.0);
+        QCOMPARE(r.config->slackRateLimits.tier3.perMinute, 50'000.0);
+        for (const QString &bad : {u"0"_s, u"-2"_s, u"fast"_s, u"20000"_s}) {
+            env.insert(u"HIVESLACK_SLACK_RATE_FACTOR"_s, bad);
+            r = fromJson("{}", env);
+            QVERIFY2(!r.config, qPrintable(bad));
+            QVERIFY2(r.error.contains(u"HIVESLACK_SLACK_RATE_FACTOR"), qPrintable(r.error));
+        }
+    }
+
     void journalRetentionFromFileAndEnvironment()
     {
         ConfigResult r = fromJson("{}");

@@ -10,15 +10,6 @@
 
 namespace TestSupport {
 
-Bridge::SlackRateLimits slackLimitsFaster(double factor)
-{
-    Bridge::SlackRateLimits limits;
-    for (Bridge::RateSpec *spec : {&limits.tier1, &limits.tier2, &limits.tier3, &limits.tier4,
-                                   &limits.postsPerChannel, &limits.postsPerWorkspace})
-        spec->perMinute *= factor;
-    return limits;
-}
-
 BridgeHarness::BridgeHarness(const QString &hiveVersion)
     : hive(hiveVersion)
 {
@@ -32,7 +23,7 @@ BridgeHarness::BridgeHarness(const QString &hiveVersion)
     config.slackApiUrl = slack.apiUrl();
     config.defaultChannel = QLatin1String(Channel);
     config.retryBaseMs = 50;
-    config.slackRateLimits = slackLimitsFaster(100);
+    config.slackRateLimits = Bridge::SlackRateLimits().faster(100);
     config.reconcileSeconds = 0; // a background look-back would race the tests' own webhooks
 }
 

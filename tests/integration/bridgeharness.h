@@ -24,9 +24,6 @@ struct HttpAnswer
     QByteArray body;
 };
 
-/// Slack's published limits with time running `factor` times faster.
-Bridge::SlackRateLimits slackLimitsFaster(double factor);
-
 class BridgeHarness
 {
 public:

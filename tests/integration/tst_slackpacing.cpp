@@ -20,7 +20,7 @@ std::unique_ptr<BridgeHarness> pacedHarness(SlackRateLimiter::Limits fakeLimits 
 {
     auto h = std::make_unique<BridgeHarness>();
     h->slack.emulateRateLimits(fakeLimits.faster(Speed));
-    h->config.slackRateLimits = slackLimitsFaster(Speed);
+    h->config.slackRateLimits = Bridge::SlackRateLimits().faster(Speed);
     h->slack.addChannel(QLatin1String(OtherChannel), u"soc-phishing"_s);
     Bridge::RouteRule phishing;
     phishing.name = u"phishing"_s;

@@ -48,7 +48,7 @@ SlackRateGovernor::Lane &SlackRateGovernor::laneFor(const QString &method, const
         lane.bucket =
             RateBucket(perChannel ? m_limits.postsPerChannel : m_limits.forMethod(method));
         lane.sharesWorkspacePosts = perChannel;
-        lane.oneAtATime = perChannel;
+        lane.maxInFlight = perChannel ? m_limits.postsPerChannel.burst : 0;
         it = m_lanes.emplace(key, std::move(lane)).first;
     }
     return it->second;
@@ -80,7 +80,8 @@ void SlackRateGovernor::pump()
     const qint64 now = m_clock.elapsed();
     std::optional<qint64> nextReady;
     for (auto &[key, lane] : m_lanes) {
-        while (!lane.queue.empty() && !(lane.oneAtATime && lane.inFlight > 0)) {
+        while (!lane.queue.empty() &&
+               !(lane.maxInFlight > 0 && lane.inFlight >= lane.maxInFlight)) {
             qint64 ready = lane.bucket.readyAt(now);
             if (lane.sharesWorkspacePosts)
                 ready = std::max(ready, m_workspacePosts.readyAt(now));

@@ -52,9 +52,9 @@ private:
     {
         RateBucket bucket;
         bool sharesWorkspacePosts = false;
-        /// A channel's posts go one at a time: Slack counts them as they arrive, and one
-        /// overtaking another on the way would look like a burst.
-        bool oneAtATime = false;
+        /// A channel's posts never have more on the way than its burst: Slack counts them as
+        /// they arrive, and after a 429 only those already sent can still meet it. 0: no cap.
+        int maxInFlight = 0;
         int inFlight = 0;
         std::deque<Call> queue;
     };

@@ -130,20 +130,15 @@ QString jsonText(const QJsonValue &value)
 
 QString retentionError(const QString &where, const QString &got)
 {
-    return QStringLiteral("%1 must be a whole number of days from 0 (keep forever) to %2, "
-                          "got %3")
-        .arg(where)
-        .arg(MaxRetentionDays)
-        .arg(got);
+    return QStringLiteral("%1 must be a whole number of days from 0 (keep forever) to %2, got %3")
+        .arg(where, QString::number(MaxRetentionDays), got);
 }
 
 QString reconcileError(const QString &where, const QString &got)
 {
-    return QStringLiteral("%1 must be a whole number of seconds from 0 (never look back) to "
-                          "%2, got %3")
-        .arg(where)
-        .arg(MaxReconcileSeconds)
-        .arg(got);
+    return QStringLiteral("%1 must be a whole number of seconds from 0 (never look back) to %2, "
+                          "got %3")
+        .arg(where, QString::number(MaxReconcileSeconds), got);
 }
 
 QString readRoutes(const QJsonArray &array, QList<RouteRule> *routes)

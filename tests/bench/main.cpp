@@ -15,10 +15,10 @@ using namespace Bench;
 
 namespace {
 
-const QStringList Scenarios{QStringLiteral("latency"), QStringLiteral("throughput"),
-                            QStringLiteral("memory"),  QStringLiteral("ack"),
-                            QStringLiteral("startup"), QStringLiteral("burst"),
-                            QStringLiteral("storm"),   QStringLiteral("convergence")};
+const QStringList Scenarios{
+    QStringLiteral("latency"), QStringLiteral("throughput"),  QStringLiteral("memory"),
+    QStringLiteral("ack"),     QStringLiteral("startup"),     QStringLiteral("burst"),
+    QStringLiteral("storm"),   QStringLiteral("convergence"), QStringLiteral("journal")};
 
 bool positive(const QString &text, double *value)
 {
@@ -42,7 +42,9 @@ int main(int argc, char *argv[])
         "(Slack interaction answer latency at --rate), startup (exec -> /healthz), burst (--events "
         "new cases, default 40, for one channel under Slack's rate limits), storm (300 changes "
         "on 30 cards under Slack's rate limits), convergence (100 cases and 100 changes with no "
-        "webhooks, healed by reconciliation every 10 s).\n"
+        "webhooks, healed by reconciliation every 10 s), journal (1,000,000 month-old events "
+        "pruned "
+        "by the running bridge, then --events new webhooks, default 100,000).\n"
         "Exit code: 0 all targets met, 1 a target missed, 2 a scenario could not run."));
     parser.addHelpOption();
     const QCommandLineOption program(QStringLiteral("hiveslack"),
@@ -137,6 +139,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("burst"), [&] { return runBurst(options, summary); }},
         {QStringLiteral("storm"), [&] { return runStorm(options, summary); }},
         {QStringLiteral("convergence"), [&] { return runConvergence(options, summary); }},
+        {QStringLiteral("journal"), [&] { return runJournalSize(options, summary); }},
     };
     bool ran = true;
     for (const auto &[name, run] : runners) {

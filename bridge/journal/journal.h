@@ -86,6 +86,8 @@ public:
     /// arm a timer; nullopt when nothing is pending.
     std::optional<qint64> nextDueAt() const;
     std::optional<JournalEvent> event(qint64 id) const;
+    /// Whether an event of this case is still pending.
+    bool hasPending(const QString &caseKey) const;
     /// Pending → delivered. A non-empty note replaces the stored one; `keptPayload`, when given,
     /// replaces the payload in the same commit (a summary instead of content shown nowhere).
     bool markDelivered(qint64 id, const QString &note = {},

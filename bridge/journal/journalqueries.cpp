@@ -75,6 +75,18 @@ std::optional<JournalEvent> Journal::event(qint64 id) const
     return readEvent(q);
 }
 
+bool Journal::hasPending(const QString &caseKey) const
+{
+    clearError();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    return run(q,
+               u"SELECT 1 FROM events INDEXED BY events_pending_case"
+               " WHERE case_key = ? AND state = 'pending' LIMIT 1"_s,
+               {caseKey}, u"cannot look for pending events of case %1"_s.arg(caseKey)) &&
+           q.next();
+}
+
 QList<JournalEvent> Journal::due(int limit) const
 {
     clearError();

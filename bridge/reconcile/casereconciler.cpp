@@ -157,7 +157,8 @@ void CaseReconciler::onPage(std::shared_ptr<Pass> pass, const HiveResult &result
 void CaseReconciler::check(const CaseRecord &listed, const QString &updatedBy, qint64 changedAtMs,
                            QList<NewEvent> &events)
 {
-    if (listed.id.isEmpty())
+    // A case with an event still to deliver is read from TheHive and drawn by that event.
+    if (listed.id.isEmpty() || m_journal.hasPending(listed.id))
         return;
     const QList<CardRef> cards = m_journal.cards(listed.id);
     QString found;

@@ -41,7 +41,7 @@ public:
         /// Slack's rates times this (HIVESLACK_SLACK_RATE_FACTOR): the fake Slack only enforces
         /// Slack's limits in the scenarios about them, the others measure the bridge itself.
         double slackRateFactor = 1000;
-        int reconcileSeconds = 60; ///< HIVESLACK_RECONCILE_SECONDS
+        int reconcileSeconds = 0; ///< HIVESLACK_RECONCILE_SECONDS
     };
 
     explicit BridgeProcess(Settings settings, QObject *parent = nullptr);

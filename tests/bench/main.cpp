@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QThread>
 
 #include <cstdio>
@@ -32,6 +33,8 @@ bool positive(const QString &text, double *value)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    // The journal the benchmark writes itself must not talk: only measured figures are printed.
+    QLoggingCategory::setFilterRules(QStringLiteral("hiveslack.*.info=false"));
     QCoreApplication::setApplicationName(QStringLiteral("hiveslack-bench"));
 
     QCommandLineParser parser;

@@ -23,7 +23,9 @@ struct Options
     QString hiveVersion = QStringLiteral("5.2.9");
     bool keepData = false;         ///< keep each bridge's data directory (journal, log)
     double slackRateFactor = 1000; ///< see BridgeProcess::Settings
-    int reconcileSeconds = 60;
+    /// Off but in "convergence": the fake TheHive answers listCase by scanning every case, and a
+    /// scenario with 100,000 cases would measure that instead of the bridge.
+    int reconcileSeconds = 0;
 };
 
 /// One measured set-up: the fake TheHive and fake Slack in this process (so a card's arrival is

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void cleanup();
 
     void appendStoresEverything();
+    void hasPendingSeesOnlyPendingEventsOfThatCase();
     void duplicateLeavesRowUntouched();
     void ignoredIsFinalAtOnce();
     void appendRefusesIncompleteEvents_data();
@@ -288,6 +289,20 @@ void TestJournal::dueKeepsPerCaseOrderAndTiming()
     QVERIFY(journal->markDelivered(a2));
     QVERIFY(journal->due(10).isEmpty());
     QVERIFY(!journal->nextDueAt());
+}
+
+void TestJournal::hasPendingSeesOnlyPendingEventsOfThatCase()
+{
+    const auto journal = openJournal();
+    QVERIFY(journal);
+    QVERIFY(!journal->hasPending(u"C"_s));
+    const qint64 first = add(*journal, makeEvent(u"case.update"_s, u"C"_s));
+    add(*journal, makeEvent(u"case.update"_s, u"D"_s));
+    QVERIFY(journal->hasPending(u"C"_s));
+    QVERIFY(!journal->hasPending(u"E"_s));
+    QVERIFY(journal->markDelivered(first));
+    QVERIFY(!journal->hasPending(u"C"_s));
+    QVERIFY(journal->hasPending(u"D"_s));
 }
 
 void TestJournal::failedEventNoLongerBlocksItsCase()

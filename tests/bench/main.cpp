@@ -46,8 +46,7 @@ int main(int argc, char *argv[])
         "new cases, default 40, for one channel under Slack's rate limits), storm (300 changes "
         "on 30 cards under Slack's rate limits), convergence (100 cases and 100 changes with no "
         "webhooks, healed by reconciliation every 10 s), journal (1,000,000 month-old events "
-        "pruned "
-        "by the running bridge, then --events new webhooks, default 100,000).\n"
+        "pruned by the running bridge).\n"
         "Exit code: 0 all targets met, 1 a target missed, 2 a scenario could not run."));
     parser.addHelpOption();
     const QCommandLineOption program(QStringLiteral("hiveslack"),

@@ -26,7 +26,7 @@ bool runBurst(const Options &options, Summary &summary);
 bool runStorm(const Options &options, Summary &summary);
 /// Cases created and changed in TheHive with no webhook at all, healed by reconciliation.
 bool runConvergence(const Options &options, Summary &summary);
-/// A month-old journal of 1,000,000 settled events pruned by the running bridge, then refilled.
+/// A month-old journal of 1,000,000 settled events pruned by the running bridge.
 bool runJournalSize(const Options &options, Summary &summary);
 
 } // namespace Bench

@@ -133,7 +133,6 @@ SlackRateGovernor::Stats SlackRateGovernor::stats() const
 {
     Stats stats = m_stats;
     for (const auto &[key, lane] : m_lanes) {
-        stats.queued += int(lane.queue.size());
         for (const Call &call : lane.queue)
             if (!call.channel.isEmpty())
                 ++stats.queuedByChannel[call.channel];

@@ -29,7 +29,6 @@ public:
         quint64 rateLimited = 0;             ///< 429 answers (and ok:false "ratelimited") so far
         qint64 pausedMs = 0;                 ///< lane time spent paused by them, all lanes summed
         QHash<QString, int> queuedByChannel; ///< calls waiting, by channel (only non-empty)
-        int queued = 0;                      ///< calls waiting, all lanes
     };
 
     SlackRateGovernor(RestClient &rest, SlackRateLimits limits, QObject *parent = nullptr);

@@ -90,9 +90,18 @@ void CaseReconciler::runPass()
         if (!version)
             return finishPass(pass, error);
         pass->version = *version;
-        pass->fromMs = m_journal.bookmark(bookmarkKey(TimeFields.first())).value_or(0) - OverlapMs;
-        nextPage(pass);
+        beginField(pass);
     });
+}
+
+void CaseReconciler::beginField(std::shared_ptr<Pass> pass)
+{
+    const QString field = TimeFields.at(pass->field);
+    pass->fromMs = m_journal.bookmark(bookmarkKey(field)).value_or(0) - OverlapMs;
+    pass->skip = 0;
+    pass->pagesLeft = MaxPagesPerPass;
+    pass->newestMs = 0;
+    nextPage(pass);
 }
 
 void CaseReconciler::nextPage(std::shared_ptr<Pass> pass)
@@ -143,14 +152,8 @@ void CaseReconciler::onPage(std::shared_ptr<Pass> pass, const HiveResult &result
     pass->backlog = pass->backlog || fullPage;
     if (pass->newestMs > 0 && !m_journal.setBookmark(bookmarkKey(field), pass->newestMs))
         return finishPass(pass, m_journal.lastError());
-    if (++pass->field < TimeFields.size()) {
-        const QString next = TimeFields.at(pass->field);
-        pass->fromMs = m_journal.bookmark(bookmarkKey(next)).value_or(0) - OverlapMs;
-        pass->skip = 0;
-        pass->pagesLeft = MaxPagesPerPass;
-        pass->newestMs = 0;
-        return nextPage(pass);
-    }
+    if (++pass->field < TimeFields.size())
+        return beginField(pass);
     finishPass(pass, {});
 }
 

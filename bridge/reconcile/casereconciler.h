@@ -62,6 +62,8 @@ Q_SIGNALS:
 private:
     struct Pass;
     void runPass();
+    /// Starts the look at the pass's current field from where the last pass left it.
+    void beginField(std::shared_ptr<Pass> pass);
     void nextPage(std::shared_ptr<Pass> pass);
     void onPage(std::shared_ptr<Pass> pass, const HiveResult &result);
     /// Journals an event when `record` has no card its policy would show, or cards behind it.

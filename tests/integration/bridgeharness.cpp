@@ -141,6 +141,14 @@ QList<FakeSlack::PostedMessage> BridgeHarness::cards(const QString &channel) con
     return out;
 }
 
+int BridgeHarness::cardsShowing(const QString &text, const QString &channel) const
+{
+    const QList<FakeSlack::PostedMessage> shown = cards(channel);
+    return int(std::count_if(shown.begin(), shown.end(), [&](const FakeSlack::PostedMessage &m) {
+        return QJsonDocument(m.blocks).toJson().contains(text.toUtf8());
+    }));
+}
+
 QList<FakeSlack::PostedMessage> BridgeHarness::threadReplies(const QString &channel,
                                                              const QString &ts) const
 {

@@ -67,6 +67,9 @@ public:
     /// Top-level card messages in a channel (not thread replies).
     QList<FakeSlack::PostedMessage> cards(const QString &channel = QLatin1String(Channel)) const;
     QList<FakeSlack::PostedMessage> threadReplies(const QString &channel, const QString &ts) const;
+    /// How many cards in a channel show `text` in their blocks (tests choose texts so that
+    /// none contains another).
+    int cardsShowing(const QString &text, const QString &channel = QLatin1String(Channel)) const;
 
 private:
     Bridge::SystemClock m_clock;

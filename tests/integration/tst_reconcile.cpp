@@ -5,7 +5,6 @@
 
 #include "reconcile/casereconciler.h"
 
-#include <QJsonDocument>
 #include <QTest>
 
 using namespace TestSupport;
@@ -24,15 +23,6 @@ std::unique_ptr<BridgeHarness> reconcilingHarness(const QString &hiveVersion = u
 bool settled(BridgeHarness &h, int timeoutMs = 5000)
 {
     return BridgeHarness::waitFor([&] { return h.journal().counts().pending == 0; }, timeoutMs);
-}
-
-/// How many cards carry `text` (texts are chosen so that none contains another).
-int cardsShowing(const BridgeHarness &h, const QString &text)
-{
-    const QList<FakeSlack::PostedMessage> cards = h.cards();
-    return int(std::count_if(cards.begin(), cards.end(), [&](const FakeSlack::PostedMessage &m) {
-        return QJsonDocument(m.blocks).toJson().contains(text.toUtf8());
-    }));
 }
 
 int passesSoFar(BridgeHarness &h)
@@ -61,7 +51,7 @@ private Q_SLOTS:
         const QString known =
             h->hive.addCase({{u"title"_s, u"known case"_s}}).value(u"_id").toString();
         QCOMPARE(h->postWebhook(h->hive.webhookFor(u"create"_s, known)).status, 202);
-        QVERIFY(BridgeHarness::waitFor([&] { return cardsShowing(*h, u"known case"_s) == 1; }));
+        QVERIFY(BridgeHarness::waitFor([&] { return h->cardsShowing(u"known case"_s) == 1; }));
         QVERIFY(settled(*h));
         h->stop();
 
@@ -73,8 +63,8 @@ private Q_SLOTS:
         h->start();
         QVERIFY(BridgeHarness::waitFor(
             [&] {
-                return cardsShowing(*h, u"missed case 3."_s) == 1 &&
-                       cardsShowing(*h, u"known case, renamed"_s) == 1;
+                return h->cardsShowing(u"missed case 3."_s) == 1 &&
+                       h->cardsShowing(u"known case, renamed"_s) == 1;
             },
             5000));
         QVERIFY(settled(*h));
@@ -84,7 +74,7 @@ private Q_SLOTS:
         QVERIFY(settled(*h));
         QCOMPARE(h->cards().size(), 4);
         for (int i = 1; i <= 3; ++i)
-            QCOMPARE(cardsShowing(*h, u"missed case %1."_s.arg(i)), 1);
+            QCOMPARE(h->cardsShowing(u"missed case %1."_s.arg(i)), 1);
         QCOMPARE(h->journal().counts().failed, 0);
         // The change is noted in the card's thread like a webhook's would be.
         const FakeSlack::PostedMessage card = h->cards().constFirst();
@@ -100,11 +90,11 @@ private Q_SLOTS:
         const QString id =
             h->hive.addCase({{u"title"_s, u"silent case"_s}}).value(u"_id").toString();
         QVERIFY(
-            BridgeHarness::waitFor([&] { return cardsShowing(*h, u"silent case"_s) == 1; }, 3000));
+            BridgeHarness::waitFor([&] { return h->cardsShowing(u"silent case"_s) == 1; }, 3000));
         QVERIFY(h->hive.setCaseField(id, u"severity"_s, 4));
         QVERIFY(h->hive.setCaseField(id, u"title"_s, u"silent case, now critical"_s));
         QVERIFY(BridgeHarness::waitFor(
-            [&] { return cardsShowing(*h, u"silent case, now critical"_s) == 1; }, 3000));
+            [&] { return h->cardsShowing(u"silent case, now critical"_s) == 1; }, 3000));
         QCOMPARE(h->cards().size(), 1);
         const QList<Bridge::JournalEvent> found =
             h->journal().events({.states = {}, .text = u"case.reconcile"_s});
@@ -148,7 +138,7 @@ private Q_SLOTS:
         h->hive.addCase({{u"title"_s, u"red case"_s}, {u"tlp"_s, 4}});
         h->hive.addCase({{u"title"_s, u"green case"_s}, {u"tlp"_s, 1}});
         QVERIFY(
-            BridgeHarness::waitFor([&] { return cardsShowing(*h, u"green case"_s) == 1; }, 3000));
+            BridgeHarness::waitFor([&] { return h->cardsShowing(u"green case"_s) == 1; }, 3000));
         const int passes = passesSoFar(*h);
         QVERIFY(BridgeHarness::waitFor([&] { return passesSoFar(*h) >= passes + 2; }, 5000));
         QCOMPARE(h->cards().size(), 1);

@@ -3,7 +3,6 @@
 // runs ten times faster than Slack's on both sides, so a burst of 40 cases takes seconds.
 #include "bridgeharness.h"
 
-#include <QJsonDocument>
 #include <QTest>
 
 using namespace TestSupport;
@@ -44,15 +43,6 @@ bool allSettled(BridgeHarness &h, int timeoutMs)
     return BridgeHarness::waitFor([&] { return h.journal().counts().pending == 0; }, timeoutMs);
 }
 
-/// How many cards in `channel` carry `title` (titles are chosen so none contains another).
-int cardsTitled(const BridgeHarness &h, const QString &channel, const QString &title)
-{
-    const QList<FakeSlack::PostedMessage> cards = h.cards(channel);
-    return int(std::count_if(cards.begin(), cards.end(), [&](const FakeSlack::PostedMessage &m) {
-        return QJsonDocument(m.blocks).toJson().contains(title.toUtf8());
-    }));
-}
-
 } // namespace
 
 class TestSlackPacing : public QObject
@@ -73,7 +63,7 @@ private Q_SLOTS:
         QCOMPARE(h->cards().size(), 40);
         for (int i = 0; i < 40; ++i) {
             const QString title = u"burst case %1."_s.arg(i, 2, 10, QChar(u'0'));
-            QCOMPARE(cardsTitled(*h, QLatin1String(BridgeHarness::Channel), title), 1);
+            QCOMPARE(h->cardsShowing(title), 1);
         }
         // Paced to Slack's limits: Slack hardly had to say no (a call that took longer to
         // arrive than the next can still meet a 429; unpaced, a burst meets hundreds), and no
@@ -132,7 +122,7 @@ private Q_SLOTS:
             createCase(*h, u"flood %1."_s.arg(i, 2, 10, QChar(u'0')));
         createCase(*h, u"the phishing case"_s, {u"phishing"_s});
         QVERIFY(BridgeHarness::waitFor(
-            [&] { return cardsTitled(*h, QLatin1String(OtherChannel), u"the phishing case"_s); },
+            [&] { return h->cardsShowing(u"the phishing case"_s, QLatin1String(OtherChannel)); },
             5000));
         // Posted while most of the flood still waits for its channel's turn.
         QVERIFY2(h->cards().size() < 10, qPrintable(QString::number(h->cards().size())));
@@ -159,7 +149,7 @@ private Q_SLOTS:
         // The first webhook read the case as it is now; the other nine found the card showing
         // it already.
         QCOMPARE(h->slack.requests(u"/api/chat.update"_s).size(), 1);
-        QCOMPARE(cardsTitled(*h, QLatin1String(BridgeHarness::Channel), u"storm case v10"_s), 1);
+        QCOMPARE(h->cardsShowing(u"storm case v10"_s), 1);
         QCOMPARE(h->journal().counts().ignored, 9);
     }
 };

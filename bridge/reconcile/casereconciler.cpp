@@ -19,26 +19,43 @@ namespace Bridge {
 
 namespace {
 
-/// The two looks of a pass: cases never updated have no `_updatedAt`, so new cases are found
-/// by `_createdAt` and changed ones by `_updatedAt`.
-const QStringList TimeFields{u"_createdAt"_s, u"_updatedAt"_s};
-
-QString bookmarkKey(const QString &timeField)
+/// What a pass looks at, in order. Cases never updated have no `_updatedAt`, so new cases are
+/// found by `_createdAt` and changed ones by `_updatedAt`. Cards count their case's tasks, and
+/// adding a task leaves its case's `_updatedAt` alone: new tasks are a look of their own.
+struct Look
 {
-    return u"reconcile."_s + timeField;
-}
+    enum Kind { Cases, Tasks } kind;
+    QString field;
+    QString bookmarkKey;
+};
+const QList<Look> Looks{{Look::Cases, u"_createdAt"_s, u"reconcile._createdAt"_s},
+                        {Look::Cases, u"_updatedAt"_s, u"reconcile._updatedAt"_s},
+                        {Look::Tasks, u"_createdAt"_s, u"reconcile.task._createdAt"_s}};
+
+/// `found` of a reconcile event whose case only has a new task count: drawn without a note, as
+/// after a task webhook.
+const QString FoundTaskCount = u"task count"_s;
 
 } // namespace
 
 struct CaseReconciler::Pass
 {
     HiveVersion version;
-    int field = 0;     ///< index into TimeFields
+    int look = 0;      ///< index into Looks
     qint64 fromMs = 0; ///< this page's lower bound (TheHive time)
     int skip = 0;      ///< cases at exactly fromMs already seen
     int pagesLeft = MaxPagesPerPass;
-    qint64 newestMs = 0;  ///< newest change seen in this field so far
-    bool backlog = false; ///< a field hit the page limit: continue soon
+    qint64 newestMs = 0;  ///< newest change seen in this look so far
+    bool backlog = false; ///< a look hit the page limit: continue soon
+};
+
+/// One page of a look, read: what it found, and where the next page starts.
+struct CaseReconciler::Page
+{
+    QList<NewEvent> events;
+    bool full = false;
+    qint64 lastMs = 0; ///< time of its newest entry
+    int atLast = 0;    ///< entries at exactly lastMs
 };
 
 CaseReconciler::CaseReconciler(Journal &journal, TheHiveClient &hive, HiveVersionProbe &versions,
@@ -65,11 +82,11 @@ void CaseReconciler::start()
     m_stopped = false;
     // Where the last run got to; a journal from before reconciliation starts from the last
     // webhook it took, a new one from now (nothing was missed yet).
-    for (const QString &field : TimeFields) {
-        if (m_journal.bookmark(bookmarkKey(field)))
+    for (const Look &look : Looks) {
+        if (m_journal.bookmark(look.bookmarkKey))
             continue;
         const qint64 since = m_journal.lastEventAt(EventSource::TheHive).value_or(m_clock.nowMs());
-        m_journal.setBookmark(bookmarkKey(field), since);
+        m_journal.setBookmark(look.bookmarkKey, since);
     }
     runPass();
 }
@@ -90,14 +107,13 @@ void CaseReconciler::runPass()
         if (!version)
             return finishPass(pass, error);
         pass->version = *version;
-        beginField(pass);
+        beginLook(pass);
     });
 }
 
-void CaseReconciler::beginField(std::shared_ptr<Pass> pass)
+void CaseReconciler::beginLook(std::shared_ptr<Pass> pass)
 {
-    const QString field = TimeFields.at(pass->field);
-    pass->fromMs = m_journal.bookmark(bookmarkKey(field)).value_or(0) - OverlapMs;
+    pass->fromMs = m_journal.bookmark(Looks.at(pass->look).bookmarkKey).value_or(0) - OverlapMs;
     pass->skip = 0;
     pass->pagesLeft = MaxPagesPerPass;
     pass->newestMs = 0;
@@ -106,9 +122,12 @@ void CaseReconciler::beginField(std::shared_ptr<Pass> pass)
 
 void CaseReconciler::nextPage(std::shared_ptr<Pass> pass)
 {
-    const QString field = TimeFields.at(pass->field);
-    m_hive.send(HiveRequests::listCasesSince(field, pass->fromMs, pass->skip, PageSize),
-                [this, pass](const HiveResult &r) { onPage(pass, r); });
+    const Look &look = Looks.at(pass->look);
+    const HiveRequest request =
+        look.kind == Look::Cases
+            ? HiveRequests::listCasesSince(look.field, pass->fromMs, pass->skip, PageSize)
+            : HiveRequests::listTasksSince(pass->fromMs, pass->skip, PageSize);
+    m_hive.send(request, [this, pass](const HiveResult &r) { onPage(pass, r); });
 }
 
 void CaseReconciler::onPage(std::shared_ptr<Pass> pass, const HiveResult &result)
@@ -117,22 +136,67 @@ void CaseReconciler::onPage(std::shared_ptr<Pass> pass, const HiveResult &result
         return finishPass(pass, {});
     if (!result.ok())
         return finishPass(pass, outcomeFor(result, tr("looking for missed changes")).detail);
-    const QString field = TimeFields.at(pass->field);
-    const QJsonArray cases = result.json.array();
-    QList<NewEvent> events;
-    int atLast = 0; // cases of this page at its newest time, for the next page's skip
-    qint64 lastMs = pass->fromMs;
-    for (const QJsonValue &value : cases) {
+    const Look &look = Looks.at(pass->look);
+    const QJsonArray entries = result.json.array();
+    auto page = std::make_shared<Page>();
+    page->full = entries.size() == PageSize;
+    page->lastMs = pass->fromMs;
+    QStringList taskCases; // cases with new tasks, first seen first
+    QHash<QString, qint64> newestTask;
+    for (const QJsonValue &value : entries) {
         const QJsonObject json = value.toObject();
-        const qint64 changedAt = json.value(field).toInteger();
-        atLast = changedAt == lastMs ? atLast + 1 : 1;
-        lastMs = changedAt;
+        const qint64 changedAt = json.value(look.field).toInteger();
+        page->atLast = changedAt == page->lastMs ? page->atLast + 1 : 1;
+        page->lastMs = changedAt;
         pass->newestMs = std::max(pass->newestMs, changedAt);
-        CaseRecord record = caseFromJson(json, pass->version);
-        check(record, json.value(u"_updatedBy").toString(), changedAt, events);
+        if (look.kind == Look::Cases) {
+            check(caseFromJson(json, pass->version), json.value(u"_updatedBy").toString(),
+                  changedAt, page->events);
+            continue;
+        }
+        const QString caseId = json.value(u"extraData").toObject().value(u"caseId").toString();
+        if (caseId.isEmpty()) // a case template's task
+            continue;
+        if (!newestTask.contains(caseId))
+            taskCases.append(caseId);
+        newestTask[caseId] = changedAt;
     }
-    if (!events.isEmpty()) {
-        const QList<AppendResult> appended = m_journal.appendBatch(events);
+    if (look.kind == Look::Cases)
+        return journalPage(pass, page);
+    checkTaskCounts(pass, page, taskCases, newestTask);
+}
+
+void CaseReconciler::checkTaskCounts(std::shared_ptr<Pass> pass, std::shared_ptr<Page> page,
+                                     QStringList caseIds, QHash<QString, qint64> newestTask)
+{
+    while (!caseIds.isEmpty()) {
+        const QString caseId = caseIds.takeFirst();
+        // A case with an event still to deliver is counted by that event; one without a card is
+        // the cases' looks' business.
+        const QList<CardRef> cards = m_journal.cards(caseId);
+        if (cards.isEmpty() || m_journal.hasPending(caseId))
+            continue;
+        const int shown = caseFromStoredJson(cards.constFirst().caseJson).taskCount;
+        m_hive.send(HiveRequests::countTasks(caseId, pass->version), [=,
+                                                                      this](const HiveResult &r) {
+            if (m_stopped)
+                return finishPass(pass, {});
+            if (!r.ok())
+                return finishPass(pass, outcomeFor(r, tr("counting the tasks of a case")).detail);
+            if (r.body.trimmed().toInt() != shown)
+                page->events.append(
+                    reconcileEvent(caseId, 0, FoundTaskCount, {}, newestTask.value(caseId)));
+            checkTaskCounts(pass, page, caseIds, newestTask);
+        });
+        return;
+    }
+    journalPage(pass, page);
+}
+
+void CaseReconciler::journalPage(std::shared_ptr<Pass> pass, std::shared_ptr<Page> page)
+{
+    if (!page->events.isEmpty()) {
+        const QList<AppendResult> appended = m_journal.appendBatch(page->events);
         for (const AppendResult &a : appended) {
             if (a.outcome == AppendOutcome::Inserted) {
                 ++m_status.casesJournaled;
@@ -142,18 +206,18 @@ void CaseReconciler::onPage(std::shared_ptr<Pass> pass, const HiveResult &result
             }
         }
     }
-    const bool fullPage = cases.size() == PageSize;
-    if (fullPage && --pass->pagesLeft > 0) {
-        pass->skip = lastMs == pass->fromMs ? pass->skip + atLast : atLast;
-        pass->fromMs = lastMs;
+    if (page->full && --pass->pagesLeft > 0) {
+        pass->skip = page->lastMs == pass->fromMs ? pass->skip + page->atLast : page->atLast;
+        pass->fromMs = page->lastMs;
         return nextPage(pass);
     }
-    // This field is done (or has a backlog left for the next pass): remember how far it got.
-    pass->backlog = pass->backlog || fullPage;
-    if (pass->newestMs > 0 && !m_journal.setBookmark(bookmarkKey(field), pass->newestMs))
+    // This look is done (or has a backlog left for the next pass): remember how far it got.
+    pass->backlog = pass->backlog || page->full;
+    if (pass->newestMs > 0 &&
+        !m_journal.setBookmark(Looks.at(pass->look).bookmarkKey, pass->newestMs))
         return finishPass(pass, m_journal.lastError());
-    if (++pass->field < TimeFields.size())
-        return beginField(pass);
+    if (++pass->look < Looks.size())
+        return beginLook(pass);
     finishPass(pass, {});
 }
 
@@ -180,21 +244,27 @@ void CaseReconciler::check(const CaseRecord &listed, const QString &updatedBy, q
             return;
         found = u"card behind"_s;
     }
+    events.append(reconcileEvent(listed.id, listed.number, found, updatedBy, changedAtMs));
+}
+
+NewEvent CaseReconciler::reconcileEvent(const QString &caseId, qint64 number, const QString &found,
+                                        const QString &updatedBy, qint64 changedAtMs)
+{
     NewEvent event;
     event.source = EventSource::Reconcile;
     event.kind = u"case.reconcile"_s;
-    event.caseKey = listed.id;
+    event.caseKey = caseId;
     // The same change is looked at again by the next pass's overlap: journaled once.
-    event.dedupeKey = u"reconcile:%1:%2"_s.arg(listed.id).arg(changedAtMs);
-    // Only what delivery needs: the case itself is read from TheHive then.
-    event.payload = QJsonDocument(QJsonObject{{u"caseId"_s, listed.id},
-                                              {u"number"_s, listed.number},
-                                              {u"found"_s, found},
-                                              {u"updatedBy"_s, updatedBy}})
-                        .toJson(QJsonDocument::Compact);
+    event.dedupeKey = u"reconcile:%1:%2:%3"_s.arg(caseId, found).arg(changedAtMs);
+    // Only what delivery needs (and the number, when known, to find it in the Activity log):
+    // the case itself is read from TheHive then.
+    QJsonObject payload{{u"caseId"_s, caseId}, {u"found"_s, found}, {u"updatedBy"_s, updatedBy}};
+    if (number > 0)
+        payload.insert(u"number"_s, number);
+    event.payload = QJsonDocument(payload).toJson(QJsonDocument::Compact);
     // Derived work: lost in a power cut together with the bookmark after it, so redone.
     event.survivesPowerLoss = false;
-    events.append(event);
+    return event;
 }
 
 void CaseReconciler::finishPass(std::shared_ptr<Pass> pass, const QString &error)
@@ -216,15 +286,18 @@ void CaseReconciler::deliver(const JournalEvent &event, Dispatcher::Completion d
     const QString caseId = payload.value(u"caseId").toString();
     if (caseId.isEmpty())
         return done(Outcome::failed(tr("reconcile event without a case id")));
+    // Who changed the case is named in its thread; a new task count is drawn without a note.
     const QString updatedBy = payload.value(u"updatedBy").toString();
-    m_versions.withVersion([this, caseId, updatedBy, done](std::optional<HiveVersion> version,
-                                                           const QString &error) {
-        if (!version)
-            return done(Outcome::retry(error));
-        m_cards.refreshCard(caseId, *version,
-                            updatedBy.isEmpty() ? tr("someone in TheHive") : updatedBy,
-                            CardPublisher::Tasks::Recount, CardPublisher::Redraw::IfChanged, done);
-    });
+    const QString actor = payload.value(u"found").toString() == FoundTaskCount ? QString()
+                          : updatedBy.isEmpty() ? tr("someone in TheHive")
+                                                : updatedBy;
+    m_versions.withVersion(
+        [this, caseId, actor, done](std::optional<HiveVersion> version, const QString &error) {
+            if (!version)
+                return done(Outcome::retry(error));
+            m_cards.refreshCard(caseId, *version, actor, CardPublisher::Tasks::Recount,
+                                CardPublisher::Redraw::IfChanged, done);
+        });
 }
 
 } // namespace Bridge

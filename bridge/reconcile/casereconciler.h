@@ -4,6 +4,7 @@
 #include "delivery/dispatcher.h"
 #include "journal/journaltypes.h"
 
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 
@@ -18,13 +19,14 @@ struct HiveResult;
 /// Looks back at TheHive for what the webhooks did not bring: TheHive never resends one, so a
 /// bridge that was down, or a webhook lost on the way, would leave a case without its card or
 /// a card behind its case. At start and then every interval it asks TheHive (query API,
-/// listCase) for the cases created and the cases updated since the newest change it has seen —
+/// listCase, listTask) for the cases created, the cases updated and the tasks created (cards
+/// count them) since the newest change it has seen —
 /// TheHive's own timestamps, so the two clocks never need to agree — with an overlap for
 /// changes committed late. A case the VisibilityPolicy would show that has no card, or whose
-/// cards show an older state, gets a journal event, delivered like a webhook (per-case order,
-/// retries, the Activity log): the card is posted or redrawn. Work per pass is bounded (pages
-/// of 100, ten per kind); a backlog continues in the next pass a second later. Where it has
-/// got to is kept in the journal, so a restart continues from there.
+/// cards show an older state or another task count, gets a journal event, delivered like a webhook
+/// (per-case order, retries, the Activity log): the card is posted or redrawn. Work per pass is
+/// bounded (pages of 100, ten per look); a backlog continues in the next pass a second later. Where
+/// it has got to is kept in the journal, so a restart continues from there.
 class CaseReconciler final : public QObject
 {
     Q_OBJECT
@@ -61,14 +63,24 @@ Q_SIGNALS:
 
 private:
     struct Pass;
+    struct Page;
     void runPass();
-    /// Starts the look at the pass's current field from where the last pass left it.
-    void beginField(std::shared_ptr<Pass> pass);
+    /// Starts the pass's current look from where the last pass left it.
+    void beginLook(std::shared_ptr<Pass> pass);
     void nextPage(std::shared_ptr<Pass> pass);
     void onPage(std::shared_ptr<Pass> pass, const HiveResult &result);
     /// Journals an event when `record` has no card its policy would show, or cards behind it.
     void check(const CaseRecord &record, const QString &updatedBy, qint64 changedAtMs,
                QList<NewEvent> &events);
+    /// Asks TheHive how many tasks each case with new tasks has, one case after the other, and
+    /// adds an event for each whose cards show another count; then journals the page.
+    void checkTaskCounts(std::shared_ptr<Pass> pass, std::shared_ptr<Page> page,
+                         QStringList caseIds, QHash<QString, qint64> newestTask);
+    /// Journals what the page found and goes on with the next page or look.
+    void journalPage(std::shared_ptr<Pass> pass, std::shared_ptr<Page> page);
+    /// `number` 0 when not known.
+    static NewEvent reconcileEvent(const QString &caseId, qint64 number, const QString &found,
+                                   const QString &updatedBy, qint64 changedAtMs);
     void finishPass(std::shared_ptr<Pass> pass, const QString &error);
 
     Journal &m_journal;

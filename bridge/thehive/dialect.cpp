@@ -111,6 +111,23 @@ void insertIfSet(QJsonObject &json, const QString &key, const QString &value)
         json.insert(key, value);
 }
 
+/// `list` (listCase, listTask) with `timeField` >= `fromMs`, oldest first, one page of it.
+HiveRequest listSince(const QString &list, const QString &timeField, qint64 fromMs, int skip,
+                      int pageSize, const QJsonArray &extraData = {})
+{
+    QJsonObject page{{u"_name"_s, u"page"_s}, {u"from"_s, skip}, {u"to"_s, skip + pageSize}};
+    if (!extraData.isEmpty())
+        page.insert(u"extraData"_s, extraData);
+    return query({
+        QJsonObject{{u"_name"_s, list}},
+        QJsonObject{{u"_name"_s, u"filter"_s},
+                    {u"_gte"_s, QJsonObject{{u"_field"_s, timeField}, {u"_value"_s, fromMs}}}},
+        QJsonObject{{u"_name"_s, u"sort"_s},
+                    {u"_fields"_s, QJsonArray{QJsonObject{{timeField, u"asc"_s}}}}},
+        page,
+    });
+}
+
 } // namespace
 
 namespace HiveRequests {
@@ -237,14 +254,13 @@ HiveRequest findTasksSince(const QString &caseId, const QString &title, qint64 s
 
 HiveRequest listCasesSince(const QString &timeField, qint64 fromMs, int skip, int pageSize)
 {
-    return query({
-        QJsonObject{{u"_name"_s, u"listCase"_s}},
-        QJsonObject{{u"_name"_s, u"filter"_s},
-                    {u"_gte"_s, QJsonObject{{u"_field"_s, timeField}, {u"_value"_s, fromMs}}}},
-        QJsonObject{{u"_name"_s, u"sort"_s},
-                    {u"_fields"_s, QJsonArray{QJsonObject{{timeField, u"asc"_s}}}}},
-        QJsonObject{{u"_name"_s, u"page"_s}, {u"from"_s, skip}, {u"to"_s, skip + pageSize}},
-    });
+    return listSince(u"listCase"_s, timeField, fromMs, skip, pageSize);
+}
+
+HiveRequest listTasksSince(qint64 fromMs, int skip, int pageSize)
+{
+    return listSince(u"listTask"_s, u"_createdAt"_s, fromMs, skip, pageSize,
+                     QJsonArray{u"caseId"_s});
 }
 
 } // namespace HiveRequests

@@ -103,6 +103,38 @@ private Q_SLOTS:
         QVERIFY(!found.first().payload.contains("silent case"));
     }
 
+    void tasksAddedWithoutAWebhookAreCountedOnTheCard_data()
+    {
+        QTest::addColumn<QString>("hiveVersion");
+        QTest::newRow("TheHive 5") << u"5.2.9"_s;
+        QTest::newRow("TheHive 4") << u"4.1.24"_s;
+    }
+    void tasksAddedWithoutAWebhookAreCountedOnTheCard()
+    {
+        QFETCH(QString, hiveVersion);
+        auto h = reconcilingHarness(hiveVersion);
+        h->start();
+        const QString id =
+            h->hive.addCase({{u"title"_s, u"case with tasks"_s}}).value(u"_id").toString();
+        QCOMPARE(h->postWebhook(h->hive.webhookFor(u"create"_s, id)).status, 202);
+        QVERIFY(settled(*h));
+        // Tasks leave the case's _updatedAt alone: only a look at tasks finds them.
+        const qint64 caseUpdatedAt = h->hive.caseJson(id).value(u"_updatedAt").toInteger();
+        h->hive.addTask(id, {{u"title"_s, u"Isolate host"_s}});
+        h->hive.addTask(id, {{u"title"_s, u"Reset password"_s}});
+        QCOMPARE(h->hive.caseJson(id).value(u"_updatedAt").toInteger(), caseUpdatedAt);
+        QVERIFY(
+            BridgeHarness::waitFor([&] { return h->cardsShowing(u"*Tasks*\\n2"_s) == 1; }, 3000));
+        QVERIFY(settled(*h));
+        const int passes = passesSoFar(*h);
+        QVERIFY(BridgeHarness::waitFor([&] { return passesSoFar(*h) >= passes + 2; }, 5000));
+        // One event for both tasks, none again in later passes; a new count is noted nowhere.
+        QCOMPARE(h->journal().events({.states = {}, .text = u"task count"_s}).size(), 1);
+        QVERIFY(h->threadReplies(QLatin1String(BridgeHarness::Channel), h->cards().first().ts)
+                    .isEmpty());
+        QCOMPARE(h->cards().size(), 1);
+    }
+
     void withWebhooksWorkingItFindsNothingToDo()
     {
         auto h = reconcilingHarness();
@@ -119,9 +151,10 @@ private Q_SLOTS:
         h->hive.clearRequests();
         h->slack.clearRequests();
         QVERIFY(BridgeHarness::waitFor([&] { return passesSoFar(*h) >= passes + 3; }, 6000));
-        // Each pass asks TheHive twice (new cases, changed cases) and finds the cards right.
+        // Each pass asks TheHive three times (new cases, changed cases, new tasks) and finds
+        // the cards right.
         const QList<RecordedRequest> asked = h->hive.requests();
-        QVERIFY(asked.size() <= 2 * (passesSoFar(*h) - passes + 1));
+        QVERIFY(asked.size() <= 3 * (passesSoFar(*h) - passes + 1));
         for (const RecordedRequest &r : asked)
             QCOMPARE(r.path, u"/api/v1/query"_s);
         QVERIFY(h->slack.requests().isEmpty());

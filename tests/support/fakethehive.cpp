@@ -355,25 +355,11 @@ void FakeTheHive::postTask(const RecordedRequest &request, const QString &idOrNu
     if (!assignee.isEmpty() && !isAssignable(assignee))
         return reply.setJson(error(u"NotFoundError"_s, u"User not found"_s), 404);
 
-    QJsonObject task{{u"_id"_s, nextId()},
-                     {u"_caseId"_s, caseId},
-                     {u"title"_s, title},
-                     {u"group"_s, body.value(u"group"_s).toString(u"default"_s)},
-                     {u"description"_s, body.value(u"description"_s).toString()},
-                     {u"status"_s, body.value(u"status"_s).toString(u"Waiting"_s)},
-                     {u"flag"_s, body.value(u"flag"_s).toBool()},
-                     {u"order"_s, body.value(u"order"_s).toInt()},
-                     {u"_createdAt"_s, QDateTime::currentMSecsSinceEpoch()},
-                     {u"_createdBy"_s, m_caller}};
-    if (!isTheHive4())
-        task.insert(u"mandatory"_s, body.value(u"mandatory"_s).toBool());
-    for (const QString &key : {u"dueDate"_s, u"startDate"_s, u"endDate"_s}) {
-        if (body.contains(key))
-            task.insert(key, body.value(key));
-    }
+    QJsonObject fields = body;
+    fields.remove(assigneeKey);
     if (!assignee.isEmpty())
-        task.insert(u"assignee"_s, assignee);
-    m_tasks[caseId].append(task);
+        fields.insert(u"assignee"_s, assignee);
+    const QJsonObject task = storeTask(caseId, fields, m_caller);
     reply.setJson(v1 ? renderTaskV1(task) : renderTaskV0(task), 201);
 }
 
@@ -495,6 +481,7 @@ void FakeTheHive::postQuery(const RecordedRequest &request, Reply &reply) const
     QJsonObject single;
     QString caseId;
     bool isList = false;
+    QHash<QString, QString> taskCases; // listTask: task _id → case _id, for extraData caseId
     for (const QJsonValue &opValue : ops) {
         const QJsonObject op = opValue.toObject();
         const QString name = op.value(u"_name"_s).toString();
@@ -508,6 +495,17 @@ void FakeTheHive::postQuery(const RecordedRequest &request, Reply &reply) const
             for (const QString &id : m_caseOrder) {
                 if (canSee(m_cases[id], m_caller))
                     list.append(renderCaseV1(m_cases[id]));
+            }
+            isList = true;
+        } else if (name == u"listTask") {
+            list = {};
+            for (const QString &id : m_caseOrder) {
+                if (!canSee(m_cases[id], m_caller))
+                    continue;
+                for (const QJsonObject &task : m_tasks.value(id)) {
+                    list.append(renderTaskV1(task));
+                    taskCases.insert(task.value(u"_id"_s).toString(), id);
+                }
             }
             isList = true;
         } else if (name == u"getCase") {
@@ -554,9 +552,16 @@ void FakeTheHive::postQuery(const RecordedRequest &request, Reply &reply) const
         } else if (name == u"page" && isList) {
             const int from = op.value(u"from"_s).toInt();
             const int to = op.value(u"to"_s).toInt(int(list.size()));
+            // Like TheHive's TaskRenderer: extraData "caseId" names each task's case.
+            const bool withCaseId = op.value(u"extraData"_s).toArray().contains(u"caseId"_s);
             QJsonArray page;
-            for (int i = from; i < to && i < list.size(); ++i)
-                page.append(list.at(i));
+            for (int i = from; i < to && i < list.size(); ++i) {
+                QJsonObject item = list.at(i).toObject();
+                const QString taskCase = taskCases.value(item.value(u"_id"_s).toString());
+                if (withCaseId && !taskCase.isEmpty())
+                    item.insert(u"extraData"_s, QJsonObject{{u"caseId"_s, taskCase}});
+                page.append(item);
+            }
             list = page;
         } else if (name == u"count" && isList) {
             return reply.setRawJson(QByteArray::number(list.size()));

@@ -24,8 +24,9 @@ namespace TestSupport {
 ///   GET /api/user/{login|current}; plus the v1 case GET/PATCH (204), task log/PATCH, user and
 ///   query routes. Like the real one it has no case comments and no /api/v1/status/public (404).
 ///
-/// The query API knows listUser, listCase, getCase{idOrName}, tasks, assignableUsers,
-/// filter (_and, _or, _not, _any, _eq/_is, _in), sort, page{from,to} and count (a bare number).
+/// The query API knows listUser, listCase, listTask, getCase{idOrName}, tasks, assignableUsers,
+/// filter (_and, _or, _not, _any, _eq/_is, _in, _gte/_gt/_lte/_lt), sort, page{from,to,extraData}
+/// (extraData "caseId" on tasks, as TheHive's TaskRenderer) and count (a bare number).
 ///
 /// PATCH validates like TheHive: unknown attributes (a v0 name on v1 and vice versa), values out
 /// of range, statuses of the other version (400), unknown or locked assignees (404 "User not
@@ -120,6 +121,9 @@ public:
     /// 401, or a scripted fault that skipped handling).
     QString callerOf(int requestIndex) const;
 
+    /// Simulates a task created in TheHive (v1 names; `title` required by the caller) by the
+    /// API user; no webhook is sent. Returns the task as v1 renders it, empty for an unknown case.
+    QJsonObject addTask(const QString &caseIdOrNumber, const QJsonObject &fields);
     /// Tasks of a case in creation order (v1 shape: `assignee`, `_type` "Task").
     QList<QJsonObject> tasks(const QString &caseIdOrNumber) const;
     /// TheHive 5 case comments ({_id, message, createdBy, createdAt, …}).
@@ -160,6 +164,9 @@ private:
     void addPredefinedProfiles();
     QString findCase(const QString &idOrNumber) const;
     QJsonObject *findTask(const QString &taskId, QString *caseId = nullptr);
+    /// Stores a new task of a case (v1 field names) with TheHive's defaults.
+    QJsonObject storeTask(const QString &caseId, const QJsonObject &fields,
+                          const QString &createdBy);
     QString findUser(const QString &idOrLogin) const;
     /// Like findCase(), but empty when the caller may not see the case (restricted access).
     QString findVisibleCase(const QString &idOrNumber) const;

@@ -306,6 +306,37 @@ void FakeTheHive::addUser(const QString &login, const QString &name, const QStri
     m_users.insert(id, user);
 }
 
+QJsonObject FakeTheHive::addTask(const QString &caseIdOrNumber, const QJsonObject &fields)
+{
+    const QString caseId = findCase(caseIdOrNumber);
+    if (caseId.isEmpty())
+        return {};
+    return renderTaskV1(storeTask(caseId, fields, m_apiUser));
+}
+
+QJsonObject FakeTheHive::storeTask(const QString &caseId, const QJsonObject &fields,
+                                   const QString &createdBy)
+{
+    QJsonObject task{{u"_id"_s, nextId()},
+                     {u"_caseId"_s, caseId},
+                     {u"title"_s, fields.value(u"title"_s).toString()},
+                     {u"group"_s, fields.value(u"group"_s).toString(u"default"_s)},
+                     {u"description"_s, fields.value(u"description"_s).toString()},
+                     {u"status"_s, fields.value(u"status"_s).toString(u"Waiting"_s)},
+                     {u"flag"_s, fields.value(u"flag"_s).toBool()},
+                     {u"order"_s, fields.value(u"order"_s).toInt()},
+                     {u"_createdAt"_s, QDateTime::currentMSecsSinceEpoch()},
+                     {u"_createdBy"_s, createdBy}};
+    if (!isTheHive4())
+        task.insert(u"mandatory"_s, fields.value(u"mandatory"_s).toBool());
+    for (const QString &key : {u"dueDate"_s, u"startDate"_s, u"endDate"_s, u"assignee"_s}) {
+        if (fields.contains(key))
+            task.insert(key, fields.value(key));
+    }
+    m_tasks[caseId].append(task);
+    return task;
+}
+
 QList<QJsonObject> FakeTheHive::tasks(const QString &caseIdOrNumber) const
 {
     QList<QJsonObject> rendered;

@@ -182,6 +182,18 @@ void SlackClient::listConversations(const QString &cursor, Callback done)
     read(QStringLiteral("conversations.list"), q, std::move(done));
 }
 
+void SlackClient::channelHistory(const QString &channel, const QString &oldestTs,
+                                 const QString &cursor, Callback done)
+{
+    QueryArgs q{{QStringLiteral("channel"), channel},
+                {QStringLiteral("oldest"), oldestTs},
+                {QStringLiteral("limit"), QStringLiteral("100")},
+                {QStringLiteral("include_all_metadata"), QStringLiteral("true")}};
+    if (!cursor.isEmpty())
+        q.append({QStringLiteral("cursor"), cursor});
+    read(QStringLiteral("conversations.history"), q, std::move(done));
+}
+
 void SlackClient::listUsers(const QString &cursor, Callback done)
 {
     QueryArgs q{{QStringLiteral("limit"), QStringLiteral("200")}};

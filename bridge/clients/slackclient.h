@@ -52,6 +52,11 @@ public:
     void listUsers(const QString &cursor, Callback done);
     /// Members of a user group (scope usergroups:read).
     void userGroupMembers(const QString &groupId, Callback done);
+    /// One page (up to 100, newest first) of a channel's messages posted after `oldestTs`, with
+    /// their metadata (scopes channels:history, groups:history); follow
+    /// response_metadata.next_cursor while has_more.
+    void channelHistory(const QString &channel, const QString &oldestTs, const QString &cursor,
+                        Callback done);
 
     /// 429s met, time paused by them, calls waiting per channel.
     SlackRateGovernor::Stats rateStats() const { return m_governor.stats(); }

@@ -37,7 +37,8 @@ struct ActionHandler::Context
 
 namespace {
 
-/// How far before a click a task it may have created is looked for (clock skew to TheHive).
+/// How far before the first attempt a task it may have created is looked for (clock skew to
+/// TheHive).
 constexpr qint64 TaskLookBackMarginMs = 5 * 60 * 1000;
 
 /// The audit entry that remembers an analyst was told the change waits for TheHive.
@@ -321,7 +322,11 @@ void ActionHandler::addTask(std::shared_ptr<Context> ctx)
         draft.dueDateMs = dueDateMs(input.dueDate, m_config.taskTimeZone);
         draft.mandatory = input.mandatory;
         const QString what = tr("task “%1” added").arg(input.title);
-        auto created = [this, ctx, input, what] {
+        // Marked before TheHive is asked, cleared once the task is known to exist: a mark
+        // still there means an earlier attempt (lost answer, bridge stopped) may have made it.
+        const QString mark = QStringLiteral("task:%1").arg(ctx->event.id);
+        auto created = [this, ctx, input, what, mark] {
+            m_journal.endWrite(mark);
             QString note = tr("%1 added task “%2”").arg(ctx->mention(), input.title);
             if (!input.assigneeSlackUserId.isEmpty())
                 note += tr(" for <@%1>").arg(input.assigneeSlackUserId);
@@ -340,11 +345,16 @@ void ActionHandler::addTask(std::shared_ptr<Context> ctx)
                                created();
                            });
         };
-        if (ctx->event.attempts == 0)
+        const std::optional<qint64> begun = m_journal.writeBegunAt(mark);
+        if (!begun) {
+            if (!m_journal.beginWrite(mark))
+                return ctx->done(Outcome::retry(
+                    tr("the journal cannot note the task before creating it: %1")
+                        .arg(m_journal.lastError())));
             return write();
-        // An earlier attempt may have created the task and lost TheHive's answer: look first.
+        }
         // TheHive stamps tasks with its own clock, hence the margin.
-        const qint64 since = ctx->event.createdAt - TaskLookBackMarginMs;
+        const qint64 since = *begun - TaskLookBackMarginMs;
         m_hive.send(HiveRequests::findTasksSince(ctx->caseId, input.title, since),
                     [ctx, created, write](const HiveResult &r) {
                         if (!r.ok())

@@ -5,12 +5,15 @@
 #include "clients/thehiveclient.h"
 #include "core/caserecordjson.h"
 #include "core/logging.h"
+#include "delivery/cardfinder.h"
 #include "delivery/outcomes.h"
 #include "delivery/withheldpayload.h"
 #include "directory/slackdirectory.h"
 #include "journal/journal.h"
 #include "thehive/casejson.h"
 #include "thehive/dialect.h"
+
+using namespace Qt::StringLiterals;
 
 namespace Bridge {
 
@@ -226,6 +229,66 @@ void CardPublisher::drawNext(std::shared_ptr<Drawing> drawing)
 
 void CardPublisher::post(std::shared_ptr<Drawing> drawing, const CaseView &view)
 {
+    // Marked before it is sent, cleared once its ts is saved: a mark still there means an
+    // earlier attempt may have posted the card without the journal learning its ts.
+    const QString mark = u"card:%1:%2"_s.arg(drawing->record.id, view.channel());
+    if (const std::optional<qint64> begun = m_journal.writeBegunAt(mark))
+        return lookBeforePosting(drawing, view, mark, *begun);
+    if (!m_journal.beginWrite(mark)) {
+        drawing->add(Outcome::retry(tr("the journal cannot note the card in %1 before posting "
+                                       "it: %2")
+                                        .arg(view.channel(), m_journal.lastError())));
+        return drawNext(drawing);
+    }
+    send(drawing, view, mark);
+}
+
+void CardPublisher::lookBeforePosting(std::shared_ptr<Drawing> drawing, const CaseView &view,
+                                      const QString &mark, qint64 begunAtMs)
+{
+    CardFinder::find(
+        m_slack, view.channel(), drawing->record.id, begunAtMs,
+        [=, this](const CardFinder::Result &found) {
+            using Kind = CardFinder::Result::Kind;
+            if (found.kind == Kind::Retry) {
+                drawing->add(Outcome::retry(
+                    tr("looking for the card in %1: %2").arg(view.channel(), found.error)));
+                return drawNext(drawing);
+            }
+            if (found.kind == Kind::CannotLook) {
+                // Without the history scopes a lost answer may show the case twice; never none.
+                qCWarning(lcSlack).noquote()
+                    << "cannot look for a card an earlier attempt may have posted in"
+                    << view.channel() << "(" << found.error << "): posting it";
+                drawing->notes.append(tr("could not look for a card an earlier attempt may have "
+                                         "posted in %1 (%2)")
+                                          .arg(view.channel(), found.error));
+            }
+            if (found.kind != Kind::Found)
+                return send(drawing, view, mark);
+            // An earlier attempt posted it: keep that card and draw the case on it.
+            const CardRef card{drawing->record.id,          view.channel(),
+                               found.ts,                    caseToJson(drawing->record),
+                               drawing->version.toString(), view.shownName()};
+            if (!m_journal.saveCard(card)) {
+                drawing->add(Outcome::retry(tr("the card in %1 (ts %2) was found but not "
+                                               "journaled: %3")
+                                                .arg(view.channel(), found.ts,
+                                                     m_journal.lastError())));
+                return drawNext(drawing);
+            }
+            m_journal.endWrite(mark);
+            drawing->notes.append(
+                tr("found the card an earlier attempt posted in %1 (ts %2): not posted again")
+                    .arg(view.channel(), found.ts));
+            Q_EMIT cardPosted(drawing->record.id, view.channel(), found.ts);
+            redraw(drawing, view, card);
+        });
+}
+
+void CardPublisher::send(std::shared_ptr<Drawing> drawing, const CaseView &view,
+                         const QString &mark)
+{
     m_slack.postMessage(view.card(drawing->options), {}, [=, this](const SlackResult &r) {
         if (!r.ok()) {
             drawing->add(outcomeFor(r, tr("posting the card in %1").arg(view.channel())));
@@ -234,14 +297,16 @@ void CardPublisher::post(std::shared_ptr<Drawing> drawing, const CaseView &view)
         const QString ts = r.json.value(u"ts").toString();
         QString posted =
             tr("card posted in %1 (ts %2, %3)").arg(view.channel(), ts, view.shownName());
-        if (!m_journal.saveCard({drawing->record.id, view.channel(), ts,
-                                 caseToJson(drawing->record), drawing->version.toString(),
-                                 view.shownName()})) {
-            // Without its ts the next update of the case posts a second card.
+        if (m_journal.saveCard({drawing->record.id, view.channel(), ts,
+                                caseToJson(drawing->record), drawing->version.toString(),
+                                view.shownName()})) {
+            m_journal.endWrite(mark);
+        } else {
+            // The mark stays: the next post of this card looks for this one first.
             qCCritical(lcJournal).noquote()
                 << "card of case" << drawing->record.id << "posted in" << view.channel() << "as"
                 << ts << "but not journaled:" << m_journal.lastError();
-            posted += tr("; NOT journaled (%1): a later update may post it again")
+            posted += tr("; NOT journaled (%1): the next change looks for it before posting")
                           .arg(m_journal.lastError());
         }
         Q_EMIT cardPosted(drawing->record.id, view.channel(), ts);

@@ -21,7 +21,9 @@ struct HiveResult;
 /// a case escalated to another channel is withheld from the old one before it appears in the
 /// new one — and each gets a thread note saying who changed what (field names only where the
 /// case is not shown in full). A card whose ts is recorded is never posted again, unless Slack
-/// says it is gone (deleted in Slack): then it is posted anew and the new ts kept.
+/// says it is gone (deleted in Slack): then it is posted anew and the new ts kept. A post whose
+/// ts may have been lost (its answer lost, the bridge stopped, the journal failing) is looked
+/// for in the channel by the card's metadata before it is posted again.
 class CardPublisher final : public QObject
 {
     Q_OBJECT
@@ -58,7 +60,12 @@ private:
     void withholdUnreadable(const QString &caseId, const HiveVersion &version,
                             const HiveResult &read, Dispatcher::Completion done);
     void drawNext(std::shared_ptr<Drawing> drawing);
+    /// Posts the card of a channel that has none, unless an earlier attempt may have posted it
+    /// unseen: then it looks for that card first (CardFinder) and draws on it if found.
     void post(std::shared_ptr<Drawing> drawing, const CaseView &view);
+    void lookBeforePosting(std::shared_ptr<Drawing> drawing, const CaseView &view,
+                           const QString &mark, qint64 begunAtMs);
+    void send(std::shared_ptr<Drawing> drawing, const CaseView &view, const QString &mark);
     void redraw(std::shared_ptr<Drawing> drawing, const CaseView &view, const CardRef &card);
     /// A card deleted in Slack is posted again and its new ts saved.
     void repost(std::shared_ptr<Drawing> drawing, const CaseView &view, const CardRef &card);

@@ -137,8 +137,9 @@ public:
     /// delivered, ignored and discarded events last changed before `cutoffMs`, together with
     /// their audit entries (an event's trail lives as long as the event); audit entries about
     /// no event written before `cutoffMs`; cards last drawn before `cutoffMs` whose case was
-    /// closed then. Pending events, failed ones (they wait for someone to Retry or Discard
-    /// them), cards of open cases and user links stay however old. nullopt on error.
+    /// closed then; marks of writes begun before `cutoffMs`. Pending events, failed ones (they
+    /// wait for someone to Retry or Discard them), cards of open cases and user links stay
+    /// however old. nullopt on error.
     std::optional<PruneBatch> prune(qint64 cutoffMs, int limit);
 
     // ---- Slack user → TheHive login cache -----------------------------------------------
@@ -148,6 +149,19 @@ public:
     bool saveUserLink(const QString &slackUserId, const QString &hiveLogin, const QString &source);
     /// True also when there was no link to forget.
     bool forgetUserLink(const QString &slackUserId);
+
+    // ---- Writes whose outcome may be unknown ----------------------------------------------
+
+    /// Marks a write that must not happen twice (`key` names it, e.g. "card:<case>:<channel>")
+    /// as begun, before it is sent; an earlier mark and its time are kept. Durable against a
+    /// power cut: a crash right after the write must find the mark.
+    bool beginWrite(const QString &key);
+    /// When the write was first begun, while it is not ended: an earlier attempt may then have
+    /// happened without its result being saved, and is looked for before the write is repeated.
+    /// nullopt when it was never begun or has ended (or on error: lastError()).
+    std::optional<qint64> writeBegunAt(const QString &key) const;
+    /// The write's result is saved: nothing to look for any more. True also when not marked.
+    bool endWrite(const QString &key);
 
     // ---- Bookmarks ----------------------------------------------------------------------
 

@@ -51,11 +51,18 @@ std::optional<PruneBatch> Journal::prune(qint64 cutoffMs, int limit)
     ok = ok && run(q, u"DELETE FROM cards WHERE rowid IN ("_s % oldClosedCards % u')',
                    {cutoffMs, limit}, u"cannot remove the cards of old closed cases"_s);
     batch.cards = ok ? q.numRowsAffected() : 0;
+    // A write still marked after the retention period belongs to an event long settled.
+    ok = ok && run(q,
+                   u"DELETE FROM writes_begun WHERE key IN"
+                   " (SELECT key FROM writes_begun WHERE begun_at < ? LIMIT ?)"_s,
+                   {cutoffMs, limit}, u"cannot remove old marks of writes"_s);
+    const int marks = ok ? q.numRowsAffected() : 0;
     if (!noteWrite(ok && commit())) {
         rollback();
         return std::nullopt;
     }
-    batch.more = batch.events == limit || unlinked == limit || batch.cards == limit;
+    batch.more =
+        batch.events == limit || unlinked == limit || batch.cards == limit || marks == limit;
     return batch;
 }
 

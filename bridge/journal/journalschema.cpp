@@ -122,12 +122,19 @@ const QStringList version4 = {
     u"CREATE INDEX cards_age ON cards(updated_at)"_s,
 };
 
+// A write that must not happen twice (a card posted, a task created) is marked begun before it
+// is sent and cleared once its result is saved; one still marked when it is tried again may
+// have happened unseen, and is looked for first (Journal::beginWrite()).
+const QStringList version5 = {
+    u"CREATE TABLE writes_begun(key TEXT PRIMARY KEY, begun_at INTEGER NOT NULL)"_s,
+};
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
     static const QList<Migration> all = {
-        {1, version1}, {2, version2}, {3, version3}, {4, version4}};
+        {1, version1}, {2, version2}, {3, version3}, {4, version4}, {5, version5}};
     return all;
 }
 

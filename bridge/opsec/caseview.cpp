@@ -1,6 +1,7 @@
 #include "opsec/caseview.h"
 
 #include "journal/journaltypes.h"
+#include "slack/cardmetadata.h"
 #include "slack/modals.h"
 #include "thehive/casejson.h"
 
@@ -69,14 +70,20 @@ QString CaseView::shownName() const
 
 SlackMessage CaseView::card(CardOptions options) const
 {
-    if (m_visibility == Visibility::Hidden)
-        return make(renderWithdrawnCard(m_shown));
-    if (m_visibility == Visibility::Redacted) {
-        options.redacted = true;
-        options.redactedNotice = redactedNotice(m_withheld);
-        options.assigneeSlackUserId.clear();
+    QJsonObject json;
+    if (m_visibility == Visibility::Hidden) {
+        json = renderWithdrawnCard(m_shown);
+    } else {
+        if (m_visibility == Visibility::Redacted) {
+            options.redacted = true;
+            options.redactedNotice = redactedNotice(m_withheld);
+            options.assigneeSlackUserId.clear();
+        }
+        json = renderCaseCard(m_shown, options);
     }
-    return make(renderCaseCard(m_shown, options));
+    // Every card, however little it shows, can be found again by its case id.
+    json.insert(u"metadata", CardMetadata::forCase(m_whole.id));
+    return make(json);
 }
 
 std::optional<SlackMessage> CaseView::changeNote(const QString &actor, const CaseRecord &before,

@@ -30,6 +30,9 @@ RateSpec SlackRateLimits::forMethod(const QString &method) const
         {QStringLiteral("chat.update"), 3},
         {QStringLiteral("users.lookupByEmail"), 3},
         {QStringLiteral("conversations.info"), 3},
+        // Tier 3 for internal apps; Slack cut it to 1/min for apps distributed outside its
+        // Marketplace (2025), which a per-SOC HiveSlack app is not.
+        {QStringLiteral("conversations.history"), 3},
         {QStringLiteral("chat.postEphemeral"), 4},
         {QStringLiteral("views.open"), 4},
         {QStringLiteral("views.update"), 4},

@@ -102,6 +102,7 @@ private Q_SLOTS:
     void countsAndActivityFilter();
     void auditTrail();
     void userLinkCache();
+    void writeMarksKeepTheFirstBeginningUntilEnded();
     void groupCommitOutcomes();
     void lockedFileGivesClearErrors();
     void writeFailuresAreCountedUntilAWriteSucceeds();
@@ -588,6 +589,30 @@ void TestJournal::userLinkCache()
     QVERIFY(journal->forgetUserLink(u"U1"_s));
     QVERIFY(!journal->userLink(u"U1"_s));
     QVERIFY(journal->forgetUserLink(u"U1"_s));
+}
+
+void TestJournal::writeMarksKeepTheFirstBeginningUntilEnded()
+{
+    const QString key = u"card:~1:C1"_s;
+    {
+        const auto journal = openJournal();
+        QVERIFY(journal);
+        QVERIFY(!journal->writeBegunAt(key));
+        const qint64 first = m_clock.nowMs();
+        QVERIFY(journal->beginWrite(key));
+        m_clock.advance(5000);
+        QVERIFY(journal->beginWrite(key)); // a second attempt keeps the first time
+        QCOMPARE(journal->writeBegunAt(key), std::optional<qint64>(first));
+        QVERIFY(!journal->writeBegunAt(u"card:~1:C2"_s));
+    }
+    // Still marked after a restart: the attempt before it may have happened.
+    const auto journal = openJournal();
+    QVERIFY(journal);
+    QVERIFY(journal->writeBegunAt(key));
+    QVERIFY(journal->endWrite(key));
+    QVERIFY(!journal->writeBegunAt(key));
+    QVERIFY(journal->endWrite(key));
+    QVERIFY(journal->lastError().isEmpty());
 }
 
 void TestJournal::groupCommitOutcomes()

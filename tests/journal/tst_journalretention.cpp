@@ -57,6 +57,7 @@ private Q_SLOTS:
     void cardsOfOpenCasesStay();
     void keptPayloadReplacesTheContent();
     void zeroDaysKeepsEverything();
+    void oldWriteMarksGo();
     void backlogGoesInBatchesWithTheEventLoopRunning();
     void passRepeatsEveryInterval();
     void fileStopsGrowing();
@@ -125,6 +126,16 @@ qint64 TestJournalRetention::fileBytes() const
     }
     QSqlDatabase::removeDatabase(u"size-probe"_s);
     return QFileInfo(path()).size() + QFileInfo(path() + u"-wal"_s).size();
+}
+
+void TestJournalRetention::oldWriteMarksGo()
+{
+    QVERIFY(m_journal->beginWrite(u"task:1"_s));
+    m_clock.advanceMs(RetentionDays * DayMs + 1);
+    QVERIFY(m_journal->beginWrite(u"task:2"_s));
+    pruneAll(1);
+    QVERIFY(!m_journal->writeBegunAt(u"task:1"_s));
+    QVERIFY(m_journal->writeBegunAt(u"task:2"_s));
 }
 
 void TestJournalRetention::settledEventsGoPendingAndFailedStay()

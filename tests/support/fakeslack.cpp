@@ -16,7 +16,8 @@ const QStringList kWriteMethods{u"chat.postMessage"_s, u"chat.update"_s, u"chat.
                                 u"views.open"_s, u"views.update"_s};
 const QStringList kReadMethods{
     u"users.info"_s,         u"users.lookupByEmail"_s, u"users.list"_s, u"usergroups.users.list"_s,
-    u"conversations.list"_s, u"conversations.info"_s,  u"auth.test"_s};
+    u"conversations.list"_s, u"conversations.info"_s,  u"conversations.history"_s,
+    u"auth.test"_s};
 
 QJsonObject failure(const QString &code)
 {
@@ -197,10 +198,20 @@ QString FakeSlack::resolveChannel(const QJsonValue &channel) const
 
 QString FakeSlack::nextTs()
 {
-    // Unique and increasing, with the microsecond-looking suffix real ts values have.
-    m_tsCounter += 100;
-    return QString::number(1700000000 + m_tsCounter / 1000000) + u'.' +
-           QString::number(m_tsCounter % 1000000).rightJustified(6, u'0');
+    // Like Slack's: the posting time in seconds with six digits of microseconds, unique and
+    // increasing (conversations.history's `oldest` compares it with the clock).
+    m_lastTsMicros = std::max(m_lastTsMicros + 100, QDateTime::currentMSecsSinceEpoch() * 1000);
+    return QString::number(m_lastTsMicros / 1000000) + u'.' +
+           QString::number(m_lastTsMicros % 1000000).rightJustified(6, u'0');
+}
+
+bool FakeSlack::parseMetadata(const QJsonValue &value, QJsonObject *metadata)
+{
+    if (value.isUndefined() || value.isNull())
+        return true;
+    *metadata = objectArg(value);
+    return !metadata->value(u"event_type"_s).toString().isEmpty() &&
+           metadata->value(u"event_payload"_s).isObject();
 }
 
 bool FakeSlack::parseBlocks(const QJsonValue &value, QJsonArray *blocks)
@@ -280,6 +291,8 @@ void FakeSlack::handle(const RecordedRequest &request, Reply &reply)
         answer = listConversations(args);
     else if (method == u"conversations.info")
         answer = conversationInfo(args);
+    else if (method == u"conversations.history")
+        answer = history(args);
     else if (method == u"usergroups.users.list")
         answer = userGroupMembers(args);
     else
@@ -315,8 +328,12 @@ QJsonObject FakeSlack::postMessage(const QJsonObject &args)
     const QString text = args.value(u"text"_s).toString();
     if (text.isEmpty() && blocks.isEmpty())
         return failure(u"no_text"_s);
+    QJsonObject metadata;
+    if (!parseMetadata(args.value(u"metadata"_s), &metadata))
+        return failure(u"invalid_metadata_format"_s);
 
-    PostedMessage posted{channel, nextTs(), args.value(u"thread_ts"_s).toString(), text, blocks};
+    const PostedMessage posted{
+        channel, nextTs(), args.value(u"thread_ts"_s).toString(), text, blocks, 0, metadata};
     m_messages.append(posted);
 
     QJsonObject answer = fixture(u"chat.postMessage.ok"_s);
@@ -360,9 +377,14 @@ QJsonObject FakeSlack::updateMessage(const QJsonObject &args)
         return failure(u"no_text"_s);
     if (text.size() > 4000)
         return failure(u"msg_too_long"_s);
+    QJsonObject metadata;
+    if (!parseMetadata(args.value(u"metadata"_s), &metadata))
+        return failure(u"invalid_metadata_format"_s);
 
     if (hasText)
         it->text = text;
+    if (!metadata.isEmpty()) // chat.update without metadata leaves it as it was
+        it->metadata = metadata;
     if (args.contains(u"blocks"_s))
         it->blocks = blocks;
     ++it->updates;
@@ -544,6 +566,49 @@ QJsonObject FakeSlack::listConversations(const QJsonObject &args) const
                   QJsonObject{{u"next_cursor"_s,
                                nextCursor(page.offset + channels.size(), m_channels.size())}});
     return answer;
+}
+
+QJsonObject FakeSlack::history(const QJsonObject &args) const
+{
+    if (m_revokedScopes.contains(u"channels:history"_s)) {
+        QJsonObject answer = failure(u"missing_scope"_s);
+        answer.insert(u"needed"_s, u"channels:history"_s);
+        answer.insert(u"provided"_s, u"chat:write,chat:write.public,users:read,users:read.email"_s);
+        return answer;
+    }
+    const QString channel = resolveChannel(args.value(u"channel"_s));
+    if (channel.isEmpty())
+        return failure(u"channel_not_found"_s);
+    const Page page = pageOf(args);
+    if (!page.error.isEmpty())
+        return failure(page.error);
+    // Top-level messages (thread replies live in conversations.replies) after `oldest`, newest
+    // first; metadata only when asked for.
+    const double oldest = args.value(u"oldest"_s).toString().toDouble();
+    const bool withMetadata = args.value(u"include_all_metadata"_s).toString() == u"true";
+    QList<const PostedMessage *> listed;
+    for (auto it = m_messages.crbegin(); it != m_messages.crend(); ++it) {
+        if (it->channel == channel && it->threadTs.isEmpty() && it->ts.toDouble() > oldest)
+            listed.append(&*it);
+    }
+    QJsonArray messages;
+    for (qsizetype i = page.offset; i < listed.size() && messages.size() < page.limit; ++i) {
+        const PostedMessage &m = *listed.at(i);
+        QJsonObject message{{u"type"_s, u"message"_s}, {u"text"_s, m.text},
+                            {u"user"_s, botUserId()},  {u"bot_id"_s, botId()},
+                            {u"ts"_s, m.ts},           {u"team"_s, teamId()}};
+        if (!m.blocks.isEmpty())
+            message.insert(u"blocks"_s, m.blocks);
+        if (withMetadata && !m.metadata.isEmpty())
+            message.insert(u"metadata"_s, m.metadata);
+        messages.append(message);
+    }
+    const QString next = nextCursor(page.offset + messages.size(), listed.size());
+    return {{u"ok"_s, true},
+            {u"messages"_s, messages},
+            {u"has_more"_s, !next.isEmpty()},
+            {u"pin_count"_s, 0},
+            {u"response_metadata"_s, QJsonObject{{u"next_cursor"_s, next}}}};
 }
 
 QJsonObject FakeSlack::listUsers(const QJsonObject &args) const

@@ -20,9 +20,12 @@ namespace TestSupport {
 /// is `not_authed`, a wrong one `invalid_auth`. Write methods (chat.postMessage, chat.update,
 /// chat.postEphemeral, views.open, views.update) read JSON bodies (form bodies too); read
 /// methods (users.info, users.lookupByEmail, users.list, usergroups.users.list, conversations.list,
-/// conversations.info, auth.test) read only the query string or a form body and, like Slack, ignore
-/// a JSON body. The list methods page with `limit` and an opaque `cursor`
-/// (response_metadata.next_cursor). Answers are the fixture shapes of tests/fixtures/slack/web-api
+/// conversations.info, conversations.history, auth.test) read only the query string or a form
+/// body and, like Slack, ignore a JSON body. The list methods page with `limit` and an opaque
+/// `cursor` (response_metadata.next_cursor; conversations.history also says has_more).
+/// Messages keep their `metadata` (chat.update without one leaves it); conversations.history
+/// lists a channel's top-level messages after `oldest`, newest first, with their metadata only
+/// under include_all_metadata=true. A ts is the posting time, as Slack's is. Answers are the fixture shapes of tests/fixtures/slack/web-api
 /// with fields patched. Nothing is seeded: add channels and users first.
 class FakeSlack final : public FakeHttpServer
 {
@@ -37,6 +40,7 @@ public:
         QString text;
         QJsonArray blocks;
         int updates = 0; ///< how many chat.update calls changed it
+        QJsonObject metadata; ///< {event_type, event_payload}, or empty
     };
 
     explicit FakeSlack(const QString &token = QStringLiteral("xoxb-sim"),
@@ -71,6 +75,10 @@ public:
     /// Views opened with views.open, in their current state (views.update replaces them).
     QList<QJsonObject> openedViews() const { return m_views; }
 
+    /// The app loses a scope: methods that need it answer missing_scope (only channels:history,
+    /// which conversations.history needs, is checked).
+    void revokeScope(const QString &scope) { m_revokedScopes.append(scope); }
+
     /// From now on, calls over Slack's rate limits are answered as Slack does: HTTP 429,
     /// `Retry-After: <seconds>`, {"ok":false,"error":"ratelimited"}, and nothing done.
     void emulateRateLimits(const SlackRateLimiter::Limits &limits = {});
@@ -97,6 +105,9 @@ private:
     QString resolveChannel(const QJsonValue &channel) const;
     QString nextTs();
     static bool parseBlocks(const QJsonValue &value, QJsonArray *blocks);
+    /// A message's metadata: absent, or an object (a JSON string in a form body) with an
+    /// event_type and an event_payload object.
+    static bool parseMetadata(const QJsonValue &value, QJsonObject *metadata);
 
     QJsonObject authTest() const;
     QJsonObject postMessage(const QJsonObject &args);
@@ -109,6 +120,7 @@ private:
     QJsonObject listConversations(const QJsonObject &args) const;
     QJsonObject listUsers(const QJsonObject &args) const;
     QJsonObject conversationInfo(const QJsonObject &args) const;
+    QJsonObject history(const QJsonObject &args) const;
     QJsonObject userGroupMembers(const QJsonObject &args) const;
     QJsonObject renderUser(const User &user, const QString &fixtureName) const;
     QJsonObject renderChannel(const Channel &channel, const QJsonObject &shape) const;
@@ -124,7 +136,8 @@ private:
     QList<PostedMessage> m_messages;
     QList<QJsonObject> m_ephemerals;
     QList<QJsonObject> m_views;
-    qint64 m_tsCounter = 0;
+    qint64 m_lastTsMicros = 0;
+    QStringList m_revokedScopes;
     int m_viewCounter = 0;
     int m_hashCounter = 0;
     mutable QHash<QString, QJsonObject> m_fixtures;

@@ -32,6 +32,7 @@ SlackRateLimiter::Budget SlackRateLimiter::tierOf(const QString &method) const
         {u"chat.update"_s, 3},
         {u"users.lookupByEmail"_s, 3},
         {u"conversations.info"_s, 3},
+        {u"conversations.history"_s, 3},
         {u"chat.postEphemeral"_s, 4},
         {u"views.open"_s, 4},
         {u"views.update"_s, 4},

@@ -348,9 +348,9 @@ void ActionHandler::addTask(std::shared_ptr<Context> ctx)
         const std::optional<qint64> begun = m_journal.writeBegunAt(mark);
         if (!begun) {
             if (!m_journal.beginWrite(mark))
-                return ctx->done(Outcome::retry(
-                    tr("the journal cannot note the task before creating it: %1")
-                        .arg(m_journal.lastError())));
+                return ctx->done(
+                    Outcome::retry(tr("the journal cannot note the task before creating it: %1")
+                                       .arg(m_journal.lastError())));
             return write();
         }
         // TheHive stamps tasks with its own clock, hence the margin.

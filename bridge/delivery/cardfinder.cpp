@@ -42,7 +42,8 @@ void nextPage(std::shared_ptr<Search> search, const QString &cursor)
                 return search->done({Result::Kind::NotFound, {}, {}});
             if (--search->pagesLeft == 0)
                 return search->done(
-                    {Result::Kind::CannotLook, {},
+                    {Result::Kind::CannotLook,
+                     {},
                      u"more than %1 messages in the channel since then"_s.arg(MaxPages * 100)});
             nextPage(search, next);
         });
@@ -54,9 +55,8 @@ void find(SlackClient &slack, const QString &channel, const QString &caseId, qin
           std::function<void(const Result &)> done)
 {
     const qint64 oldestSeconds = std::max<qint64>(0, (sinceMs - ClockMarginMs) / 1000);
-    auto search = std::make_shared<Search>(Search{slack, channel, caseId,
-                                                  u"%1.000000"_s.arg(oldestSeconds), MaxPages,
-                                                  std::move(done)});
+    auto search = std::make_shared<Search>(Search{
+        slack, channel, caseId, u"%1.000000"_s.arg(oldestSeconds), MaxPages, std::move(done)});
     nextPage(search, {});
 }
 

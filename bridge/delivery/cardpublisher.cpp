@@ -267,14 +267,14 @@ void CardPublisher::lookBeforePosting(std::shared_ptr<Drawing> drawing, const Ca
             if (found.kind != Kind::Found)
                 return send(drawing, view, mark);
             // An earlier attempt posted it: keep that card and draw the case on it.
-            const CardRef card{drawing->record.id,          view.channel(),
-                               found.ts,                    caseToJson(drawing->record),
-                               drawing->version.toString(), view.shownName()};
+            const CardRef card{
+                drawing->record.id,          view.channel(),  found.ts, caseToJson(drawing->record),
+                drawing->version.toString(), view.shownName()};
             if (!m_journal.saveCard(card)) {
-                drawing->add(Outcome::retry(tr("the card in %1 (ts %2) was found but not "
-                                               "journaled: %3")
-                                                .arg(view.channel(), found.ts,
-                                                     m_journal.lastError())));
+                drawing->add(
+                    Outcome::retry(tr("the card in %1 (ts %2) was found but not "
+                                      "journaled: %3")
+                                       .arg(view.channel(), found.ts, m_journal.lastError())));
                 return drawNext(drawing);
             }
             m_journal.endWrite(mark);
@@ -297,9 +297,8 @@ void CardPublisher::send(std::shared_ptr<Drawing> drawing, const CaseView &view,
         const QString ts = r.json.value(u"ts").toString();
         QString posted =
             tr("card posted in %1 (ts %2, %3)").arg(view.channel(), ts, view.shownName());
-        if (m_journal.saveCard({drawing->record.id, view.channel(), ts,
-                                caseToJson(drawing->record), drawing->version.toString(),
-                                view.shownName()})) {
+        if (m_journal.saveCard({drawing->record.id, view.channel(), ts, caseToJson(drawing->record),
+                                drawing->version.toString(), view.shownName()})) {
             m_journal.endWrite(mark);
         } else {
             // The mark stays: the next post of this card looks for this one first.

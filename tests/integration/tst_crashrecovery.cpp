@@ -1,5 +1,6 @@
-// kill -9 the real `hiveslack --headless` while Slack is failing, restart it on the same journal:
-// every accepted webhook becomes exactly one card. Real process, real SQLite file, real HTTP.
+// kill -9 the real `hiveslack --headless` while Slack is failing, or right after Slack posted a
+// card, restart it on the same journal: every accepted webhook becomes exactly one card. Real
+// process, real SQLite file, real HTTP.
 #include "fakeslack.h"
 #include "fakethehive.h"
 
@@ -143,6 +144,37 @@ private Q_SLOTS:
         QCOMPARE(cards(), Cases);
         third->terminate();
         QVERIFY(QTest::qWaitFor([&] { return third->state() == QProcess::NotRunning; }, 10000));
+    }
+
+    void killedJustAfterSlackPostedACardTheRestartFindsItInsteadOfPostingAgain()
+    {
+        // Slack posts the card at once but answers only after the kill: the journal never
+        // learns the card's ts.
+        m_slack.clearFaults();
+        m_slack.delayNext(u"/api/chat.postMessage"_s, 30'000);
+        const int before = cards();
+        std::unique_ptr<QProcess> first = launch();
+        const QString id =
+            m_hive.addCase({{u"title"_s, u"posted before the kill"_s}}).value(u"_id").toString();
+        QCOMPARE(postWebhook(m_hive.webhookFor(u"create"_s, id)), 202);
+        QVERIFY(QTest::qWaitFor([&] { return cards() == before + 1; }, 5000));
+        ::kill(pid_t(first->processId()), SIGKILL);
+        QVERIFY(first->waitForFinished(5000));
+
+        m_slack.clearRequests();
+        std::unique_ptr<QProcess> second = launch();
+        // The restarted bridge looks for the card, finds it and draws the case on it.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto card = m_slack.messages(QLatin1String(Channel)).constLast();
+                return card.updates > 0;
+            },
+            10000));
+        QCOMPARE(m_slack.requests(u"/api/conversations.history"_s).size(), 1);
+        QVERIFY(m_slack.requests(u"/api/chat.postMessage"_s).isEmpty());
+        QCOMPARE(cards(), before + 1);
+        second->terminate();
+        QVERIFY(QTest::qWaitFor([&] { return second->state() == QProcess::NotRunning; }, 10000));
     }
 };
 

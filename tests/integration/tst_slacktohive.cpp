@@ -198,6 +198,7 @@ private Q_SLOTS:
     void assign();
     void addTaskFlow();
     void aLostAnswerNeverGivesASecondTask();
+    void aTaskCreatedJustBeforeARestartIsNotCreatedAgain();
     void invalidSubmissionsAreRefused_data();
     void invalidSubmissionsAreRefused();
     void closeFlow();
@@ -613,6 +614,38 @@ void TstSlackToHive::aLostAnswerNeverGivesASecondTask()
                    replies.begin(), replies.end(),
                    [&](const FakeSlack::PostedMessage &m) { return m.text.contains(title); }) == 1;
     }));
+}
+
+void TstSlackToHive::aTaskCreatedJustBeforeARestartIsNotCreatedAgain()
+{
+    QFETCH_GLOBAL(QString, version);
+    Scene s(version);
+    QVERIFY(s.open());
+    const std::optional<Control> addTask = findControl(s.card().blocks, u"hs_add_task"_s);
+    QVERIFY(addTask);
+    QCOMPARE(s.h.postInteraction(blockActions(Alice, s.card(), buttonAction(*addTask))).status,
+             200);
+    QVERIFY(BridgeHarness::waitFor([&] { return s.h.slack.openedViews().size() == 1; }));
+    QVERIFY(s.settle());
+
+    // TheHive creates the task at once; the bridge stops before its answer comes, so the
+    // submission is still pending, never attempted as far as the journal knows.
+    const QString taskPath = s.casePath() + u"/task"_s;
+    s.h.hive.delayNext(taskPath, 30'000);
+    QCOMPARE(sendSigned(s, viewSubmission(Alice, s.h.slack.openedViews().constFirst(),
+                                          addTaskValues(u"Image the disk"_s, {}, s.isTheHive4())))
+                 .status,
+             200);
+    QVERIFY(BridgeHarness::waitFor([&] { return s.h.hive.tasks(s.caseId).size() == 1; }));
+    s.h.stop();
+    s.h.start();
+    QVERIFY(s.settle());
+    const Bridge::JournalEvent submission =
+        s.h.journal().events({.states = {}, .text = u"view_submission"_s}).first();
+    QCOMPARE(submission.state, u"delivered"_s);
+    QCOMPARE(submission.attempts, 0);
+    QCOMPARE(s.h.hive.requests(taskPath).size(), 1);
+    QCOMPARE(s.h.hive.tasks(s.caseId).size(), 1);
 }
 
 void TstSlackToHive::invalidSubmissionsAreRefused_data()

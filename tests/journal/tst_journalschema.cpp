@@ -126,9 +126,8 @@ void TestJournalSchema::freshFileGetsLatestSchema()
     RawDb raw(path(u"j.db"_s));
     QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(5));
     QCOMPARE(JournalSchema::latestVersion(), 5);
-    QCOMPARE(raw.names(u"table"_s),
-             QStringList({u"audit"_s, u"cards"_s, u"events"_s, u"meta"_s, u"user_links"_s,
-                          u"writes_begun"_s}));
+    QCOMPARE(raw.names(u"table"_s), QStringList({u"audit"_s, u"cards"_s, u"events"_s, u"meta"_s,
+                                                 u"user_links"_s, u"writes_begun"_s}));
     QCOMPARE(
         raw.names(u"index"_s),
         QStringList({u"audit_event"_s, u"cards_age"_s, u"events_case_order"_s, u"events_pending"_s,

@@ -14,10 +14,14 @@ namespace {
 
 const QStringList kWriteMethods{u"chat.postMessage"_s, u"chat.update"_s, u"chat.postEphemeral"_s,
                                 u"views.open"_s, u"views.update"_s};
-const QStringList kReadMethods{
-    u"users.info"_s,         u"users.lookupByEmail"_s, u"users.list"_s, u"usergroups.users.list"_s,
-    u"conversations.list"_s, u"conversations.info"_s,  u"conversations.history"_s,
-    u"auth.test"_s};
+const QStringList kReadMethods{u"users.info"_s,
+                               u"users.lookupByEmail"_s,
+                               u"users.list"_s,
+                               u"usergroups.users.list"_s,
+                               u"conversations.list"_s,
+                               u"conversations.info"_s,
+                               u"conversations.history"_s,
+                               u"auth.test"_s};
 
 QJsonObject failure(const QString &code)
 {

@@ -25,8 +25,9 @@ namespace TestSupport {
 /// `cursor` (response_metadata.next_cursor; conversations.history also says has_more).
 /// Messages keep their `metadata` (chat.update without one leaves it); conversations.history
 /// lists a channel's top-level messages after `oldest`, newest first, with their metadata only
-/// under include_all_metadata=true. A ts is the posting time, as Slack's is. Answers are the fixture shapes of tests/fixtures/slack/web-api
-/// with fields patched. Nothing is seeded: add channels and users first.
+/// under include_all_metadata=true. A ts is the posting time, as Slack's is. Answers are the
+/// fixture shapes of tests/fixtures/slack/web-api with fields patched. Nothing is seeded: add
+/// channels and users first.
 class FakeSlack final : public FakeHttpServer
 {
     Q_OBJECT
@@ -39,7 +40,7 @@ public:
         QString threadTs; ///< empty for a top-level message
         QString text;
         QJsonArray blocks;
-        int updates = 0; ///< how many chat.update calls changed it
+        int updates = 0;      ///< how many chat.update calls changed it
         QJsonObject metadata; ///< {event_type, event_payload}, or empty
     };
 

@@ -51,8 +51,9 @@ bool SetupHelpers::isHttpUrl(const QUrl &url)
 
 QStringList SetupHelpers::slackBotScopes()
 {
-    return {u"chat:write"_s, u"users:read"_s, u"users:read.email"_s, u"channels:read"_s,
-            u"groups:read"_s};
+    // The history scopes let a card whose post answer was lost be found, not posted twice.
+    return {u"chat:write"_s,  u"users:read"_s,       u"users:read.email"_s, u"channels:read"_s,
+            u"groups:read"_s, u"channels:history"_s, u"groups:history"_s};
 }
 
 QString SetupHelpers::slackAppManifest(const QUrl &publicBase)

@@ -441,8 +441,9 @@ void TestConnectionsPage::manifestHasScopesAndInteractivityUrl()
     dialog.baseUrlEdit()->clear();
     QTest::keyClicks(dialog.baseUrlEdit(), u"https://bridge.example.org/hiveslack/"_s);
     const QString text = dialog.manifestText();
-    for (const QString &scope : {u"chat:write"_s, u"users:read"_s, u"users:read.email"_s,
-                                 u"channels:read"_s, u"groups:read"_s})
+    for (const QString &scope :
+         {u"chat:write"_s, u"users:read"_s, u"users:read.email"_s, u"channels:read"_s,
+          u"groups:read"_s, u"channels:history"_s, u"groups:history"_s})
         QVERIFY2(text.contains(u'"' + scope + u'"'), qPrintable(scope));
     QVERIFY(text.contains(u"https://bridge.example.org/hiveslack/slack/interactions"_s));
 
@@ -455,7 +456,7 @@ void TestConnectionsPage::manifestHasScopesAndInteractivityUrl()
                                   .toObject()
                                   .value(u"bot"_s)
                                   .toArray();
-    QCOMPARE(scopes.size(), 5);
+    QCOMPARE(scopes.size(), 7);
     const QJsonObject interactivity =
         manifest.value(u"settings"_s).toObject().value(u"interactivity"_s).toObject();
     QCOMPARE(interactivity.value(u"is_enabled"_s).toBool(), true);

@@ -363,6 +363,8 @@ void UsersPage::finishLookup(const QString &slackId)
 {
     m_inFlight.removeOne(slackId);
     ++m_done;
+    // The model showed the result while the lookup still counted as running: Check comes back.
+    updateSelection();
     pump();
 }
 

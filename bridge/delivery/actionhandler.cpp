@@ -322,11 +322,10 @@ void ActionHandler::addTask(std::shared_ptr<Context> ctx)
         draft.dueDateMs = dueDateMs(input.dueDate, m_config.taskTimeZone);
         draft.mandatory = input.mandatory;
         const QString what = tr("task “%1” added").arg(input.title);
-        // Marked before TheHive is asked, cleared once the task is known to exist: a mark
-        // still there means an earlier attempt (lost answer, bridge stopped) may have made it.
-        const QString mark = QStringLiteral("task:%1").arg(ctx->event.id);
-        auto created = [this, ctx, input, what, mark] {
-            m_journal.endWrite(mark);
+        // Marked before TheHive is asked and ended with the event's outcome: a mark still there
+        // means an earlier attempt (lost answer, bridge stopped) may have made the task.
+        const QString mark = Journal::eventWriteKey(ctx->event.id);
+        auto created = [this, ctx, input, what] {
             QString note = tr("%1 added task “%2”").arg(ctx->mention(), input.title);
             if (!input.assigneeSlackUserId.isEmpty())
                 note += tr(" for <@%1>").arg(input.assigneeSlackUserId);
@@ -336,16 +335,21 @@ void ActionHandler::addTask(std::shared_ptr<Context> ctx)
                 m_slack.postMessage(*message, ctx->ts, [](const SlackResult &) {});
             afterWrite(ctx, what);
         };
-        auto write = [this, ctx, draft, created] {
+        auto write = [this, ctx, draft, created, mark] {
             m_writer.write(ctx->actorLogin, CaseAction::AddTask,
                            HiveRequests::createTask(ctx->caseId, draft, ctx->version), ctx->version,
-                           [this, ctx, created](const Verdict &verdict) {
-                               if (!verdict.allowed())
-                                   return settle(ctx, verdict, tr("creating the task"));
-                               created();
+                           [this, ctx, created, mark](const Verdict &verdict) {
+                               if (verdict.allowed())
+                                   return created();
+                               // Refused (by HiveSlack, or in TheHive's own answer): no task.
+                               if (verdict.kind != Verdict::Kind::Unavailable)
+                                   m_journal.endWrite(mark);
+                               settle(ctx, verdict, tr("creating the task"));
                            });
         };
         const std::optional<qint64> begun = m_journal.writeBegunAt(mark);
+        if (!begun && !m_journal.lastError().isEmpty())
+            return ctx->done(Outcome::retry(m_journal.lastError()));
         if (!begun) {
             if (!m_journal.beginWrite(mark))
                 return ctx->done(

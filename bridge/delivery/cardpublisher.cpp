@@ -234,7 +234,7 @@ void CardPublisher::post(std::shared_ptr<Drawing> drawing, const CaseView &view)
     const QString mark = u"card:%1:%2"_s.arg(drawing->record.id, view.channel());
     if (const std::optional<qint64> begun = m_journal.writeBegunAt(mark))
         return lookBeforePosting(drawing, view, mark, *begun);
-    if (!m_journal.beginWrite(mark)) {
+    if (!m_journal.lastError().isEmpty() || !m_journal.beginWrite(mark)) {
         drawing->add(Outcome::retry(tr("the journal cannot note the card in %1 before posting "
                                        "it: %2")
                                         .arg(view.channel(), m_journal.lastError())));
@@ -291,6 +291,9 @@ void CardPublisher::send(std::shared_ptr<Drawing> drawing, const CaseView &view,
 {
     m_slack.postMessage(view.card(drawing->options), {}, [=, this](const SlackResult &r) {
         if (!r.ok()) {
+            // Slack's own refusal posted nothing: there is nothing to look for later.
+            if (r.kind == SlackResult::Kind::Permanent)
+                m_journal.endWrite(mark);
             drawing->add(outcomeFor(r, tr("posting the card in %1").arg(view.channel())));
             return drawNext(drawing);
         }

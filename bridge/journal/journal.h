@@ -137,7 +137,8 @@ public:
     /// delivered, ignored and discarded events last changed before `cutoffMs`, together with
     /// their audit entries (an event's trail lives as long as the event); audit entries about
     /// no event written before `cutoffMs`; cards last drawn before `cutoffMs` whose case was
-    /// closed then; marks of writes begun before `cutoffMs`. Pending events, failed ones (they
+    /// closed then; marks of writes begun before `cutoffMs`, except those of events (pending or
+    /// failed: a Retry must still look). Pending events, failed ones (they
     /// wait for someone to Retry or Discard them), cards of open cases and user links stay
     /// however old. nullopt on error.
     std::optional<PruneBatch> prune(qint64 cutoffMs, int limit);
@@ -152,16 +153,19 @@ public:
 
     // ---- Writes whose outcome may be unknown ----------------------------------------------
 
-    /// Marks a write that must not happen twice (`key` names it, e.g. "card:<case>:<channel>")
-    /// as begun, before it is sent; an earlier mark and its time are kept. Durable against a
-    /// power cut: a crash right after the write must find the mark.
+    /// Marks a write that must not happen twice (`key` names it, e.g. "card:<case>:<channel>",
+    /// or eventWriteKey()) as begun, before it is sent; an earlier mark and its time are kept.
+    /// Durable against a power cut: a crash right after the write must find the mark.
     bool beginWrite(const QString &key);
     /// When the write was first begun, while it is not ended: an earlier attempt may then have
     /// happened without its result being saved, and is looked for before the write is repeated.
-    /// nullopt when it was never begun or has ended (or on error: lastError()).
+    /// nullopt when it was never begun or has ended, and on error (lastError() then says why).
     std::optional<qint64> writeBegunAt(const QString &key) const;
     /// The write's result is saved: nothing to look for any more. True also when not marked.
     bool endWrite(const QString &key);
+    /// The mark of the one write an event makes itself: ended in the same commit as the
+    /// event's outcome (delivered, ignored or discarded), kept while it is pending or failed.
+    static QString eventWriteKey(qint64 eventId);
 
     // ---- Bookmarks ----------------------------------------------------------------------
 

@@ -51,10 +51,11 @@ std::optional<PruneBatch> Journal::prune(qint64 cutoffMs, int limit)
     ok = ok && run(q, u"DELETE FROM cards WHERE rowid IN ("_s % oldClosedCards % u')',
                    {cutoffMs, limit}, u"cannot remove the cards of old closed cases"_s);
     batch.cards = ok ? q.numRowsAffected() : 0;
-    // A write still marked after the retention period belongs to an event long settled.
+    // An event's mark lives as long as the event is pending or failed (journalschema.cpp);
+    // another mark this old was left by a post long given up.
     ok = ok && run(q,
-                   u"DELETE FROM writes_begun WHERE key IN"
-                   " (SELECT key FROM writes_begun WHERE begun_at < ? LIMIT ?)"_s,
+                   u"DELETE FROM writes_begun WHERE key IN (SELECT key FROM writes_begun"
+                   " WHERE begun_at < ? AND key NOT LIKE 'event:%' LIMIT ?)"_s,
                    {cutoffMs, limit}, u"cannot remove old marks of writes"_s);
     const int marks = ok ? q.numRowsAffected() : 0;
     if (!noteWrite(ok && commit())) {

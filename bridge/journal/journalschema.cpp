@@ -124,9 +124,13 @@ const QStringList version4 = {
 
 // A write that must not happen twice (a card posted, a task created) is marked begun before it
 // is sent and cleared once its result is saved; one still marked when it is tried again may
-// have happened unseen, and is looked for first (Journal::beginWrite()).
+// have happened unseen, and is looked for first (Journal::beginWrite()). An event's own mark
+// ("event:<id>") goes in the same commit as the event's outcome, so no crash can separate them.
 const QStringList version5 = {
     u"CREATE TABLE writes_begun(key TEXT PRIMARY KEY, begun_at INTEGER NOT NULL)"_s,
+    u"CREATE TRIGGER events_settled_end_write AFTER UPDATE OF state ON events"
+    " WHEN NEW.state IN ('delivered','ignored','discarded')"
+    " BEGIN DELETE FROM writes_begun WHERE key = 'event:' || NEW.id; END"_s,
 };
 
 } // namespace

@@ -9,6 +9,12 @@ using namespace Qt::StringLiterals;
 
 namespace Bridge {
 
+QString Journal::eventWriteKey(qint64 eventId)
+{
+    // The same text as the events_settled_end_write trigger builds (journalschema.cpp).
+    return u"event:"_s + QString::number(eventId);
+}
+
 bool Journal::beginWrite(const QString &key)
 {
     clearError();

@@ -155,7 +155,7 @@ void CaseReconciler::onPage(std::shared_ptr<Pass> pass, const HiveResult &result
             continue;
         }
         const QString caseId = json.value(u"extraData").toObject().value(u"caseId").toString();
-        if (caseId.isEmpty()) // a case template's task
+        if (caseId.isEmpty()) // TheHive renders null for a task without a case
             continue;
         if (!newestTask.contains(caseId))
             taskCases.append(caseId);
@@ -171,10 +171,13 @@ void CaseReconciler::checkTaskCounts(std::shared_ptr<Pass> pass, std::shared_ptr
 {
     while (!caseIds.isEmpty()) {
         const QString caseId = caseIds.takeFirst();
-        // A case with an event still to deliver is counted by that event; one without a card is
-        // the cases' looks' business.
+        const qint64 newest = newestTask.value(caseId);
+        // The overlap lists the newest tasks again each pass: a case counted since its newest
+        // task was created is not asked about again. One without a card is the cases' looks'
+        // business. A pending event of the case may keep the count (a click other than Add
+        // task does): counted anyway, and any redraw queued behind it.
         const QList<CardRef> cards = m_journal.cards(caseId);
-        if (cards.isEmpty() || m_journal.hasPending(caseId))
+        if (cards.isEmpty() || m_tasksCounted.value(caseId, -1) >= newest)
             continue;
         const int shown = caseFromStoredJson(cards.constFirst().caseJson).taskCount;
         m_hive.send(HiveRequests::countTasks(caseId, pass->version), [=,
@@ -183,9 +186,9 @@ void CaseReconciler::checkTaskCounts(std::shared_ptr<Pass> pass, std::shared_ptr
                 return finishPass(pass, {});
             if (!r.ok())
                 return finishPass(pass, outcomeFor(r, tr("counting the tasks of a case")).detail);
+            m_tasksCounted.insert(caseId, newest);
             if (r.body.trimmed().toInt() != shown)
-                page->events.append(
-                    reconcileEvent(caseId, 0, FoundTaskCount, {}, newestTask.value(caseId)));
+                page->events.append(reconcileEvent(caseId, 0, FoundTaskCount, {}, newest));
             checkTaskCounts(pass, page, caseIds, newestTask);
         });
         return;
@@ -216,6 +219,9 @@ void CaseReconciler::journalPage(std::shared_ptr<Pass> pass, std::shared_ptr<Pag
     if (pass->newestMs > 0 &&
         !m_journal.setBookmark(Looks.at(pass->look).bookmarkKey, pass->newestMs))
         return finishPass(pass, m_journal.lastError());
+    if (Looks.at(pass->look).kind == Look::Tasks)
+        m_tasksCounted.removeIf(
+            [&](const auto &counted) { return counted.value() < pass->newestMs - OverlapMs; });
     if (++pass->look < Looks.size())
         return beginLook(pass);
     finishPass(pass, {});

@@ -93,6 +93,8 @@ private:
     bool m_passRunning = false;
     bool m_stopped = true;
     Status m_status;
+    /// Case id → creation time of its newest task when its tasks were last counted.
+    QHash<QString, qint64> m_tasksCounted;
 };
 
 } // namespace Bridge

@@ -84,7 +84,7 @@ private Q_SLOTS:
         h.config.retryBaseMs = 60'000; // the retry comes only from the restarted bridge
         h.start();
         h.slack.loseAnswerNext(PostMessage, 504);
-        newCase(h, u"case across a restart"_s);
+        const QString id = newCase(h, u"case across a restart"_s);
         QVERIFY(BridgeHarness::waitFor([&] {
             const QList<Bridge::JournalEvent> events = h.journal().events({});
             return !events.isEmpty() && events.constFirst().attempts == 1;
@@ -96,7 +96,25 @@ private Q_SLOTS:
         QVERIFY(h.journal().retryNow(h.journal().events({}).constFirst().id));
         QVERIFY(settled(h));
         QCOMPARE(h.cards().size(), 1);
+        QCOMPARE(h.slack.requests(History).size(), 1);
+        const FakeSlack::PostedMessage card = h.cards().constFirst();
+        QCOMPARE(h.journal().card(id, QLatin1String(BridgeHarness::Channel))->ts, card.ts);
         QCOMPARE(h.journal().counts().delivered, 1);
+    }
+
+    void aPostSlackRefusedIsNotLookedForLater()
+    {
+        // Slack's own refusal means nothing was posted: a later try posts without looking.
+        BridgeHarness h;
+        h.start();
+        h.slack.slackErrorNext(PostMessage, u"not_in_channel"_s);
+        newCase(h, u"case refused once"_s);
+        QVERIFY(settled(h));
+        QCOMPARE(h.journal().counts().failed, 1);
+        QVERIFY(h.bridge().retryEvent(h.journal().events({}).constFirst().id));
+        QVERIFY(settled(h));
+        QCOMPARE(h.cards().size(), 1);
+        QVERIFY(h.slack.requests(History).isEmpty());
     }
 
     void aCardNotFoundIsPosted()

@@ -103,6 +103,7 @@ private Q_SLOTS:
     void auditTrail();
     void userLinkCache();
     void writeMarksKeepTheFirstBeginningUntilEnded();
+    void anEventsMarkEndsWithItsOutcome();
     void groupCommitOutcomes();
     void lockedFileGivesClearErrors();
     void writeFailuresAreCountedUntilAWriteSucceeds();
@@ -612,6 +613,29 @@ void TestJournal::writeMarksKeepTheFirstBeginningUntilEnded()
     QVERIFY(journal->endWrite(key));
     QVERIFY(!journal->writeBegunAt(key));
     QVERIFY(journal->endWrite(key));
+    QVERIFY(journal->lastError().isEmpty());
+}
+
+void TestJournal::anEventsMarkEndsWithItsOutcome()
+{
+    const auto journal = openJournal();
+    QVERIFY(journal);
+    NewEvent e;
+    e.source = u"slack"_s;
+    e.kind = u"slack.view_submission"_s;
+    const qint64 delivered = add(*journal, e);
+    const qint64 failed = add(*journal, e);
+    for (const qint64 id : {delivered, failed})
+        QVERIFY(journal->beginWrite(Journal::eventWriteKey(id)));
+    QVERIFY(journal->scheduleRetry(delivered, m_clock.nowMs(), u"lost answer"_s));
+    QVERIFY(journal->writeBegunAt(Journal::eventWriteKey(delivered))); // still pending
+    QVERIFY(journal->markDelivered(delivered));
+    QVERIFY(!journal->writeBegunAt(Journal::eventWriteKey(delivered)));
+    // A failed event may be retried from the console: its mark stays.
+    QVERIFY(journal->markFailed(failed, u"TheHive unreachable"_s));
+    QVERIFY(journal->writeBegunAt(Journal::eventWriteKey(failed)));
+    QVERIFY(journal->discard(failed));
+    QVERIFY(!journal->writeBegunAt(Journal::eventWriteKey(failed)));
     QVERIFY(journal->lastError().isEmpty());
 }
 

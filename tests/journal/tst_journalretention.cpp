@@ -130,12 +130,17 @@ qint64 TestJournalRetention::fileBytes() const
 
 void TestJournalRetention::oldWriteMarksGo()
 {
-    QVERIFY(m_journal->beginWrite(u"task:1"_s));
+    // A post given up long ago goes; a failed event's mark stays for its Retry.
+    const qint64 failed = add(hiveEvent(u"~1"_s));
+    QVERIFY(m_journal->markFailed(failed, u"TheHive unreachable"_s));
+    QVERIFY(m_journal->beginWrite(Journal::eventWriteKey(failed)));
+    QVERIFY(m_journal->beginWrite(u"card:~1:C1"_s));
     m_clock.advanceMs(RetentionDays * DayMs + 1);
-    QVERIFY(m_journal->beginWrite(u"task:2"_s));
+    QVERIFY(m_journal->beginWrite(u"card:~2:C1"_s));
     pruneAll(1);
-    QVERIFY(!m_journal->writeBegunAt(u"task:1"_s));
-    QVERIFY(m_journal->writeBegunAt(u"task:2"_s));
+    QVERIFY(!m_journal->writeBegunAt(u"card:~1:C1"_s));
+    QVERIFY(m_journal->writeBegunAt(u"card:~2:C1"_s));
+    QVERIFY(m_journal->writeBegunAt(Journal::eventWriteKey(failed)));
 }
 
 void TestJournalRetention::settledEventsGoPendingAndFailedStay()

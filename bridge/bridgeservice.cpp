@@ -14,11 +14,13 @@
 #include "directory/userlinker.h"
 #include "http/hardenedtcpserver.h"
 #include "http/httplistener.h"
+#include "intake/slackhttproutes.h"
 #include "intake/slackintake.h"
 #include "intake/thehiveintake.h"
 #include "journal/journal.h"
 #include "journal/journalretention.h"
 #include "reconcile/casereconciler.h"
+#include "socketmode/socketmodeclient.h"
 #include "status/statusreport.h"
 
 #include <QHttpServerRequest>
@@ -72,8 +74,15 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
 
     m_hiveIntake =
         std::make_unique<TheHiveIntake>(m_journal, m_credentials.theHiveWebhookSecret.toUtf8());
-    m_slackIntake = std::make_unique<SlackIntake>(
-        m_journal, m_clock, m_credentials.slackSigningSecret.toUtf8(), m_config.taskTimeZone);
+    m_slackIntake = std::make_unique<SlackIntake>(m_journal, m_clock, m_config.taskTimeZone);
+    m_slackRoutes = std::make_unique<SlackHttpRoutes>(*m_slackIntake, m_clock,
+                                                      m_credentials.slackSigningSecret.toUtf8());
+    if (m_credentials.usesSocketMode()) {
+        m_appSlack = std::make_unique<SlackClient>(
+            *m_rest, m_config.slackApiUrl, m_credentials.slackAppToken, m_config.slackRateLimits);
+        m_socketMode = std::make_unique<SocketModeClient>(*m_slackIntake, *m_appSlack, m_clock,
+                                                          m_config.socketModeTiming);
+    }
     connect(m_hiveIntake.get(), &TheHiveIntake::journaled, this, &BridgeService::eventJournaled);
     connect(m_slackIntake.get(), &SlackIntake::journaled, this, &BridgeService::eventJournaled);
     connect(m_reconciler.get(), &CaseReconciler::eventJournaled, this,
@@ -103,9 +112,7 @@ void BridgeService::registerRoutes()
                  [this](const QHttpServerRequest &request, TheHiveIntake::Responder responder) {
                      m_hiveIntake->handle(request, std::move(responder));
                  });
-    server.route(
-        QStringLiteral("/slack/interactions"), QHttpServerRequest::Method::Post,
-        [this](const QHttpServerRequest &request) { return m_slackIntake->handle(request); });
+    m_slackRoutes->registerOn(server);
     server.route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get, [this] {
         const StatusSnapshot s = snapshot();
         return HttpListener::json(healthStatusCode(s),
@@ -156,6 +163,14 @@ StatusSnapshot BridgeService::snapshot() const
         s.httpTimedOut = tcp->closedForTimeout();
     }
     s.inFlight = m_dispatcher->inFlight();
+    if (m_socketMode) {
+        const SocketModeClient::Status socket = m_socketMode->status();
+        s.socketMode = SocketModeClient::stateName(socket.state);
+        s.socketModeError = socket.lastError;
+        s.socketModeConnections = socket.connections;
+        s.socketModeEnvelopes = socket.envelopes;
+        s.socketModeUnacknowledged = socket.unacknowledged;
+    }
     return s;
 }
 
@@ -185,6 +200,8 @@ bool BridgeService::start(QString *error)
     m_dispatcher->start();
     m_retention->start();
     m_reconciler->start();
+    if (m_socketMode)
+        m_socketMode->start();
     checkPeers();
     qCInfo(lcHttp) << "listening on" << m_config.listenAddress.toString() << m_http->port();
     return true;
@@ -206,6 +223,8 @@ void BridgeService::checkPeers()
 
 void BridgeService::stop()
 {
+    if (m_socketMode)
+        m_socketMode->stop();
     m_dispatcher->stop();
     m_retention->stop();
     m_reconciler->stop();

@@ -24,7 +24,9 @@ class JournalRetention;
 class RestClient;
 class SlackClient;
 class SlackDirectory;
+class SlackHttpRoutes;
 class SlackIntake;
+class SocketModeClient;
 class TheHiveClient;
 class TheHiveIntake;
 class UserLinker;
@@ -32,7 +34,8 @@ struct Outcome;
 struct JournalEvent;
 struct StatusSnapshot;
 
-/// The bridge, composed: HTTP intake → journal → dispatcher → TheHive and Slack clients.
+/// The bridge, composed: intake (HTTP routes, and Socket Mode when an app-level token is given)
+/// → journal → dispatcher → TheHive and Slack clients.
 /// Everything it depends on is handed in (config, secrets, journal, clock, network), so two
 /// bridges can run side by side in one process.
 class BridgeService final : public QObject
@@ -74,6 +77,8 @@ public:
     CaseReconciler &reconciler() { return *m_reconciler; }
     AnalystPermissions &permissions() { return *m_permissions; }
     AnalystWriter &writer() { return *m_writer; }
+    /// Null in HTTP mode (no app-level token).
+    SocketModeClient *socketMode() { return m_socketMode.get(); }
 
 Q_SIGNALS:
     void eventJournaled(qint64 eventId);
@@ -106,6 +111,9 @@ private:
     std::unique_ptr<JournalRetention> m_retention;
     std::unique_ptr<TheHiveIntake> m_hiveIntake;
     std::unique_ptr<SlackIntake> m_slackIntake;
+    std::unique_ptr<SlackHttpRoutes> m_slackRoutes;
+    std::unique_ptr<SlackClient> m_appSlack;        ///< with the app-level token, for Socket Mode
+    std::unique_ptr<SocketModeClient> m_socketMode; ///< null in HTTP mode
     std::unique_ptr<HttpListener> m_http;
     qint64 m_startedAtMs = 0;
     bool m_hiveReachable = false;

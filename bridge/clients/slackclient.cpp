@@ -149,6 +149,11 @@ void SlackClient::openView(const QString &triggerId, const SlackMessage &view, C
           std::move(done));
 }
 
+void SlackClient::openSocketModeConnection(Callback done)
+{
+    write(QStringLiteral("apps.connections.open"), {}, {}, std::move(done));
+}
+
 void SlackClient::usersInfo(const QString &userId, Callback done)
 {
     read(QStringLiteral("users.info"), QueryArgs{{QStringLiteral("user"), userId}},

@@ -58,6 +58,10 @@ public:
     void channelHistory(const QString &channel, const QString &oldestTs, const QString &cursor,
                         Callback done);
 
+    /// A Socket Mode WebSocket URL (apps.connections.open). Needs a client made with the
+    /// app-level token (xapp-…), not the bot token.
+    void openSocketModeConnection(Callback done);
+
     /// 429s met, time paused by them, calls waiting per channel.
     SlackRateGovernor::Stats rateStats() const { return m_governor.stats(); }
     const PeerOutages &outages() const { return m_outages; }

@@ -3,6 +3,7 @@
 #include "core/casemodel.h"
 #include "journal/retrypolicy.h"
 #include "ratelimit/slackratelimits.h"
+#include "socketmode/socketmodetiming.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -89,6 +90,8 @@ struct BridgeConfig
     /// Slack's published limits; only a fake Slack's tests and benchmarks speed them up
     /// (HIVESLACK_SLACK_RATE_FACTOR), never the config file.
     SlackRateLimits slackRateLimits;
+    /// Pings and reconnects of Socket Mode; tests shorten them.
+    SocketModeTiming socketModeTiming;
     /// Settled events and cards of closed cases older than this are removed; 0 keeps all.
     int journalRetentionDays = 30;
 
@@ -97,14 +100,19 @@ struct BridgeConfig
     RetryPolicy retryPolicy() const { return {.baseMs = retryBaseMs}; }
 };
 
-/// The four secrets. Kept apart from BridgeConfig so a config can be logged, exported or
-/// shown without ever carrying one.
+/// The secrets. Kept apart from BridgeConfig so a config can be logged, exported or shown
+/// without ever carrying one.
 struct Credentials
 {
     QString theHiveApiKey;
     QString theHiveWebhookSecret;
     QString slackBotToken;
+    /// Checks what Slack sends over HTTP; empty when only Socket Mode is used (the HTTP Slack
+    /// routes then answer 404).
     QString slackSigningSecret;
+    /// Socket Mode's app-level token (xapp-…); empty for HTTP mode.
+    QString slackAppToken;
+    bool usesSocketMode() const { return !slackAppToken.isEmpty(); }
 };
 
 } // namespace Bridge

@@ -14,6 +14,8 @@ inline constexpr char TheHiveApiKey[] = "thehive_api_key";
 inline constexpr char TheHiveWebhookSecret[] = "thehive_webhook_secret";
 inline constexpr char SlackBotToken[] = "slack_bot_token";
 inline constexpr char SlackSigningSecret[] = "slack_signing_secret";
+/// App-level token (xapp-…) for Socket Mode; optional.
+inline constexpr char SlackAppToken[] = "slack_app_token";
 } // namespace SecretKey
 
 /// Outcome of one secret-store operation.

@@ -1,19 +1,16 @@
 #include "intake/slackintake.h"
 
 #include "core/logging.h"
-#include "http/httplistener.h"
 #include "journal/journal.h"
 #include "slack/cardrenderer.h"
-#include "slack/formdecoding.h"
 #include "slack/interaction.h"
 #include "slack/modals.h"
-#include "slack/slacksignature.h"
 
 #include <QDate>
-#include <QHttpServerRequest>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QTimeZone>
+
+using namespace Qt::StringLiterals;
 
 namespace Bridge {
 
@@ -29,11 +26,10 @@ bool isOurs(const SlackInteraction &i)
            i.actions.first().actionId != u"hs_open_case"; // a URL button: Slack opens it
 }
 
-/// The interaction as journaled: Slack's legacy verification token and the response URLs
+/// What Slack sent, as journaled: Slack's legacy verification token and response URLs
 /// (capabilities to post into the channel) are credentials, and the journal holds none.
-QByteArray withoutCredentials(const QByteArray &payload)
+QByteArray withoutCredentials(QJsonObject json)
 {
-    QJsonObject json = QJsonDocument::fromJson(payload).object();
     json.remove(u"token");
     json.remove(u"response_url");
     json.remove(u"response_urls");
@@ -50,53 +46,48 @@ QJsonObject submissionErrors(const SlackInteraction &i, const QDate &today)
 
 } // namespace
 
-SlackIntake::SlackIntake(Journal &journal, const Clock &clock, QByteArray signingSecret,
-                         QString taskTimeZone, QObject *parent)
+SlackIntake::SlackIntake(Journal &journal, const Clock &clock, QString taskTimeZone,
+                         QObject *parent)
     : QObject(parent)
     , m_journal(journal)
     , m_clock(clock)
-    , m_secret(std::move(signingSecret))
     , m_taskTimeZone(std::move(taskTimeZone))
 {
 }
 
-QHttpServerResponse SlackIntake::handle(const QHttpServerRequest &request)
+SlackAck SlackIntake::invalid(const QString &error)
 {
-    const QByteArray body = request.body();
-    const auto form = decodeForm(body);
-    // Slack's URL check carries no signature; answer it and never dispatch it.
-    if (formValue(form, QStringLiteral("ssl_check")) == u"1" &&
-        formValue(form, QStringLiteral("payload")).isEmpty())
-        return HttpListener::text(200, {});
+    ++m_rejected;
+    return {SlackAck::Kind::Invalid, {}, error};
+}
 
-    const SignatureCheck check = verifySlackSignature(
-        m_secret, HttpListener::header(request, QByteArrayLiteral("X-Slack-Request-Timestamp")),
-        HttpListener::header(request, QByteArrayLiteral("X-Slack-Signature")), body,
-        m_clock.nowSecs());
-    if (check != SignatureCheck::Valid) {
-        ++m_rejected;
-        qCWarning(lcHttp) << "refused a Slack request:" << describe(check);
-        return HttpListener::text(401, describe(check).toUtf8() + '\n');
+SlackAck SlackIntake::journal(const NewEvent &entry, const QJsonObject &answer)
+{
+    const AppendResult result = m_journal.append(entry);
+    if (result.outcome == AppendOutcome::Failed) {
+        qCCritical(lcJournal) << "cannot journal from Slack:" << result.error;
+        return {SlackAck::Kind::JournalDown, {}, result.error};
     }
+    ++m_accepted;
+    if (result.outcome == AppendOutcome::Inserted && !entry.ignored)
+        Q_EMIT journaled(result.id);
+    return {SlackAck::Kind::Accepted, answer, {}};
+}
 
+SlackAck SlackIntake::takeInteraction(const QByteArray &payloadJson)
+{
     QString error;
-    const QString payload = formValue(form, QStringLiteral("payload"));
-    const std::optional<SlackInteraction> interaction =
-        payload.isEmpty() ? std::nullopt : parseInteraction(payload.toUtf8(), &error);
-    if (!interaction) {
-        ++m_rejected;
-        return HttpListener::text(
-            400, "not a Slack interaction: " +
-                     (payload.isEmpty() ? QByteArrayLiteral("no payload") : error.toUtf8()) + '\n');
-    }
+    const std::optional<SlackInteraction> interaction = parseInteraction(payloadJson, &error);
+    if (!interaction)
+        return invalid(u"not a Slack interaction: "_s + error);
 
     NewEvent entry;
-    entry.source = QStringLiteral("slack");
-    entry.kind = QStringLiteral("slack.") + interaction->typeName;
-    entry.payload = withoutCredentials(payload.toUtf8());
+    entry.source = EventSource::Slack;
+    entry.kind = u"slack."_s + interaction->typeName;
+    entry.payload = withoutCredentials(QJsonDocument::fromJson(payloadJson).object());
     entry.ignored = !isOurs(*interaction);
     if (!interaction->triggerId.isEmpty())
-        entry.dedupeKey = QStringLiteral("slack:") + interaction->triggerId;
+        entry.dedupeKey = u"slack:"_s + interaction->triggerId;
     // The case key keeps an interaction in order with the case's other events.
     if (!interaction->actions.isEmpty())
         entry.caseKey = caseIdFromBlockId(interaction->actions.first().blockId).value_or(QString());
@@ -122,21 +113,46 @@ QHttpServerResponse SlackIntake::handle(const QHttpServerRequest &request)
     } else if (entry.ignored) {
         entry.note = tr("not a HiveSlack control");
     }
+    if (fieldErrors.isEmpty())
+        return journal(entry, {});
+    return journal(entry, {{u"response_action"_s, u"errors"_s}, {u"errors"_s, fieldErrors}});
+}
 
-    const AppendResult result = m_journal.append(entry);
-    if (result.outcome == AppendOutcome::Failed) {
-        qCCritical(lcJournal) << "cannot journal a Slack interaction:" << result.error;
-        return HttpListener::text(503, QByteArrayLiteral("journal unavailable\n"));
-    }
-    ++m_accepted;
-    if (result.outcome == AppendOutcome::Inserted && !entry.ignored)
-        Q_EMIT journaled(result.id);
-    if (!fieldErrors.isEmpty()) {
-        const QJsonObject ack{{QStringLiteral("response_action"), QStringLiteral("errors")},
-                              {QStringLiteral("errors"), fieldErrors}};
-        return HttpListener::json(200, QJsonDocument(ack).toJson(QJsonDocument::Compact));
-    }
-    return HttpListener::text(200, {});
+SlackAck SlackIntake::takeEvent(const QJsonObject &body)
+{
+    const QString eventId = body.value(u"event_id").toString();
+    const QString type = body.value(u"event").toObject().value(u"type").toString();
+    if (body.value(u"type").toString() != u"event_callback" || eventId.isEmpty() || type.isEmpty())
+        return invalid(u"not a Slack event_callback with an event_id and an event type"_s);
+    NewEvent entry;
+    entry.source = EventSource::Slack;
+    entry.kind = u"slack.event."_s + type;
+    entry.payload = withoutCredentials(body);
+    // Slack resends an event it thinks was not acknowledged, with the same event_id.
+    entry.dedupeKey = u"slack-event:"_s + eventId;
+    entry.ignored = true;
+    entry.note = tr("Slack event journaled; no HiveSlack feature acts on it yet");
+    return journal(entry, {});
+}
+
+SlackAck SlackIntake::takeCommand(const QJsonObject &fields)
+{
+    const QString command = fields.value(u"command").toString();
+    const QString triggerId = fields.value(u"trigger_id").toString();
+    if (!command.startsWith(u'/') || triggerId.isEmpty())
+        return invalid(u"not a Slack slash command with a command and a trigger_id"_s);
+    NewEvent entry;
+    entry.source = EventSource::Slack;
+    entry.kind = u"slack.command"_s;
+    entry.payload = withoutCredentials(fields);
+    entry.dedupeKey = u"slack:"_s + triggerId;
+    entry.ignored = true;
+    entry.note = tr("slash command journaled; HiveSlack has no commands yet");
+    // Seen only by the person who typed it.
+    return journal(
+        entry,
+        {{u"response_type"_s, u"ephemeral"_s},
+         {u"text"_s, tr("HiveSlack received %1, but has no slash commands yet.").arg(command)}});
 }
 
 } // namespace Bridge

@@ -1,40 +1,69 @@
 #pragma once
 
 #include "core/clock.h"
+#include "journal/journaltypes.h"
 
-#include <QHttpServerResponse>
+#include <QJsonObject>
 #include <QObject>
-
-class QHttpServerRequest;
 
 namespace Bridge {
 
 class Journal;
 
-/// POST /slack/interactions: checks Slack's signature over the raw body, writes the
-/// interaction to the journal and answers at once — an empty 200, or the modal's field errors
-/// for an invalid view_submission. Nothing slow happens here: TheHive calls, views.open and
-/// chat.update run afterwards from the journal, so Slack always gets its answer in time.
+/// What Slack is answered for something it sent, whichever way it came (the HTTP routes of
+/// SlackHttpRoutes, or a Socket Mode envelope's ack).
+struct SlackAck
+{
+    enum class Kind {
+        Accepted,    ///< journaled (or already journaled): acknowledge, with `payload` if any
+        Invalid,     ///< not something Slack sends: `error` says why; nothing was journaled
+        JournalDown, ///< could not be journaled: do not acknowledge, so Slack sends it again
+    };
+    Kind kind = Kind::Accepted;
+    /// The answer's body: a modal's field errors, a slash command's reply; empty for none.
+    QJsonObject payload;
+    QString error;
+};
+
+/// The one way in for what Slack sends, for both transports: an interaction (block_actions,
+/// view_submission, …), an Events API event_callback, or a slash command. Each is checked,
+/// written to the journal and answered at once; nothing slow happens here (TheHive calls,
+/// views.open and chat.update run afterwards from the journal), so Slack always gets its
+/// answer in time. Slack sends a thing again when its answer was late or lost (a Socket Mode
+/// retry even under a new envelope id): it is recognised by its own ids (trigger_id,
+/// event_id) and journaled once. Authenticity is the transport's business (the HTTP
+/// signature; Socket Mode's authenticated connection).
 class SlackIntake final : public QObject
 {
     Q_OBJECT
 public:
     /// `taskTimeZone` is where "today" is when a task's due date is checked.
-    SlackIntake(Journal &journal, const Clock &clock, QByteArray signingSecret,
-                QString taskTimeZone, QObject *parent = nullptr);
+    SlackIntake(Journal &journal, const Clock &clock, QString taskTimeZone,
+                QObject *parent = nullptr);
 
-    QHttpServerResponse handle(const QHttpServerRequest &request);
+    /// An interactivity payload (the JSON of HTTP's `payload=` field, or the envelope's).
+    SlackAck takeInteraction(const QByteArray &payloadJson);
+    /// An Events API body of type event_callback. Journaled for the record: no feature acts on
+    /// events yet.
+    SlackAck takeEvent(const QJsonObject &body);
+    /// A slash command's fields (HTTP's form, or the envelope's payload object). Journaled for
+    /// the record; the user is told no command is available yet.
+    SlackAck takeCommand(const QJsonObject &fields);
 
     quint64 accepted() const { return m_accepted; }
     quint64 rejected() const { return m_rejected; }
+    /// Counts something the transport refused before it reached the intake (a bad signature).
+    void countRejected() { ++m_rejected; }
 
 Q_SIGNALS:
     void journaled(qint64 eventId);
 
 private:
+    SlackAck journal(const NewEvent &entry, const QJsonObject &answer);
+    SlackAck invalid(const QString &error);
+
     Journal &m_journal;
     const Clock &m_clock;
-    QByteArray m_secret;
     QString m_taskTimeZone;
     quint64 m_accepted = 0;
     quint64 m_rejected = 0;

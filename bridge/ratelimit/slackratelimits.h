@@ -13,7 +13,9 @@ namespace Bridge {
 /// guesses, and where Slack is stricter its 429 pauses the calls (SlackRateGovernor).
 struct SlackRateLimits
 {
-    RateSpec tier1{1, 1};
+    /// Tier 1 paces only apps.connections.open: "1+ per minute". A burst of three lets a Socket
+    /// Mode refresh or reconnect right after another open at once instead of a minute later.
+    RateSpec tier1{1, 3};
     RateSpec tier2{20, 3};
     RateSpec tier3{50, 5};
     RateSpec tier4{100, 10};

@@ -14,8 +14,9 @@ struct CredentialsResult
     bool ok() const { return error.isEmpty(); }
 };
 
-/// Reads the four secrets from a store, one after the other, and answers once.
-/// Every secret is required: the bridge cannot authenticate anything without them.
+/// Reads the secrets from a store, one after the other, and answers once. TheHive's API key and
+/// webhook secret and Slack's bot token are required; of Slack's signing secret (HTTP) and app
+/// token (Socket Mode) at least one.
 void loadCredentials(SecretStore &store, std::function<void(const CredentialsResult &)> done);
 
 } // namespace Bridge

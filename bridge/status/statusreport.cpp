@@ -25,6 +25,12 @@ QJsonObject healthJson(const StatusSnapshot &s)
         slack.insert(u"team", s.slackTeam);
     if (!s.slackError.isEmpty())
         slack.insert(u"error", s.slackError);
+    if (!s.socketMode.isEmpty()) {
+        QJsonObject socket{{u"state"_s, s.socketMode}};
+        if (!s.socketModeError.isEmpty())
+            socket.insert(u"error", s.socketModeError);
+        slack.insert(u"socketMode", socket);
+    }
     return {{u"status"_s, s.journalOk ? u"serving"_s : u"degraded"_s},
             {u"version"_s, QStringLiteral(HIVESLACK_VERSION)},
             {u"uptimeSeconds"_s, s.uptimeMs / 1000},
@@ -105,6 +111,20 @@ QByteArray metricsText(const StatusSnapshot &s)
     metric(out, "hiveslack_reconcile_found_total", "counter",
            "Cases those looks found without their card or with a card behind the case.");
     sample(out, "hiveslack_reconcile_found_total", {}, qint64(s.reconcileFound));
+    if (!s.socketMode.isEmpty()) {
+        metric(out, "hiveslack_socket_mode_connected", "gauge",
+               "1 while a Socket Mode connection to Slack is up.");
+        sample(out, "hiveslack_socket_mode_connected", {}, s.socketMode == u"connected" ? 1 : 0);
+        metric(out, "hiveslack_socket_mode_connections_total", "counter",
+               "Socket Mode connections Slack greeted (each reconnect and refresh adds one).");
+        sample(out, "hiveslack_socket_mode_connections_total", {}, qint64(s.socketModeConnections));
+        metric(out, "hiveslack_socket_mode_envelopes_total", "counter",
+               "Envelopes received over Socket Mode, by whether they were acknowledged.");
+        sample(out, "hiveslack_socket_mode_envelopes_total", "acked=\"true\"",
+               qint64(s.socketModeEnvelopes - s.socketModeUnacknowledged));
+        sample(out, "hiveslack_socket_mode_envelopes_total", "acked=\"false\"",
+               qint64(s.socketModeUnacknowledged));
+    }
     metric(out, "hiveslack_peer_up", "gauge", "1 when the last contact with a peer succeeded.");
     sample(out, "hiveslack_peer_up", "peer=\"thehive\"", s.hiveState == u"ok" ? 1 : 0);
     sample(out, "hiveslack_peer_up", "peer=\"slack\"", s.slackState == u"ok" ? 1 : 0);

@@ -28,6 +28,9 @@ struct StatusSnapshot
     quint64 reconcilePasses = 0;                 ///< looks back at TheHive for missed webhooks
     quint64 reconcileFound = 0; ///< cases they found without their card or behind it
     QString reconcileError;     ///< why the last look failed; empty when it worked
+    QString socketMode;         ///< Socket Mode's state ("connected", …); empty in HTTP mode
+    QString socketModeError;    ///< why its last connection failed or closed
+    quint64 socketModeConnections = 0, socketModeEnvelopes = 0, socketModeUnacknowledged = 0;
     quint64 webhooksAccepted = 0, webhooksRejected = 0;
     quint64 interactionsAccepted = 0, interactionsRejected = 0;
     quint64 httpTooLarge = 0, httpTimedOut = 0;

@@ -25,6 +25,18 @@ BridgeHarness::BridgeHarness(const QString &hiveVersion)
     config.retryBaseMs = 50;
     config.slackRateLimits = Bridge::SlackRateLimits().faster(100);
     config.reconcileSeconds = 0; // a background look-back would race the tests' own webhooks
+    // Socket Mode (when useSocketMode() turned it on) notices a lost connection in a second.
+    config.socketModeTiming.pingIntervalMs = 200;
+    config.socketModeTiming.silenceLimitMs = 1000;
+    config.socketModeTiming.reconnect.baseMs = 50;
+    config.socketModeTiming.reconnect.capMs = 500;
+}
+
+FakeSocketMode &BridgeHarness::useSocketMode(bool keepSigningSecret)
+{
+    m_appToken = QStringLiteral("xapp-1-A111-harness");
+    m_signingSecret = keepSigningSecret;
+    return slack.enableSocketMode(m_appToken);
 }
 
 BridgeHarness::~BridgeHarness()
@@ -43,7 +55,9 @@ void BridgeHarness::start()
     credentials.theHiveApiKey = hive.apiKey();
     credentials.theHiveWebhookSecret = QLatin1String(WebhookSecret);
     credentials.slackBotToken = slack.token();
-    credentials.slackSigningSecret = QLatin1String(SigningSecret);
+    if (m_signingSecret)
+        credentials.slackSigningSecret = QLatin1String(SigningSecret);
+    credentials.slackAppToken = m_appToken;
     m_network = std::make_unique<QNetworkAccessManager>();
     m_bridge = std::make_unique<Bridge::BridgeService>(config, credentials, *m_journal, m_clock,
                                                        *m_network);

@@ -43,6 +43,10 @@ public:
     FakeTheHive hive;
     FakeSlack slack;
 
+    /// Before start(): Slack reaches the bridge by Socket Mode (an app-level token), with the
+    /// signing secret for HTTP as well only when asked to keep it.
+    FakeSocketMode &useSocketMode(bool keepSigningSecret = false);
+
     /// Starts (or restarts, on the same journal file) the bridge.
     void start();
     /// Stops and destroys the bridge and its journal, as a crash or restart would.
@@ -73,6 +77,8 @@ public:
 
 private:
     Bridge::SystemClock m_clock;
+    QString m_appToken;
+    bool m_signingSecret = true;
     QTemporaryDir m_dir;
     QNetworkAccessManager m_client;                   ///< the test's own HTTP client
     std::unique_ptr<QNetworkAccessManager> m_network; ///< the bridge's, gone with it

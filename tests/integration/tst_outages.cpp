@@ -4,6 +4,7 @@
 // /metrics. Everything runs over loopback HTTP against the fakes and a real SQLite journal.
 
 #include "bridgeharness.h"
+#include "journallock.h"
 #include "slackpayloads.h"
 
 #include <QJsonDocument>
@@ -111,38 +112,6 @@ public:
         const QRegularExpressionMatch m = line.match(text);
         return m.hasMatch() ? m.captured(1).toLongLong() : -1;
     }
-};
-
-/// The SQLite write lock on the journal, held from a connection of its own as another process
-/// would (a backup tool, a second bridge): the bridge's writes fail after its busy timeout.
-class JournalLock
-{
-public:
-    explicit JournalLock(const QString &path)
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
-        db.setDatabaseName(path);
-        m_locked = db.open() && QSqlQuery(db).exec(u"BEGIN IMMEDIATE"_s);
-    }
-    ~JournalLock() { release(); }
-    Q_DISABLE_COPY_MOVE(JournalLock)
-
-    bool locked() const { return m_locked; }
-    void release()
-    {
-        if (!QSqlDatabase::contains(m_name))
-            return;
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_name, false);
-            QSqlQuery(db).exec(u"ROLLBACK"_s);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_name);
-    }
-
-private:
-    const QString m_name = u"outage-test-lock"_s;
-    bool m_locked = false;
 };
 
 } // namespace

@@ -12,8 +12,9 @@ namespace TestSupport {
 
 namespace {
 
-const QStringList kWriteMethods{u"chat.postMessage"_s, u"chat.update"_s, u"chat.postEphemeral"_s,
-                                u"views.open"_s, u"views.update"_s};
+const QStringList kWriteMethods{u"chat.postMessage"_s,   u"chat.update"_s,
+                                u"chat.postEphemeral"_s, u"views.open"_s,
+                                u"views.update"_s,       u"apps.connections.open"_s};
 const QStringList kReadMethods{u"users.info"_s,
                                u"users.lookupByEmail"_s,
                                u"users.list"_s,
@@ -245,11 +246,17 @@ void FakeSlack::handle(const RecordedRequest &request, Reply &reply)
     if (!isWrite && !kReadMethods.contains(method))
         return reply.setJson(failure(u"unknown_method"_s), 404);
 
+    // apps.connections.open takes only the app-level token, every other method the bot token.
     const QByteArray authorization = request.header("Authorization");
+    const bool socketMethod = method == u"apps.connections.open";
     if (authorization.isEmpty())
         return reply.setJson(failure(u"not_authed"_s));
-    if (authorization != "Bearer " + m_token.toUtf8())
-        return reply.setJson(failure(u"invalid_auth"_s));
+    const QByteArray appToken = "Bearer " + m_appToken.toUtf8();
+    const QByteArray botToken = "Bearer " + m_token.toUtf8();
+    if (authorization != (socketMethod ? appToken : botToken))
+        return reply.setJson(failure(authorization == (socketMethod ? botToken : appToken)
+                                         ? u"not_allowed_token_type"_s
+                                         : u"invalid_auth"_s));
 
     const QByteArray contentType = request.header("Content-Type").toLower();
     const bool jsonBody = contentType.startsWith("application/json");
@@ -275,7 +282,9 @@ void FakeSlack::handle(const RecordedRequest &request, Reply &reply)
     }
 
     QJsonObject answer;
-    if (method == u"chat.postMessage")
+    if (socketMethod)
+        answer = openConnection();
+    else if (method == u"chat.postMessage")
         answer = postMessage(args);
     else if (method == u"chat.update")
         answer = updateMessage(args);
@@ -309,6 +318,26 @@ void FakeSlack::handle(const RecordedRequest &request, Reply &reply)
         answer.insert(u"response_metadata"_s, meta);
     }
     reply.setJson(answer);
+}
+
+FakeSocketMode &FakeSlack::enableSocketMode(const QString &appToken)
+{
+    m_appToken = appToken;
+    if (!m_socketMode) {
+        m_socketMode = std::make_unique<FakeSocketMode>();
+        if (!m_socketMode->listen())
+            qFatal("FakeSlack: the Socket Mode server cannot listen");
+    }
+    return *m_socketMode;
+}
+
+QJsonObject FakeSlack::openConnection()
+{
+    if (!m_socketMode)
+        return failure(u"invalid_auth"_s);
+    QJsonObject answer = fixture(u"apps.connections.open.ok"_s);
+    answer.insert(u"url"_s, m_socketMode->newTicketUrl().toString());
+    return answer;
 }
 
 QJsonObject FakeSlack::authTest() const

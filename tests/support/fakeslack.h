@@ -1,6 +1,7 @@
 #pragma once
 
 #include "fakehttpserver.h"
+#include "fakesocketmode.h"
 #include "slackratelimiter.h"
 
 #include <QHash>
@@ -76,6 +77,12 @@ public:
     /// Views opened with views.open, in their current state (views.update replaces them).
     QList<QJsonObject> openedViews() const { return m_views; }
 
+    /// Turns Socket Mode on: apps.connections.open, called with `appToken` (the bot token is
+    /// refused with not_allowed_token_type, as Slack does), answers a fresh ws:// URL of the
+    /// returned FakeSocketMode.
+    FakeSocketMode &enableSocketMode(const QString &appToken = QStringLiteral("xapp-1-sim"));
+    FakeSocketMode *socketMode() { return m_socketMode.get(); }
+
     /// The app loses a scope: methods that need it answer missing_scope (only channels:history,
     /// which conversations.history needs, is checked).
     void revokeScope(const QString &scope) { m_revokedScopes.append(scope); }
@@ -111,6 +118,7 @@ private:
     static bool parseMetadata(const QJsonValue &value, QJsonObject *metadata);
 
     QJsonObject authTest() const;
+    QJsonObject openConnection();
     QJsonObject postMessage(const QJsonObject &args);
     QJsonObject updateMessage(const QJsonObject &args);
     QJsonObject postEphemeral(const QJsonObject &args);
@@ -128,6 +136,8 @@ private:
     QJsonObject renderView(const QJsonObject &requested, const QJsonObject &base);
 
     QString m_token;
+    QString m_appToken;
+    std::unique_ptr<FakeSocketMode> m_socketMode;
     std::unique_ptr<SlackRateLimiter> m_rateLimiter;
     int m_rateLimited = 0;
     QJsonObject m_workspace; ///< auth.test fields set by setWorkspace()

@@ -1,0 +1,125 @@
+#include "intake/slackhttproutes.h"
+
+#include "core/logging.h"
+#include "http/httplistener.h"
+#include "intake/slackintake.h"
+#include "slack/formdecoding.h"
+#include "slack/slacksignature.h"
+
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace Bridge {
+
+namespace {
+
+/// Slack's URL check of a slash command or interactivity URL carries no signature; it is
+/// answered and never journaled.
+bool isSslCheck(const QList<QPair<QString, QString>> &form)
+{
+    return formValue(form, u"ssl_check"_s) == u"1" && formValue(form, u"payload"_s).isEmpty() &&
+           formValue(form, u"command"_s).isEmpty();
+}
+
+} // namespace
+
+SlackHttpRoutes::SlackHttpRoutes(SlackIntake &intake, const Clock &clock, QByteArray signingSecret,
+                                 QObject *parent)
+    : QObject(parent)
+    , m_intake(intake)
+    , m_clock(clock)
+    , m_secret(std::move(signingSecret))
+{
+}
+
+void SlackHttpRoutes::registerOn(QHttpServer &server)
+{
+    server.route(u"/slack/interactions"_s, QHttpServerRequest::Method::Post,
+                 [this](const QHttpServerRequest &request) { return interactions(request); });
+    server.route(u"/slack/events"_s, QHttpServerRequest::Method::Post,
+                 [this](const QHttpServerRequest &request) { return events(request); });
+    server.route(u"/slack/commands"_s, QHttpServerRequest::Method::Post,
+                 [this](const QHttpServerRequest &request) { return commands(request); });
+}
+
+std::optional<QHttpServerResponse> SlackHttpRoutes::refusal(const QHttpServerRequest &request)
+{
+    if (m_secret.isEmpty())
+        return HttpListener::text(404, "Slack's HTTP routes are off: HiveSlack takes what Slack "
+                                       "sends through Socket Mode\n");
+    const SignatureCheck check = verifySlackSignature(
+        m_secret, HttpListener::header(request, QByteArrayLiteral("X-Slack-Request-Timestamp")),
+        HttpListener::header(request, QByteArrayLiteral("X-Slack-Signature")), request.body(),
+        m_clock.nowSecs());
+    if (check == SignatureCheck::Valid)
+        return std::nullopt;
+    m_intake.countRejected();
+    qCWarning(lcHttp) << "refused a Slack request:" << describe(check);
+    return HttpListener::text(401, describe(check).toUtf8() + '\n');
+}
+
+QHttpServerResponse SlackHttpRoutes::answer(const SlackAck &ack)
+{
+    switch (ack.kind) {
+    case SlackAck::Kind::Invalid:
+        return HttpListener::text(400, ack.error.toUtf8() + '\n');
+    case SlackAck::Kind::JournalDown:
+        return HttpListener::text(503, QByteArrayLiteral("journal unavailable\n"));
+    case SlackAck::Kind::Accepted:
+        break;
+    }
+    if (ack.payload.isEmpty())
+        return HttpListener::text(200, {});
+    return HttpListener::json(200, QJsonDocument(ack.payload).toJson(QJsonDocument::Compact));
+}
+
+QHttpServerResponse SlackHttpRoutes::interactions(const QHttpServerRequest &request)
+{
+    const auto form = decodeForm(request.body());
+    if (!m_secret.isEmpty() && isSslCheck(form))
+        return HttpListener::text(200, {});
+    if (auto refused = refusal(request))
+        return std::move(*refused);
+    const QString payload = formValue(form, u"payload"_s);
+    if (payload.isEmpty()) {
+        m_intake.countRejected();
+        return HttpListener::text(400, "not a Slack interaction: no payload\n");
+    }
+    return answer(m_intake.takeInteraction(payload.toUtf8()));
+}
+
+QHttpServerResponse SlackHttpRoutes::events(const QHttpServerRequest &request)
+{
+    if (auto refused = refusal(request))
+        return std::move(*refused);
+    QJsonParseError error;
+    const QJsonDocument body = QJsonDocument::fromJson(request.body(), &error);
+    if (!body.isObject()) {
+        m_intake.countRejected();
+        return HttpListener::text(400, "not a Slack event: the body is not a JSON object\n");
+    }
+    // Slack checks a new Request URL with a signed challenge, which it wants back.
+    if (body.object().value(u"type").toString() == u"url_verification")
+        return HttpListener::json(
+            200, QJsonDocument(QJsonObject{{u"challenge"_s, body.object().value(u"challenge")}})
+                     .toJson(QJsonDocument::Compact));
+    return answer(m_intake.takeEvent(body.object()));
+}
+
+QHttpServerResponse SlackHttpRoutes::commands(const QHttpServerRequest &request)
+{
+    const auto form = decodeForm(request.body());
+    if (!m_secret.isEmpty() && isSslCheck(form))
+        return HttpListener::text(200, {});
+    if (auto refused = refusal(request))
+        return std::move(*refused);
+    QJsonObject fields;
+    for (const auto &[key, value] : form)
+        fields.insert(key, value);
+    return answer(m_intake.takeCommand(fields));
+}
+
+} // namespace Bridge

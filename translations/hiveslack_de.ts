@@ -180,7 +180,7 @@
 <context>
     <name>Bridge::TheHiveClient</name>
     <message>
-        <location filename="../bridge/clients/thehiveclient.cpp" line="+110"/>
+        <location filename="../bridge/clients/thehiveclient.cpp" line="+112"/>
         <source>TheHive answered /api/status without a version</source>
         <translation>TheHive hat auf /api/status ohne Version geantwortet</translation>
     </message>
@@ -447,21 +447,22 @@
 <context>
     <name>Console::BridgeHost</name>
     <message>
-        <location filename="../ui/bridgehost.cpp" line="+67"/>
+        <location filename="../ui/bridgehost.cpp" line="+72"/>
         <source>reading the secrets</source>
         <translation>Secrets werden gelesen</translation>
     </message>
     <message>
+        <location line="+45"/>
         <source>finishing the deliveries under way</source>
         <translation>laufende Zustellungen werden abgeschlossen</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>cannot create the data directory %1</source>
         <translation>das Datenverzeichnis %1 kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <location line="+5"/>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
@@ -808,6 +809,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>App-level t&amp;oken:</source>
+        <translation>App-Level-T&amp;oken:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For Socket Mode (xapp-…, scope connections:write): HiveSlack connects out to Slack, and Slack needs no way in. Without it, Slack calls HiveSlack over HTTP, checked with the signing secret.</source>
+        <translation>Für den Socket Mode (xapp-…, Scope connections:write): HiveSlack verbindet sich selbst mit Slack, und Slack braucht keinen Weg herein. Ohne dieses Token ruft Slack HiveSlack über HTTP auf, geprüft mit dem Signing Secret.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Sig&amp;ning secret:</source>
         <translation>Sig&amp;ning-Secret:</translation>
     </message>
@@ -996,7 +1007,7 @@
 <context>
     <name>Console::KeychainBanner</name>
     <message>
-        <location filename="../ui/keychainbanner.cpp" line="+28"/>
+        <location filename="../ui/keychainbanner.cpp" line="+29"/>
         <source>The keychain is not available (%1), so secrets cannot be saved from here. HiveSlack can read them from files instead: start it with these environment variables, each naming a file that holds one secret and that only HiveSlack&apos;s user can read: %2.</source>
         <translation>Der Schlüsselbund ist nicht verfügbar (%1), daher können Secrets hier nicht gespeichert werden. HiveSlack kann sie stattdessen aus Dateien lesen: Starten Sie es mit diesen Umgebungsvariablen, die jeweils eine Datei nennen, die ein Secret enthält und nur für den Benutzer von HiveSlack lesbar ist: %2.</translation>
     </message>
@@ -1392,7 +1403,7 @@
 <context>
     <name>Console::SetupHelpers</name>
     <message>
-        <location filename="../ui/setuphelpers.cpp" line="+86"/>
+        <location filename="../ui/setuphelpers.cpp" line="+89"/>
         <source>&lt;webhook secret&gt;</source>
         <translation>&lt;Webhook-Secret&gt;</translation>
     </message>
@@ -1472,22 +1483,42 @@
 <context>
     <name>Console::SlackAppDialog</name>
     <message>
-        <location filename="../ui/slackappdialog.cpp" line="+20"/>
+        <location filename="../ui/slackappdialog.cpp" line="+25"/>
         <source>Create the Slack app</source>
         <translation>Slack-App anlegen</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>At api.slack.com/apps choose &quot;Create New App&quot;, then &quot;From an app manifest&quot;, pick the workspace and paste this manifest. Install the app to the workspace, then copy its Bot User OAuth Token (OAuth &amp; Permissions) and its Signing Secret (Basic Information) into Connections.</source>
-        <translation>Wählen Sie auf api.slack.com/apps „Create New App“ und dann „From an app manifest“, wählen Sie den Workspace und fügen Sie dieses Manifest ein. Installieren Sie die App im Workspace und kopieren Sie dann ihr Bot User OAuth Token (OAuth &amp; Permissions) und ihr Signing Secret (Basic Information) in die Verbindungen.</translation>
+        <location line="-8"/>
+        <source>&amp;Socket Mode: HiveSlack connects out to Slack; nothing from the internet reaches it (recommended)</source>
+        <translation>&amp;Socket Mode: HiveSlack verbindet sich selbst mit Slack; nichts aus dem Internet erreicht es (empfohlen)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>&amp;HTTP: Slack calls HiveSlack at a public HTTPS address</source>
+        <translation>&amp;HTTP: Slack ruft HiveSlack unter einer öffentlichen HTTPS-Adresse auf</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>At api.slack.com/apps choose &quot;Create New App&quot;, then &quot;From an app manifest&quot;, pick the workspace and paste this manifest. Install the app to the workspace, then copy its Bot User OAuth Token (OAuth &amp; Permissions) into Connections, and either an app-level token with the connections:write scope (Basic Information → App-Level Tokens; Socket Mode) or the Signing Secret (Basic Information; HTTP).</source>
+        <translation>Wählen Sie auf api.slack.com/apps „Create New App“ und dann „From an app manifest“, wählen Sie den Workspace und fügen Sie dieses Manifest ein. Installieren Sie die App im Workspace und kopieren Sie dann ihr Bot User OAuth Token (OAuth &amp; Permissions) in die Verbindungen, dazu entweder ein App-Level-Token mit dem Scope connections:write (Basic Information → App-Level Tokens; Socket Mode) oder das Signing Secret (Basic Information; HTTP).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Slack reaches HiveSlack by:</source>
+        <translation>Slack erreicht HiveSlack über:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Public base URL:</source>
         <translation>Öffentliche &amp;Basis-URL:</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
+        <source>Slack will send button clicks over the connection HiveSlack opens with the app-level token.</source>
+        <translation>Slack sendet Klicks über die Verbindung, die HiveSlack mit dem App-Level-Token öffnet.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Type the address at which Slack reaches this bridge, starting with https://.</source>
         <translation>Geben Sie die Adresse ein, unter der Slack diese Bridge erreicht, beginnend mit https://.</translation>
     </message>
@@ -1667,7 +1698,7 @@
 <context>
     <name>Console::UsersModel</name>
     <message>
-        <location filename="../ui/usersmodel.cpp" line="+196"/>
+        <location filename="../ui/usersmodel.cpp" line="+195"/>
         <source>not checked</source>
         <translation>nicht geprüft</translation>
     </message>
@@ -1730,7 +1761,7 @@
         <translation>erlaubt</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-282"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
@@ -1770,7 +1801,7 @@
         <translation>Aufgaben</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+213"/>
         <source>cannot read</source>
         <translation>nicht lesbar</translation>
     </message>
@@ -1938,7 +1969,7 @@
         <translation>Slack hat die Mitglieder nicht aufgelistet: %1</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+121"/>
         <source>The bridge is starting…</source>
         <translation>Die Bridge startet…</translation>
     </message>

@@ -180,7 +180,7 @@
 <context>
     <name>Bridge::TheHiveClient</name>
     <message>
-        <location filename="../bridge/clients/thehiveclient.cpp" line="+110"/>
+        <location filename="../bridge/clients/thehiveclient.cpp" line="+112"/>
         <source>TheHive answered /api/status without a version</source>
         <translation>TheHive a répondu à /api/status sans version</translation>
     </message>
@@ -447,21 +447,22 @@
 <context>
     <name>Console::BridgeHost</name>
     <message>
-        <location filename="../ui/bridgehost.cpp" line="+67"/>
+        <location filename="../ui/bridgehost.cpp" line="+72"/>
         <source>reading the secrets</source>
         <translation>lecture des secrets</translation>
     </message>
     <message>
+        <location line="+45"/>
         <source>finishing the deliveries under way</source>
         <translation>fin des envois en cours</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>cannot create the data directory %1</source>
         <translation>impossible de créer le répertoire de données %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <location line="+5"/>
         <source>cannot write %1: %2</source>
         <translation>impossible d&apos;écrire %1&#xa0;: %2</translation>
@@ -808,6 +809,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>App-level t&amp;oken:</source>
+        <translation>Jet&amp;on d’application :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For Socket Mode (xapp-…, scope connections:write): HiveSlack connects out to Slack, and Slack needs no way in. Without it, Slack calls HiveSlack over HTTP, checked with the signing secret.</source>
+        <translation>Pour le Socket Mode (xapp-…, scope connections:write) : HiveSlack se connecte lui-même à Slack, et Slack n’a besoin d’aucun accès entrant. Sans ce jeton, Slack appelle HiveSlack en HTTP, vérifié avec le signing secret.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Sig&amp;ning secret:</source>
         <translation>Sec&amp;ret de signature&#xa0;:</translation>
     </message>
@@ -996,7 +1007,7 @@
 <context>
     <name>Console::KeychainBanner</name>
     <message>
-        <location filename="../ui/keychainbanner.cpp" line="+28"/>
+        <location filename="../ui/keychainbanner.cpp" line="+29"/>
         <source>The keychain is not available (%1), so secrets cannot be saved from here. HiveSlack can read them from files instead: start it with these environment variables, each naming a file that holds one secret and that only HiveSlack&apos;s user can read: %2.</source>
         <translation>Le trousseau n&apos;est pas disponible (%1), les secrets ne peuvent donc pas être enregistrés ici. HiveSlack peut les lire depuis des fichiers&#xa0;: lancez-le avec ces variables d&apos;environnement, chacune désignant un fichier qui contient un secret et que seul l&apos;utilisateur de HiveSlack peut lire&#xa0;: %2.</translation>
     </message>
@@ -1392,7 +1403,7 @@
 <context>
     <name>Console::SetupHelpers</name>
     <message>
-        <location filename="../ui/setuphelpers.cpp" line="+86"/>
+        <location filename="../ui/setuphelpers.cpp" line="+89"/>
         <source>&lt;webhook secret&gt;</source>
         <translation>&lt;secret du webhook&gt;</translation>
     </message>
@@ -1472,22 +1483,42 @@
 <context>
     <name>Console::SlackAppDialog</name>
     <message>
-        <location filename="../ui/slackappdialog.cpp" line="+20"/>
+        <location filename="../ui/slackappdialog.cpp" line="+25"/>
         <source>Create the Slack app</source>
         <translation>Créer l&apos;application Slack</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>At api.slack.com/apps choose &quot;Create New App&quot;, then &quot;From an app manifest&quot;, pick the workspace and paste this manifest. Install the app to the workspace, then copy its Bot User OAuth Token (OAuth &amp; Permissions) and its Signing Secret (Basic Information) into Connections.</source>
-        <translation>Sur api.slack.com/apps, choisissez «&#xa0;Create New App&#xa0;», puis «&#xa0;From an app manifest&#xa0;», sélectionnez l&apos;espace de travail et collez ce manifeste. Installez l&apos;application dans l&apos;espace de travail, puis copiez son Bot User OAuth Token (OAuth &amp; Permissions) et son Signing Secret (Basic Information) dans Connexions.</translation>
+        <location line="-8"/>
+        <source>&amp;Socket Mode: HiveSlack connects out to Slack; nothing from the internet reaches it (recommended)</source>
+        <translation>&amp;Socket Mode : HiveSlack se connecte lui-même à Slack ; rien d’Internet ne l’atteint (recommandé)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>&amp;HTTP: Slack calls HiveSlack at a public HTTPS address</source>
+        <translation>&amp;HTTP : Slack appelle HiveSlack à une adresse HTTPS publique</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>At api.slack.com/apps choose &quot;Create New App&quot;, then &quot;From an app manifest&quot;, pick the workspace and paste this manifest. Install the app to the workspace, then copy its Bot User OAuth Token (OAuth &amp; Permissions) into Connections, and either an app-level token with the connections:write scope (Basic Information → App-Level Tokens; Socket Mode) or the Signing Secret (Basic Information; HTTP).</source>
+        <translation>Sur api.slack.com/apps, choisissez « Create New App » puis « From an app manifest », choisissez l’espace de travail et collez ce manifeste. Installez l’application dans l’espace de travail, puis copiez son Bot User OAuth Token (OAuth &amp; Permissions) dans Connexions, ainsi qu’un jeton d’application avec le scope connections:write (Basic Information → App-Level Tokens ; Socket Mode) ou le Signing Secret (Basic Information ; HTTP).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Slack reaches HiveSlack by:</source>
+        <translation>Slack joint HiveSlack par :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Public base URL:</source>
         <translation>URL de base &amp;publique&#xa0;:</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
+        <source>Slack will send button clicks over the connection HiveSlack opens with the app-level token.</source>
+        <translation>Slack enverra les clics sur la connexion que HiveSlack ouvre avec le jeton d’application.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Type the address at which Slack reaches this bridge, starting with https://.</source>
         <translation>Saisissez l&apos;adresse à laquelle Slack joint cette passerelle, commençant par https://.</translation>
     </message>
@@ -1667,7 +1698,7 @@
 <context>
     <name>Console::UsersModel</name>
     <message>
-        <location filename="../ui/usersmodel.cpp" line="+196"/>
+        <location filename="../ui/usersmodel.cpp" line="+195"/>
         <source>not checked</source>
         <translation>non vérifié</translation>
     </message>
@@ -1730,7 +1761,7 @@
         <translation>autorisé</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-282"/>
         <source>status</source>
         <translation>statut</translation>
     </message>
@@ -1770,7 +1801,7 @@
         <translation>tâches</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+213"/>
         <source>cannot read</source>
         <translation>illisible</translation>
     </message>
@@ -1938,7 +1969,7 @@
         <translation>Slack n&apos;a pas listé les membres&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+121"/>
         <source>The bridge is starting…</source>
         <translation>La passerelle démarre…</translation>
     </message>

@@ -226,6 +226,12 @@ QWidget *ConnectionsPage::buildSlack()
     m_slackUrl->setPlaceholderText(Bridge::BridgeConfig().slackApiUrl.toString());
     m_botToken =
         addSecret(form, tr("&Bot token:"), u"slackBotToken"_s, Bridge::SecretKey::SlackBotToken);
+    addSecret(form, tr("App-level t&oken:"), u"slackAppToken"_s, Bridge::SecretKey::SlackAppToken);
+    form->addRow(QString(), hintLabel(tr("For Socket Mode (xapp-…, scope connections:write): "
+                                         "HiveSlack connects out to Slack, and Slack needs no way "
+                                         "in. Without it, Slack calls HiveSlack over HTTP, "
+                                         "checked with the signing secret."),
+                                      box));
     addSecret(form, tr("Sig&ning secret:"), u"slackSigningSecret"_s,
               Bridge::SecretKey::SlackSigningSecret);
     m_channel = addField(form, tr("Default &channel:"), u"slackDefaultChannel"_s);

@@ -34,7 +34,7 @@ class SecretField;
 ///
 /// Widgets carry object names for tests and styling: theHiveUrl, theHiveUiUrl,
 /// theHiveOrganisation, theHiveVersion, theHiveApiKey, theHiveWebhookSecret, generateSecret,
-/// actAsService, actAsHeader, theHiveUserHeader, slackApiUrl, slackBotToken,
+/// actAsService, actAsHeader, theHiveUserHeader, slackApiUrl, slackBotToken, slackAppToken,
 /// slackSigningSecret, slackDefaultChannel; error_<field> under checked fields;
 /// state_<secret key>;
 /// saveButton, saveResult, testTheHiveButton, theHiveResult, testSlackButton, slackResult,

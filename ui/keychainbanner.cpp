@@ -22,7 +22,8 @@ void KeychainBanner::showFor(const QString &reason)
     QStringList variables;
     for (const char *key :
          {Bridge::SecretKey::TheHiveApiKey, Bridge::SecretKey::TheHiveWebhookSecret,
-          Bridge::SecretKey::SlackBotToken, Bridge::SecretKey::SlackSigningSecret})
+          Bridge::SecretKey::SlackBotToken, Bridge::SecretKey::SlackSigningSecret,
+          Bridge::SecretKey::SlackAppToken})
         variables.append(Bridge::EnvSecretStore::variableFor(QLatin1String(key)) +
                          QStringLiteral("_FILE"));
     setText(tr("The keychain is not available (%1), so secrets cannot be saved from here. "

@@ -58,6 +58,11 @@ QStringList SetupHelpers::slackBotScopes()
 
 QString SetupHelpers::slackAppManifest(const QUrl &publicBase)
 {
+    const bool socketMode = publicBase.isEmpty();
+    QJsonObject interactivity{{u"is_enabled"_s, true}};
+    if (!socketMode)
+        interactivity.insert(u"request_url"_s,
+                             endpointUrl(publicBase, u"/slack/interactions"_s).toString());
     // What Slack shows its users, so it stays in English like the cards themselves.
     const QJsonObject manifest{
         {u"display_information"_s,
@@ -70,12 +75,9 @@ QString SetupHelpers::slackAppManifest(const QUrl &publicBase)
          QJsonObject{
              {u"scopes"_s, QJsonObject{{u"bot"_s, QJsonArray::fromStringList(slackBotScopes())}}}}},
         {u"settings"_s,
-         QJsonObject{{u"interactivity"_s,
-                      QJsonObject{{u"is_enabled"_s, true},
-                                  {u"request_url"_s,
-                                   endpointUrl(publicBase, u"/slack/interactions"_s).toString()}}},
+         QJsonObject{{u"interactivity"_s, interactivity},
                      {u"org_deploy_enabled"_s, false},
-                     {u"socket_mode_enabled"_s, false},
+                     {u"socket_mode_enabled"_s, socketMode},
                      // HiveSlack keeps one bot token; a rotating one would expire after 12 hours.
                      {u"token_rotation_enabled"_s, false}}},
     };

@@ -31,8 +31,10 @@ public:
     /// The bot scopes HiveSlack needs, in manifest order.
     static QStringList slackBotScopes();
     /// A Slack app manifest (JSON) for "Create an app → From a manifest": the HiveSlack bot
-    /// with slackBotScopes() and interactivity pointed at @p publicBase + /slack/interactions.
-    static QString slackAppManifest(const QUrl &publicBase);
+    /// with slackBotScopes() and interactivity, through Socket Mode when @p publicBase is empty
+    /// (Slack needs no way in to the bridge), else pointed at @p publicBase +
+    /// /slack/interactions.
+    static QString slackAppManifest(const QUrl &publicBase = {});
 
     /// Step-by-step TheHive 5 set-up (endpoint, then notification) for @p webhookUrl, with
     /// @p secret as the Bearer token (a placeholder when empty).

@@ -7,12 +7,17 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRadioButton>
 #include <QVBoxLayout>
 
 namespace Console {
 
 SlackAppDialog::SlackAppDialog(const QUrl &defaultBase, QWidget *parent)
     : QDialog(parent)
+    , m_socketMode(new QRadioButton(tr("&Socket Mode: HiveSlack connects out to Slack; nothing "
+                                       "from the internet reaches it (recommended)"),
+                                    this))
+    , m_http(new QRadioButton(tr("&HTTP: Slack calls HiveSlack at a public HTTPS address"), this))
     , m_base(new QLineEdit(defaultBase.toString(), this))
     , m_hint(new QLabel(this))
     , m_manifest(new CodeBox(this))
@@ -21,16 +26,22 @@ SlackAppDialog::SlackAppDialog(const QUrl &defaultBase, QWidget *parent)
     m_base->setObjectName(QStringLiteral("publicBaseUrl"));
     m_manifest->setObjectName(QStringLiteral("manifest"));
 
+    m_socketMode->setObjectName(QStringLiteral("socketModeChoice"));
+    m_http->setObjectName(QStringLiteral("httpChoice"));
+    m_socketMode->setChecked(true);
     auto *intro = new QLabel(
         tr("At api.slack.com/apps choose \"Create New App\", then \"From an app manifest\", pick "
            "the workspace and paste this manifest. Install the app to the workspace, then copy "
-           "its Bot User OAuth Token (OAuth & Permissions) and its Signing Secret (Basic "
-           "Information) into Connections."),
+           "its Bot User OAuth Token (OAuth & Permissions) into Connections, and either an "
+           "app-level token with the connections:write scope (Basic Information → App-Level "
+           "Tokens; Socket Mode) or the Signing Secret (Basic Information; HTTP)."),
         this);
     intro->setWordWrap(true);
     m_hint->setWordWrap(true);
 
     auto *form = new QFormLayout;
+    form->addRow(tr("Slack reaches HiveSlack by:"), m_socketMode);
+    form->addRow(QString(), m_http);
     auto *baseLabel = new QLabel(tr("&Public base URL:"), this);
     baseLabel->setBuddy(m_base);
     form->addRow(baseLabel, m_base);
@@ -47,11 +58,19 @@ SlackAppDialog::SlackAppDialog(const QUrl &defaultBase, QWidget *parent)
     resize(640, 560);
 
     connect(m_base, &QLineEdit::textChanged, this, &SlackAppDialog::update);
+    connect(m_http, &QRadioButton::toggled, this, &SlackAppDialog::update);
     update();
 }
 
 void SlackAppDialog::update()
 {
+    m_base->setEnabled(m_http->isChecked());
+    if (m_socketMode->isChecked()) {
+        m_hint->setText(tr("Slack will send button clicks over the connection HiveSlack opens "
+                           "with the app-level token."));
+        m_manifest->setText(SetupHelpers::slackAppManifest());
+        return;
+    }
     const QUrl base(m_base->text().trimmed());
     if (!SetupHelpers::isHttpUrl(base)) {
         m_hint->setText(tr("Type the address at which Slack reaches this bridge, starting with "

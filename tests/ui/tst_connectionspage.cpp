@@ -68,6 +68,7 @@ private Q_SLOTS:
     void testTheHiveWithWrongKey();
     void unavailableKeychainShowsBanner();
     void generateMakesFreshSecrets();
+    void manifestOffersSocketModeFirst();
     void manifestHasScopesAndInteractivityUrl();
     void slackAppButtonOpensDialogWithCopy();
     void theHiveSetupHidesSecretUntilAsked();
@@ -435,9 +436,25 @@ void TestConnectionsPage::generateMakesFreshSecrets()
     QVERIFY(!settingsFileBytes().contains(second.toUtf8()));
 }
 
+void TestConnectionsPage::manifestOffersSocketModeFirst()
+{
+    Console::SlackAppDialog dialog(QUrl(u"http://127.0.0.1:8990"_s));
+    QVERIFY(dialog.socketModeChoice()->isChecked());
+    QVERIFY(!dialog.baseUrlEdit()->isEnabled());
+    const QJsonObject settings = QJsonDocument::fromJson(dialog.manifestText().toUtf8())
+                                     .object()
+                                     .value(u"settings"_s)
+                                     .toObject();
+    QCOMPARE(settings.value(u"socket_mode_enabled"_s).toBool(), true);
+    // Clicks come over the socket: no request URL for Slack to call.
+    QCOMPARE(settings.value(u"interactivity"_s).toObject(), QJsonObject({{u"is_enabled"_s, true}}));
+}
+
 void TestConnectionsPage::manifestHasScopesAndInteractivityUrl()
 {
     Console::SlackAppDialog dialog(QUrl(u"http://127.0.0.1:8990"_s));
+    dialog.httpChoice()->click();
+    QVERIFY(dialog.baseUrlEdit()->isEnabled());
     dialog.baseUrlEdit()->clear();
     QTest::keyClicks(dialog.baseUrlEdit(), u"https://bridge.example.org/hiveslack/"_s);
     const QString text = dialog.manifestText();
@@ -462,6 +479,8 @@ void TestConnectionsPage::manifestHasScopesAndInteractivityUrl()
     QCOMPARE(interactivity.value(u"is_enabled"_s).toBool(), true);
     QCOMPARE(interactivity.value(u"request_url"_s).toString(),
              u"https://bridge.example.org/hiveslack/slack/interactions"_s);
+    QCOMPARE(manifest.value(u"settings"_s).toObject().value(u"socket_mode_enabled"_s).toBool(),
+             false);
 
     // Not a URL: no manifest to paste by mistake.
     dialog.baseUrlEdit()->clear();
@@ -476,7 +495,8 @@ void TestConnectionsPage::slackAppButtonOpensDialogWithCopy()
     auto *dialog = page->findChild<Console::SlackAppDialog *>();
     QVERIFY(dialog);
     QVERIFY(dialog->isVisible());
-    // Defaults to where the bridge listens.
+    // HTTP defaults to where the bridge listens.
+    dialog->httpChoice()->click();
     QCOMPARE(dialog->baseUrlEdit()->text(),
              Console::SetupHelpers::listenBaseUrl(m_host->config()).toString());
     QVERIFY(dialog->manifestText().contains(u"/slack/interactions"_s));

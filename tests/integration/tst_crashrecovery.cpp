@@ -3,16 +3,11 @@
 // process, real SQLite file, real HTTP.
 #include "fakeslack.h"
 #include "fakethehive.h"
+#include "headlessprocess.h"
 
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QProcess>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <csignal>
 
 using namespace TestSupport;
 using namespace Qt::StringLiterals;
@@ -21,13 +16,6 @@ namespace {
 
 constexpr char Secret[] = "crash-test-secret";
 constexpr char Channel[] = "C0HIVE01";
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
 
 } // namespace
 
@@ -38,15 +26,10 @@ class TestCrashRecovery : public QObject
     FakeTheHive m_hive;
     FakeSlack m_slack;
     QTemporaryDir m_dir;
-    QNetworkAccessManager m_client;
-    quint16 m_port = 0;
 
-    std::unique_ptr<QProcess> launch()
+    std::unique_ptr<HeadlessProcess> launch()
     {
-        auto process = std::make_unique<QProcess>();
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"HIVESLACK_LISTEN"_s, u"127.0.0.1:%1"_s.arg(m_port));
-        env.insert(u"HIVESLACK_DATA_DIR"_s, m_dir.path());
         env.insert(u"HIVESLACK_THEHIVE_URL"_s, m_hive.baseUrl().toString());
         env.insert(u"HIVESLACK_THEHIVE_API_KEY"_s, m_hive.apiKey());
         env.insert(u"HIVESLACK_THEHIVE_WEBHOOK_SECRET"_s, QLatin1String(Secret));
@@ -54,42 +37,20 @@ class TestCrashRecovery : public QObject
         env.insert(u"HIVESLACK_SLACK_BOT_TOKEN"_s, m_slack.token());
         env.insert(u"HIVESLACK_SLACK_SIGNING_SECRET"_s, u"unused-here"_s);
         env.insert(u"HIVESLACK_SLACK_CHANNEL"_s, QLatin1String(Channel));
-        process->setProcessEnvironment(env);
-        process->setProcessChannelMode(QProcess::ForwardedChannels);
-        process->start(QStringLiteral(HIVESLACK_BINARY), {u"--headless"_s});
-        if (!process->waitForStarted(5000))
-            qFatal("cannot start %s", HIVESLACK_BINARY);
+        auto process = std::make_unique<HeadlessProcess>(env, m_dir.path());
         // Serving within two seconds of start (the headless contract).
-        const bool up = QTest::qWaitFor([&] { return get(u"/healthz"_s) == 200; }, 2000);
-        if (!up)
+        if (!process->start())
             qFatal("hiveslack did not answer /healthz within 2 s");
         return process;
     }
 
-    int get(const QString &path)
+    static int postWebhook(HeadlessProcess &bridge, const QJsonObject &body)
     {
-        QNetworkReply *reply =
-            m_client.get(QNetworkRequest(QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_port).arg(path))));
-        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 2000))
-            reply->abort(); // answered as status 0
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        delete reply;
-        return status;
-    }
-
-    int postWebhook(const QJsonObject &body)
-    {
-        QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/thehive/webhook"_s.arg(m_port)));
-        request.setHeader(QNetworkRequest::ContentTypeHeader,
-                          QByteArrayLiteral("application/json"));
-        request.setRawHeader("Authorization", QByteArray("Bearer ") + Secret);
-        QNetworkReply *reply =
-            m_client.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
-        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 5000))
-            reply->abort(); // answered as status 0
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        delete reply;
-        return status;
+        return bridge
+            .post(u"/thehive/webhook"_s, QJsonDocument(body).toJson(QJsonDocument::Compact),
+                  {{"Content-Type", "application/json"},
+                   {"Authorization", QByteArray("Bearer ") + Secret}})
+            .first;
     }
 
     int cards() const
@@ -106,44 +67,36 @@ private Q_SLOTS:
         QVERIFY(m_hive.listen());
         QVERIFY(m_slack.listen());
         m_slack.addChannel(QLatin1String(Channel), u"soc-cases"_s);
-        m_port = freePort();
     }
 
     void killedWhileSlackFailsThenRestartedDeliversEveryCardOnce()
     {
         // Slack answers 503 to every card: nothing can be delivered before the kill.
         m_slack.failNext(u"/api/chat.postMessage"_s, 503, {}, 100000);
-        std::unique_ptr<QProcess> first = launch();
+        std::unique_ptr<HeadlessProcess> first = launch();
         constexpr int Cases = 20;
         for (int i = 0; i < Cases; ++i) {
             const QString id =
                 m_hive.addCase({{u"title"_s, u"crash case %1"_s.arg(i)}}).value(u"_id").toString();
-            QCOMPARE(postWebhook(m_hive.webhookFor(u"create"_s, id)), 202);
+            QCOMPARE(postWebhook(*first, m_hive.webhookFor(u"create"_s, id)), 202);
         }
         QVERIFY(QTest::qWaitFor(
             [&] { return !m_slack.requests(u"/api/chat.postMessage"_s).isEmpty(); }, 5000));
-        ::kill(pid_t(first->processId()), SIGKILL);
-        QVERIFY(first->waitForFinished(5000));
-        QCOMPARE(first->exitStatus(), QProcess::CrashExit);
+        first->kill();
+        QCOMPARE(first->process().exitStatus(), QProcess::CrashExit);
         QCOMPARE(cards(), 0);
 
         m_slack.clearFaults();
-        std::unique_ptr<QProcess> second = launch();
+        std::unique_ptr<HeadlessProcess> second = launch();
         QVERIFY2(QTest::qWaitFor([&] { return cards() == Cases; }, 20000),
                  qPrintable(u"%1 of %2 cards"_s.arg(cards()).arg(Cases)));
 
         // A clean stop (SIGTERM) and one more start must not post anything again.
-        // Keep the event loop running while it stops: the fakes live in this process and must
-        // answer the deliveries it finishes on the way out.
-        second->terminate();
-        QVERIFY(QTest::qWaitFor([&] { return second->state() == QProcess::NotRunning; }, 10000));
-        QCOMPARE(second->exitStatus(), QProcess::NormalExit);
-        QCOMPARE(second->exitCode(), 0);
-        std::unique_ptr<QProcess> third = launch();
+        QVERIFY(second->terminate());
+        std::unique_ptr<HeadlessProcess> third = launch();
         QTest::qWait(500);
         QCOMPARE(cards(), Cases);
-        third->terminate();
-        QVERIFY(QTest::qWaitFor([&] { return third->state() == QProcess::NotRunning; }, 10000));
+        QVERIFY(third->terminate());
     }
 
     void killedJustAfterSlackPostedACardTheRestartFindsItInsteadOfPostingAgain()
@@ -153,28 +106,23 @@ private Q_SLOTS:
         m_slack.clearFaults();
         m_slack.delayNext(u"/api/chat.postMessage"_s, 30'000);
         const int before = cards();
-        std::unique_ptr<QProcess> first = launch();
+        std::unique_ptr<HeadlessProcess> first = launch();
         const QString id =
             m_hive.addCase({{u"title"_s, u"posted before the kill"_s}}).value(u"_id").toString();
-        QCOMPARE(postWebhook(m_hive.webhookFor(u"create"_s, id)), 202);
+        QCOMPARE(postWebhook(*first, m_hive.webhookFor(u"create"_s, id)), 202);
         QVERIFY(QTest::qWaitFor([&] { return cards() == before + 1; }, 5000));
-        ::kill(pid_t(first->processId()), SIGKILL);
-        QVERIFY(first->waitForFinished(5000));
+        first->kill();
 
         m_slack.clearRequests();
-        std::unique_ptr<QProcess> second = launch();
+        std::unique_ptr<HeadlessProcess> second = launch();
         // The restarted bridge looks for the card, finds it and draws the case on it.
         QVERIFY(QTest::qWaitFor(
-            [&] {
-                const auto card = m_slack.messages(QLatin1String(Channel)).constLast();
-                return card.updates > 0;
-            },
+            [&] { return m_slack.messages(QLatin1String(Channel)).constLast().updates > 0; },
             10000));
         QCOMPARE(m_slack.requests(u"/api/conversations.history"_s).size(), 1);
         QVERIFY(m_slack.requests(u"/api/chat.postMessage"_s).isEmpty());
         QCOMPARE(cards(), before + 1);
-        second->terminate();
-        QVERIFY(QTest::qWaitFor([&] { return second->state() == QProcess::NotRunning; }, 10000));
+        QVERIFY(second->terminate());
     }
 };
 

@@ -80,7 +80,7 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
     if (m_credentials.usesSocketMode()) {
         m_appSlack = std::make_unique<SlackClient>(
             *m_rest, m_config.slackApiUrl, m_credentials.slackAppToken, m_config.slackRateLimits);
-        m_socketMode = std::make_unique<SocketModeClient>(*m_slackIntake, *m_appSlack, m_clock,
+        m_socketMode = std::make_unique<SocketModeClient>(*m_slackIntake, *m_appSlack,
                                                           m_config.socketModeTiming);
     }
     connect(m_hiveIntake.get(), &TheHiveIntake::journaled, this, &BridgeService::eventJournaled);

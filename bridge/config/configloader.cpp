@@ -20,7 +20,7 @@ namespace {
 const QStringList SecretLikeKeys = {
     QStringLiteral("apiKey"),        QStringLiteral("webhookSecret"), QStringLiteral("botToken"),
     QStringLiteral("signingSecret"), QStringLiteral("token"),         QStringLiteral("secret"),
-    QStringLiteral("password"),
+    QStringLiteral("password"),      QStringLiteral("appToken"),
 };
 
 QString findSecretKey(const QJsonObject &object, const QString &path)

@@ -7,6 +7,7 @@
 #include "slack/modals.h"
 
 #include <QDate>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimeZone>
 
@@ -34,6 +35,18 @@ QByteArray withoutCredentials(QJsonObject json)
     json.remove(u"response_url");
     json.remove(u"response_urls");
     return QJsonDocument(json).toJson(QJsonDocument::Compact);
+}
+
+QString firstActionTs(const QByteArray &payloadJson)
+{
+    return QJsonDocument::fromJson(payloadJson)
+        .object()
+        .value(u"actions")
+        .toArray()
+        .first()
+        .toObject()
+        .value(u"action_ts")
+        .toString();
 }
 
 /// Field errors for a modal submission; empty when it may go ahead.
@@ -86,8 +99,11 @@ SlackAck SlackIntake::takeInteraction(const QByteArray &payloadJson)
     entry.kind = u"slack."_s + interaction->typeName;
     entry.payload = withoutCredentials(QJsonDocument::fromJson(payloadJson).object());
     entry.ignored = !isOurs(*interaction);
+    // What Slack sends again carries the same ids: the trigger, else the click's own time.
     if (!interaction->triggerId.isEmpty())
         entry.dedupeKey = u"slack:"_s + interaction->triggerId;
+    else if (const QString actionTs = firstActionTs(payloadJson); !actionTs.isEmpty())
+        entry.dedupeKey = u"slack-action:%1:%2"_s.arg(interaction->userId, actionTs);
     // The case key keeps an interaction in order with the case's other events.
     if (!interaction->actions.isEmpty())
         entry.caseKey = caseIdFromBlockId(interaction->actions.first().blockId).value_or(QString());

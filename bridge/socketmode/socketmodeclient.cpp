@@ -1,7 +1,6 @@
 #include "socketmode/socketmodeclient.h"
 
 #include "clients/slackclient.h"
-#include "core/clock.h"
 #include "core/logging.h"
 #include "intake/slackintake.h"
 
@@ -25,16 +24,17 @@ bool isTokenProblem(const QString &error)
 
 } // namespace
 
-SocketModeClient::SocketModeClient(SlackIntake &intake, SlackClient &appSlack, const Clock &clock,
+SocketModeClient::SocketModeClient(SlackIntake &intake, SlackClient &appSlack,
                                    SocketModeTiming timing, QObject *parent)
     : QObject(parent)
     , m_intake(intake)
     , m_slack(appSlack)
-    , m_clock(clock)
     , m_timing(timing)
 {
     m_retryTimer.setSingleShot(true);
+    m_helloTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &SocketModeClient::connectNew);
+    connect(&m_helloTimer, &QTimer::timeout, this, &SocketModeClient::onHelloTimeout);
     connect(&m_pingTimer, &QTimer::timeout, this, &SocketModeClient::checkSilence);
 }
 
@@ -56,6 +56,8 @@ QString SocketModeClient::stateName(State state)
         return u"reconnecting"_s;
     case State::Disabled:
         return u"disabled"_s;
+    case State::Refused:
+        return u"refused"_s;
     }
     return {};
 }
@@ -71,12 +73,20 @@ void SocketModeClient::start()
 
 void SocketModeClient::stop()
 {
+    halt(State::Off, {});
+}
+
+void SocketModeClient::halt(State state, const QString &error)
+{
     m_running = false;
     m_retryTimer.stop();
     m_pingTimer.stop();
+    m_helloTimer.stop();
     drop(m_pending);
     drop(m_current);
-    setState(State::Off);
+    if (!error.isEmpty())
+        m_status.lastError = error;
+    setState(state);
 }
 
 void SocketModeClient::setState(State state)
@@ -93,8 +103,10 @@ void SocketModeClient::drop(QWebSocket *socket)
         return;
     if (socket == m_current)
         m_current = nullptr;
-    if (socket == m_pending)
+    if (socket == m_pending) {
         m_pending = nullptr;
+        m_helloTimer.stop();
+    }
     socket->disconnect(this);
     socket->close();
     socket->deleteLater();
@@ -104,6 +116,8 @@ void SocketModeClient::connectNew()
 {
     if (!m_running || m_asking || m_pending)
         return;
+    // Whatever scheduled an attempt, this is it: no second one when the timer fires.
+    m_retryTimer.stop();
     m_asking = true;
     if (!m_current)
         setState(State::Connecting);
@@ -113,15 +127,17 @@ void SocketModeClient::connectNew()
         if (!m_running)
             return;
         const QUrl url(r.json.value(u"url").toString());
-        if (!r.ok() || !url.isValid() || url.isEmpty()) {
-            const QString why = r.ok() ? u"apps.connections.open gave no URL"_s : r.error;
-            if (isTokenProblem(why))
-                qCCritical(lcSlack).noquote()
-                    << "Socket Mode: Slack refuses the app-level token:" << why
-                    << "(it needs the connections:write scope)";
-            return retryLater(why);
+        if (r.ok() && url.isValid() && !url.isEmpty())
+            return open(url);
+        const QString why = r.ok() ? u"apps.connections.open gave no URL"_s : r.error;
+        if (isTokenProblem(why)) {
+            // Asking again will not change Slack's mind: stop, loudly (as Slack's SDKs do).
+            qCCritical(lcSlack).noquote()
+                << "Socket Mode: Slack refuses the app-level token:" << why
+                << "(it must be an xapp- token with the connections:write scope)";
+            return halt(State::Refused, why);
         }
-        open(url);
+        retryLater(why);
     });
 }
 
@@ -136,8 +152,20 @@ void SocketModeClient::open(const QUrl &url)
             m_sinceHeard.restart();
     });
     connect(socket, &QWebSocket::disconnected, this, [this, socket] { onClosed(socket); });
+    // A connection that never says hello (a proxy swallowing it) must not block the next one.
+    m_helloTimer.start(m_timing.silenceLimitMs);
     // The ticket in the URL is a credential: it is never logged.
     socket->open(url);
+}
+
+void SocketModeClient::onHelloTimeout()
+{
+    if (!m_pending)
+        return;
+    qCWarning(lcSlack) << "Socket Mode: no hello from Slack within" << m_timing.silenceLimitMs
+                       << "ms";
+    drop(m_pending);
+    retryLater(u"no hello from Slack"_s);
 }
 
 void SocketModeClient::onMessage(QWebSocket *socket, const QString &text)
@@ -163,11 +191,12 @@ void SocketModeClient::onHello(QWebSocket *socket)
     QWebSocket *old = m_current;
     m_current = socket;
     m_pending = nullptr;
+    m_helloTimer.stop();
+    m_retryTimer.stop();
     drop(old);
-    m_failures = 0;
     m_sinceHeard.restart();
+    m_connectedFor.start();
     m_pingTimer.start(m_timing.pingIntervalMs);
-    m_status.connectedAt = m_clock.nowMs();
     ++m_status.connections;
     m_status.lastError.clear();
     qCInfo(lcSlack) << "Socket Mode: connected";
@@ -179,13 +208,18 @@ void SocketModeClient::onDisconnectRequest(QWebSocket *socket, const QString &re
     if (reason == u"link_disabled") {
         qCCritical(lcSlack) << "Socket Mode was switched off in the Slack app's settings: "
                                "HiveSlack receives nothing from Slack until it is on again";
-        m_status.lastError = u"link_disabled"_s;
-        m_running = false;
-        m_retryTimer.stop();
-        m_pingTimer.stop();
-        drop(m_pending);
-        drop(m_current);
-        return setState(State::Disabled);
+        return halt(State::Disabled, reason);
+    }
+    if (reason == u"too_many_websockets") {
+        // More connections than Slack allows: another one now would only be refused again.
+        qCWarning(lcSlack) << "Socket Mode: Slack refuses more connections (too_many_websockets)";
+        const bool wasCurrent = socket == m_current;
+        drop(socket);
+        if (wasCurrent)
+            m_pingTimer.stop();
+        if (!m_current)
+            retryLater(reason);
+        return;
     }
     qCInfo(lcSlack).noquote() << "Socket Mode: Slack asks to reconnect:" << reason;
     if (socket == m_current)
@@ -197,34 +231,38 @@ void SocketModeClient::onClosed(QWebSocket *socket)
     const QString why =
         socket->closeReason().isEmpty() ? socket->errorString() : socket->closeReason();
     const bool wasCurrent = socket == m_current;
-    const bool wasPending = socket == m_pending;
-    if (!wasCurrent && !wasPending)
+    if (!wasCurrent && socket != m_pending)
         return;
     drop(socket);
     if (!m_running)
         return;
-    m_status.lastError = why;
     qCWarning(lcSlack).noquote() << "Socket Mode: connection closed:" << why;
-    if (wasCurrent) {
+    if (wasCurrent)
         m_pingTimer.stop();
-        if (!m_pending && !m_asking)
-            return retryLater(why);
+    if (wasCurrent && (m_pending || m_asking)) {
+        m_status.lastError = why;
         return setState(State::Connecting); // its replacement is on the way
     }
-    retryLater(why); // the replacement failed before hello
+    retryLater(why);
 }
 
 void SocketModeClient::retryLater(const QString &error)
 {
     m_status.lastError = error;
-    if (!m_running || m_retryTimer.isActive())
+    if (!m_running)
         return;
+    if (!m_current)
+        setState(State::Reconnecting);
+    if (m_retryTimer.isActive() || m_asking || m_pending)
+        return;
+    // A connection that lived a while ends a run of failures; one kicked out at once does not.
+    if (m_connectedFor.isValid() && m_connectedFor.elapsed() > StableConnectionMs)
+        m_failures = 0;
+    m_connectedFor.invalidate();
     ++m_failures;
     const qint64 delay = retryDelayMs(m_timing.reconnect, m_failures, std::nullopt);
     qCWarning(lcSlack).noquote() << "Socket Mode: connecting failed:" << error
                                  << "- trying again in" << delay << "ms";
-    if (!m_current)
-        setState(State::Reconnecting);
     m_retryTimer.start(int(delay));
 }
 
@@ -236,8 +274,7 @@ void SocketModeClient::checkSilence()
         // Half-open: the peer is gone without a close. Replace it.
         qCWarning(lcSlack) << "Socket Mode: nothing from Slack for" << m_sinceHeard.elapsed()
                            << "ms; reconnecting";
-        QWebSocket *dead = m_current;
-        drop(dead);
+        drop(m_current);
         m_pingTimer.stop();
         m_status.lastError = u"no answer to pings"_s;
         setState(State::Connecting);
@@ -254,6 +291,7 @@ SlackAck SocketModeClient::take(const QString &type, const QJsonObject &payload)
         return m_intake.takeCommand(payload);
     if (type == u"events_api")
         return m_intake.takeEvent(payload);
+    m_intake.countRejected();
     return {SlackAck::Kind::Invalid, {}, u"unknown envelope type \"%1\""_s.arg(type)};
 }
 
@@ -264,7 +302,8 @@ void SocketModeClient::onEnvelope(QWebSocket *socket, const QJsonObject &envelop
     const QString type = envelope.value(u"type").toString();
     const SlackAck ack = take(type, envelope.value(u"payload").toObject());
     if (ack.kind == SlackAck::Kind::JournalDown) {
-        // Unacknowledged, Slack sends it again: nothing accepted is lost.
+        // Unacknowledged, nothing is taken that is not kept: Slack sends an event again, and
+        // shows the person who clicked or typed an error.
         ++m_status.unacknowledged;
         return;
     }

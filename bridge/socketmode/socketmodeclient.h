@@ -10,7 +10,6 @@ class QWebSocket;
 
 namespace Bridge {
 
-class Clock;
 class SlackClient;
 class SlackIntake;
 struct SlackAck;
@@ -22,16 +21,18 @@ struct SlackAck;
 ///
 /// Each envelope is acknowledged with {"envelope_id": …} (plus "payload" where Slack accepts
 /// one and the intake has one: a modal's field errors) only after the intake journaled it;
-/// one the journal cannot take is not acknowledged, so Slack sends it again. Envelopes the
+/// one the journal cannot take is not acknowledged (Slack sends an event again, and shows the
+/// person who clicked or typed an error). Envelopes the
 /// bridge does not know, or that carry nothing valid, are acknowledged anyway (sent again they
 /// would be no better). A retried envelope comes under a new envelope id; the intake
 /// recognises it by its own ids and journals it once.
 ///
 /// Connections are replaced make-before-break: on `disconnect` (refresh_requested, warning,
 /// or any other reason but link_disabled) a new URL is fetched and the old connection is
-/// closed only once the new one said hello. A dropped connection reopens with exponential
-/// backoff and jitter; pings and a limit on silence (SocketModeTiming) catch half-open
-/// connections. link_disabled (Socket Mode switched off for the app) stops it, loudly.
+/// closed only once the new one said hello (too_many_websockets instead backs off). A dropped
+/// connection, or one that never says hello, reopens with exponential backoff and jitter;
+/// pings and a limit on silence (SocketModeTiming) catch half-open connections. link_disabled
+/// (Socket Mode switched off for the app) and a refused app-level token stop it, loudly.
 class SocketModeClient final : public QObject
 {
     Q_OBJECT
@@ -42,20 +43,22 @@ public:
         Connected,    ///< a connection said hello
         Reconnecting, ///< waiting to try again after a failure
         Disabled,     ///< Slack says Socket Mode is off for this app (link_disabled)
+        Refused,      ///< Slack refuses the app-level token (invalid_auth, …)
     };
+    /// A connection that lived this long ends a run of failures (the backoff starts over).
+    static constexpr qint64 StableConnectionMs = 60'000;
     struct Status
     {
         State state = State::Off;
         QString lastError;          ///< why the last connection failed or closed; empty when none
-        qint64 connectedAt = 0;     ///< ms since epoch of the current connection's hello
         quint64 connections = 0;    ///< hellos received since start
         quint64 envelopes = 0;      ///< envelopes received
         quint64 unacknowledged = 0; ///< envelopes left unacknowledged (journal down)
     };
 
     /// `appSlack` is a SlackClient made with the app-level token (xapp-…).
-    SocketModeClient(SlackIntake &intake, SlackClient &appSlack, const Clock &clock,
-                     SocketModeTiming timing, QObject *parent = nullptr);
+    SocketModeClient(SlackIntake &intake, SlackClient &appSlack, SocketModeTiming timing,
+                     QObject *parent = nullptr);
     ~SocketModeClient() override;
 
     void start();
@@ -71,6 +74,7 @@ private:
     /// replacement says hello.
     void connectNew();
     void open(const QUrl &url);
+    void onHelloTimeout();
     void onMessage(QWebSocket *socket, const QString &text);
     void onHello(QWebSocket *socket);
     void onDisconnectRequest(QWebSocket *socket, const QString &reason);
@@ -80,11 +84,12 @@ private:
     void checkSilence();
     void retryLater(const QString &error);
     void setState(State state);
+    /// Stops for good (until start()): closes everything, in `state`.
+    void halt(State state, const QString &error);
     void drop(QWebSocket *socket);
 
     SlackIntake &m_intake;
     SlackClient &m_slack;
-    const Clock &m_clock;
     SocketModeTiming m_timing;
     Status m_status;
     bool m_running = false;
@@ -92,9 +97,11 @@ private:
     QWebSocket *m_current = nullptr; ///< the connection that said hello
     QWebSocket *m_pending = nullptr; ///< a connection opened, not yet greeted
     QElapsedTimer m_sinceHeard;      ///< since anything came on m_current
+    QElapsedTimer m_connectedFor;    ///< since m_current said hello; invalid when none
     int m_failures = 0;              ///< consecutive failed attempts, for the backoff
     QTimer m_retryTimer;
     QTimer m_pingTimer;
+    QTimer m_helloTimer; ///< limits the wait for a new connection's hello
 };
 
 } // namespace Bridge

@@ -195,6 +195,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mentions");
         QTest::newRow("secret in file")
             << QByteArray(R"({"slack":{"botToken":"xoxb"}})") << QString() << u"slack.botToken"_s;
+        QTest::newRow("app token in file")
+            << QByteArray(R"({"slack":{"appToken":"xapp-1"}})") << QString() << u"slack.appToken"_s;
         QTest::newRow("bad URL") << QByteArray(R"({})") << QString() << u"ftp://x"_s;
         QTest::newRow("no TheHive URL")
             << QByteArray("{}") << u"HIVESLACK_THEHIVE_URL"_s << u"HIVESLACK_THEHIVE_URL"_s;

@@ -71,6 +71,40 @@ private Q_SLOTS:
         QVERIFY(!result->ok());
         QVERIFY2(result->error.contains(u"HIVESLACK_SLACK_SIGNING_SECRET"),
                  qPrintable(result->error));
+        // Either way in for Slack is named.
+        QVERIFY2(result->error.contains(u"HIVESLACK_SLACK_APP_TOKEN"), qPrintable(result->error));
+    }
+
+    void anAppTokenStandsInForTheSigningSecret_data()
+    {
+        QTest::addColumn<QString>("appToken");
+        QTest::addColumn<QString>("error"); // empty: loads
+        QTest::newRow("Socket Mode only") << u"xapp-1-A111-123-abc"_s << QString();
+        QTest::newRow("a bot token by mistake") << u"xoxb-123"_s << u"xapp-"_s;
+    }
+    void anAppTokenStandsInForTheSigningSecret()
+    {
+        QFETCH(QString, appToken);
+        QFETCH(QString, error);
+        QProcessEnvironment env;
+        env.insert(u"HIVESLACK_THEHIVE_API_KEY"_s, u"k"_s);
+        env.insert(u"HIVESLACK_THEHIVE_WEBHOOK_SECRET"_s, u"w"_s);
+        env.insert(u"HIVESLACK_SLACK_BOT_TOKEN"_s, u"t"_s);
+        env.insert(u"HIVESLACK_SLACK_APP_TOKEN"_s, appToken);
+        EnvSecretStore store(env);
+        std::optional<CredentialsResult> result;
+        loadCredentials(store, [&](const CredentialsResult &r) { result = r; });
+        QVERIFY(QTest::qWaitFor([&] { return result.has_value(); }));
+        if (error.isEmpty()) {
+            QVERIFY2(result->ok(), qPrintable(result->error));
+            QCOMPARE(result->credentials.slackAppToken, appToken);
+            QVERIFY(result->credentials.slackSigningSecret.isEmpty());
+            QVERIFY(result->credentials.usesSocketMode());
+        } else {
+            QVERIFY(!result->ok());
+            QVERIFY2(result->error.contains(error), qPrintable(result->error));
+            QVERIFY(!result->error.contains(appToken)); // never the secret itself
+        }
     }
 
     void keychainRoundTrip()

@@ -9,7 +9,6 @@
 
 #include "socketmode/socketmodeclient.h"
 
-#include <QFile>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -17,14 +16,6 @@ using namespace TestSupport;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QJsonObject fixture(const QString &name)
-{
-    QFile file(QStringLiteral(HIVESLACK_FIXTURES_DIR) + u"/slack/socket-mode/"_s + name +
-               u".json"_s);
-    file.open(QIODevice::ReadOnly);
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
 
 /// A Socket Mode bridge with alice known to both fakes and one case whose card is posted.
 class Scene
@@ -122,8 +113,8 @@ private Q_SLOTS:
         QVERIFY(s.open());
         const QJsonObject click = s.severityClick(u"4"_s);
         const QString first = s.socket.sendEnvelope(u"interactive"_s, click);
-        // Slack thought the ack late and sends the same payload under a new envelope id.
-        const QString again = s.socket.sendEnvelope(u"interactive"_s, click, false, 1);
+        // Slack delivers the same click again (an ack it thought late), under a new envelope id.
+        const QString again = s.socket.sendEnvelope(u"interactive"_s, click);
         QVERIFY(first != again);
         QVERIFY(s.acked(first));
         QVERIFY(s.acked(again));
@@ -189,10 +180,11 @@ private Q_SLOTS:
         QVERIFY(s.open());
         // An event (journaled for the record), a slash command (answered in its ack), and a
         // type nobody knows: all acknowledged.
-        const QJsonObject mention = fixture(u"socket_mode_envelope_events_api_app_mention"_s);
+        const QJsonObject mention =
+            FakeSocketMode::fixture(u"socket_mode_envelope_events_api_app_mention"_s);
         const QString event =
             s.socket.sendEnvelope(u"events_api"_s, mention.value(u"payload").toObject());
-        const QJsonObject command = fixture(u"docs_envelope_slash_commands"_s);
+        const QJsonObject command = FakeSocketMode::fixture(u"docs_envelope_slash_commands"_s);
         const QString slash =
             s.socket.sendEnvelope(u"slash_commands"_s, command.value(u"payload").toObject(), true);
         const QString unknown = s.socket.sendEnvelope(u"something_new"_s, {{u"x"_s, 1}});
@@ -247,16 +239,59 @@ private Q_SLOTS:
         QVERIFY(s.open());
         JournalLock lock(s.h.journalPath());
         QVERIFY(lock.locked());
-        const QJsonObject click = s.severityClick(u"4"_s);
-        const QString lost = s.socket.sendEnvelope(u"interactive"_s, click);
+        const QString lost = s.socket.sendEnvelope(u"interactive"_s, s.severityClick(u"4"_s));
         QTest::qWait(500);
+        // Not acknowledged: Slack tells Alice it failed, and nothing happens behind her back.
         QVERIFY(!s.socket.ack(lost));
-        // Slack sends it again; with the journal back, it is taken and applied.
+        QCOMPARE(s.h.bridge().socketMode()->status().unacknowledged, quint64(1));
+        // She clicks again once the journal writes.
         lock.release();
-        const QString again = s.socket.sendEnvelope(u"interactive"_s, click, false, 1);
+        const QString again = s.socket.sendEnvelope(u"interactive"_s, s.severityClick(u"4"_s));
         QVERIFY(s.acked(again));
         QVERIFY(s.settle());
         QCOMPARE(s.severityPatches(), 1);
+    }
+
+    void aConnectionThatNeverSaysHelloIsReplaced()
+    {
+        Scene s;
+        s.socket.withholdHello(true);
+        s.h.start();
+        QVERIFY(BridgeHarness::waitFor([&] { return s.socket.accepted() >= 1; }));
+        s.socket.withholdHello(false);
+        // After the silence limit the bridge gives up on it and connects anew.
+        QVERIFY(s.connected());
+        QVERIFY(s.socket.accepted() >= 2);
+        QCOMPARE(s.socket.greeted(), 1);
+    }
+
+    void tooManyWebsocketsBacksOff()
+    {
+        Scene s;
+        QVERIFY(s.open());
+        const int asked = int(s.h.slack.requests(u"/api/apps.connections.open"_s).size());
+        s.socket.requestDisconnect(u"too_many_websockets"_s);
+        // No second connection at once: it backs off, then connects again.
+        QTest::qWait(20);
+        QCOMPARE(s.h.slack.requests(u"/api/apps.connections.open"_s).size(), asked);
+        QVERIFY(BridgeHarness::waitFor([&] { return s.socket.greeted() == 2; }, 3000));
+        QVERIFY(s.connected());
+    }
+
+    void aRefusedTokenStopsIt()
+    {
+        Scene s;
+        s.h.slack.enableSocketMode(u"xapp-1-another-token"_s); // Slack no longer takes ours
+        s.h.start();
+        QVERIFY(BridgeHarness::waitFor([&] {
+            return s.h.bridge().socketMode()->status().state ==
+                   Bridge::SocketModeClient::State::Refused;
+        }));
+        QTest::qWait(300);
+        QCOMPARE(s.h.slack.requests(u"/api/apps.connections.open"_s).size(), 1);
+        const QByteArray health = s.h.get(u"/healthz"_s).body;
+        QVERIFY2(health.contains("\"error\":\"invalid_auth\",\"state\":\"refused\""),
+                 health.constData());
     }
 
     void linkDisabledStopsIt()

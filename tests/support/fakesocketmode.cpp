@@ -12,9 +12,7 @@ using namespace Qt::StringLiterals;
 
 namespace TestSupport {
 
-namespace {
-
-QJsonObject socketFixture(const QString &name)
+QJsonObject FakeSocketMode::fixture(const QString &name)
 {
     QFile file(QStringLiteral(HIVESLACK_FIXTURES_DIR) + u"/slack/socket-mode/"_s + name +
                u".json"_s);
@@ -22,6 +20,8 @@ QJsonObject socketFixture(const QString &name)
         qFatal("FakeSocketMode: missing fixture %s", qPrintable(file.fileName()));
     return QJsonDocument::fromJson(file.readAll()).object();
 }
+
+namespace {
 
 QString compact(const QJsonObject &json)
 {
@@ -65,6 +65,11 @@ void FakeSocketMode::onNewConnection()
             socket->deleteLater();
             continue;
         }
+        ++m_accepted;
+        if (m_withholdHello) {
+            connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+            continue;
+        }
         const int number = ++m_greeted;
         m_connections.append({socket, number});
         connect(socket, &QWebSocket::textMessageReceived, this,
@@ -80,7 +85,7 @@ void FakeSocketMode::onNewConnection()
             m_connections.removeIf([socket](const Connection &c) { return c.socket == socket; });
             socket->deleteLater();
         });
-        socket->sendTextMessage(compact(socketFixture(u"socket_mode_hello"_s)));
+        socket->sendTextMessage(compact(fixture(u"socket_mode_hello"_s)));
     }
 }
 
@@ -128,7 +133,7 @@ void FakeSocketMode::requestDisconnect(const QString &reason, int closeAfterMs)
     Connection *to = newest();
     if (!to)
         return;
-    QJsonObject message = socketFixture(u"docs_disconnect_refresh_requested"_s);
+    QJsonObject message = fixture(u"docs_disconnect_refresh_requested"_s);
     message.insert(u"reason"_s, reason);
     to->socket->sendTextMessage(compact(message));
     if (closeAfterMs < 0)

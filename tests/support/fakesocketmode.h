@@ -33,12 +33,18 @@ public:
     ~FakeSocketMode() override;
 
     bool listen();
+    /// A file of tests/fixtures/slack/socket-mode, without its .json.
+    static QJsonObject fixture(const QString &name);
+    /// New connections get no hello (a proxy that swallows it) while true.
+    void withholdHello(bool withhold) { m_withholdHello = withhold; }
     /// A fresh URL with a new single-use ticket.
     QUrl newTicketUrl();
 
-    /// Connections greeted and still open.
+    /// Connections opened with a valid ticket and still open.
     int openConnections() const;
-    /// Connections greeted since the start.
+    /// Connections opened with a valid ticket since the start.
+    int accepted() const { return m_accepted; }
+    /// Connections greeted with hello since the start.
     int greeted() const { return m_greeted; }
 
     /// Sends an envelope to the newest open connection; returns its envelope_id (empty when no
@@ -67,6 +73,8 @@ private:
     QSet<QString> m_tickets;
     QList<Connection> m_connections;
     int m_greeted = 0;
+    int m_accepted = 0;
+    bool m_withholdHello = false;
     int m_ticketCounter = 0;
     int m_envelopeCounter = 0;
     QHash<QString, qint64> m_sentAt;

@@ -27,7 +27,17 @@ LaunchOptions parseCommandLine(const QStringList &arguments, bool consoleAvailab
         QCoreApplication::translate("main", "Read settings from this JSON file; HIVESLACK_* "
                                             "environment variables override it."),
         QStringLiteral("file"));
-    parser.addOptions({help, version, headless, demo, config});
+    const QCommandLineOption publicUrl(
+        QStringLiteral("public-url"),
+        QCoreApplication::translate("main", "For manifest: the public https:// address Slack "
+                                            "calls when no app-level token is set."),
+        QStringLiteral("url"));
+    parser.addOptions({help, version, headless, demo, config, publicUrl});
+    parser.addPositionalArgument(
+        QStringLiteral("manifest"),
+        QCoreApplication::translate("main", "Print the Slack app manifest for this "
+                                            "configuration (JSON) and exit."),
+        QStringLiteral("[manifest]"));
 
     LaunchOptions options;
     if (!parser.parse(arguments)) {
@@ -47,7 +57,8 @@ LaunchOptions parseCommandLine(const QStringList &arguments, bool consoleAvailab
                                "HIVESLACK_THEHIVE_WEBHOOK_SECRET, HIVESLACK_THEHIVE_ACT_AS, "
                                "HIVESLACK_THEHIVE_USER_HEADER, HIVESLACK_RECONCILE_SECONDS "
                                "(default 60; 0 never looks back), HIVESLACK_SLACK_API_URL, "
-                               "HIVESLACK_SLACK_BOT_TOKEN, HIVESLACK_SLACK_SIGNING_SECRET, "
+                               "HIVESLACK_SLACK_BOT_TOKEN, HIVESLACK_SLACK_APP_TOKEN, "
+                               "HIVESLACK_SLACK_SIGNING_SECRET, "
                                "HIVESLACK_SLACK_CHANNEL, HIVESLACK_JOURNAL_RETENTION_DAYS "
                                "(default 30; 0 keeps everything); every secret also as "
                                "<NAME>_FILE.\n")),
@@ -58,6 +69,19 @@ LaunchOptions parseCommandLine(const QStringList &arguments, bool consoleAvailab
     if (parser.isSet(version)) {
         std::printf("hiveslack %s (Qt %s)\n", HIVESLACK_VERSION, qVersion());
         options.exitNow = true;
+        return options;
+    }
+    const QStringList commands = parser.positionalArguments();
+    if (!commands.isEmpty()) {
+        if (commands != QStringList{QStringLiteral("manifest")}) {
+            std::fprintf(stderr, "hiveslack: unknown command \"%s\" (see --help)\n",
+                         qPrintable(commands.join(u' ')));
+            options.exitNow = true;
+            options.exitCode = 2;
+            return options;
+        }
+        options.mode = LaunchOptions::Mode::Manifest;
+        options.publicUrl = parser.value(publicUrl);
         return options;
     }
     options.configFile = parser.value(config);

@@ -6,8 +6,9 @@
 /// What the command line asked for. app/ is the only place that knows about modes.
 struct LaunchOptions
 {
-    enum class Mode { Console, Headless, Demo };
+    enum class Mode { Console, Headless, Demo, Manifest };
     Mode mode = Mode::Console;
+    QString publicUrl;     ///< manifest: where Slack reaches the bridge over HTTP
     bool windowed = false; ///< a display is there and --headless was not given
     QString configFile;
     bool exitNow = false; ///< --help / --version were answered

@@ -1,6 +1,7 @@
 #include "commandline.h"
 #include "demomode.h"
 #include "headlessrunner.h"
+#include "manifestcommand.h"
 
 #ifdef HIVESLACK_WITH_UI
 #include "consolerunner.h"
@@ -36,6 +37,8 @@ int main(int argc, char *argv[])
     const LaunchOptions options = parseCommandLine(arguments, displayAvailable());
     if (options.exitNow)
         return options.exitCode;
+    if (options.mode == LaunchOptions::Mode::Manifest)
+        return runManifest(options.publicUrl);
 
 #ifdef HIVESLACK_WITH_UI
     // With a display, --demo opens the console in demo mode; without one it runs headless.

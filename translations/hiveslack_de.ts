@@ -813,7 +813,7 @@
         <translation>App-Level-T&amp;oken:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>For Socket Mode (xapp-…, scope connections:write): HiveSlack connects out to Slack, and Slack needs no way in. Without it, Slack calls HiveSlack over HTTP, checked with the signing secret.</source>
         <translation>Für den Socket Mode (xapp-…, Scope connections:write): HiveSlack verbindet sich selbst mit Slack, und Slack braucht keinen Weg herein. Ohne dieses Token ruft Slack HiveSlack über HTTP auf, geprüft mit dem Signing Secret.</translation>
     </message>
@@ -1403,7 +1403,7 @@
 <context>
     <name>Console::SetupHelpers</name>
     <message>
-        <location filename="../ui/setuphelpers.cpp" line="+89"/>
+        <location filename="../ui/setuphelpers.cpp" line="+60"/>
         <source>&lt;webhook secret&gt;</source>
         <translation>&lt;Webhook-Secret&gt;</translation>
     </message>
@@ -2251,12 +2251,22 @@
         <translation>Einstellungen aus dieser JSON-Datei lesen; HIVESLACK_*-Umgebungsvariablen haben Vorrang.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+5"/>
+        <source>For manifest: the public https:// address Slack calls when no app-level token is set.</source>
+        <translation>Für manifest: die öffentliche https://-Adresse, die Slack aufruft, wenn kein App-Level-Token gesetzt ist.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Print the Slack app manifest for this configuration (JSON) and exit.</source>
+        <translation>Das Slack-App-Manifest für diese Konfiguration (JSON) ausgeben und beenden.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>
-Environment: HIVESLACK_LISTEN, HIVESLACK_DATA_DIR, HIVESLACK_THEHIVE_URL, HIVESLACK_THEHIVE_API_KEY, HIVESLACK_THEHIVE_WEBHOOK_SECRET, HIVESLACK_THEHIVE_ACT_AS, HIVESLACK_THEHIVE_USER_HEADER, HIVESLACK_RECONCILE_SECONDS (default 60; 0 never looks back), HIVESLACK_SLACK_API_URL, HIVESLACK_SLACK_BOT_TOKEN, HIVESLACK_SLACK_SIGNING_SECRET, HIVESLACK_SLACK_CHANNEL, HIVESLACK_JOURNAL_RETENTION_DAYS (default 30; 0 keeps everything); every secret also as &lt;NAME&gt;_FILE.
+Environment: HIVESLACK_LISTEN, HIVESLACK_DATA_DIR, HIVESLACK_THEHIVE_URL, HIVESLACK_THEHIVE_API_KEY, HIVESLACK_THEHIVE_WEBHOOK_SECRET, HIVESLACK_THEHIVE_ACT_AS, HIVESLACK_THEHIVE_USER_HEADER, HIVESLACK_RECONCILE_SECONDS (default 60; 0 never looks back), HIVESLACK_SLACK_API_URL, HIVESLACK_SLACK_BOT_TOKEN, HIVESLACK_SLACK_APP_TOKEN, HIVESLACK_SLACK_SIGNING_SECRET, HIVESLACK_SLACK_CHANNEL, HIVESLACK_JOURNAL_RETENTION_DAYS (default 30; 0 keeps everything); every secret also as &lt;NAME&gt;_FILE.
 </source>
         <translation>
-Umgebung: HIVESLACK_LISTEN, HIVESLACK_DATA_DIR, HIVESLACK_THEHIVE_URL, HIVESLACK_THEHIVE_API_KEY, HIVESLACK_THEHIVE_WEBHOOK_SECRET, HIVESLACK_THEHIVE_ACT_AS, HIVESLACK_THEHIVE_USER_HEADER, HIVESLACK_RECONCILE_SECONDS (Standard 60; 0 schaut nie zurück), HIVESLACK_SLACK_API_URL, HIVESLACK_SLACK_BOT_TOKEN, HIVESLACK_SLACK_SIGNING_SECRET, HIVESLACK_SLACK_CHANNEL, HIVESLACK_JOURNAL_RETENTION_DAYS (Standard 30; 0 behält alles); jedes Secret auch als &lt;NAME&gt;_FILE.
+Umgebung: HIVESLACK_LISTEN, HIVESLACK_DATA_DIR, HIVESLACK_THEHIVE_URL, HIVESLACK_THEHIVE_API_KEY, HIVESLACK_THEHIVE_WEBHOOK_SECRET, HIVESLACK_THEHIVE_ACT_AS, HIVESLACK_THEHIVE_USER_HEADER, HIVESLACK_RECONCILE_SECONDS (Standard 60; 0 schaut nie zurück), HIVESLACK_SLACK_API_URL, HIVESLACK_SLACK_BOT_TOKEN, HIVESLACK_SLACK_APP_TOKEN, HIVESLACK_SLACK_SIGNING_SECRET, HIVESLACK_SLACK_CHANNEL, HIVESLACK_JOURNAL_RETENTION_DAYS (Standard 30; 0 behält alles); jedes Secret auch als &lt;NAME&gt;_FILE.
 </translation>
     </message>
 </context>

@@ -813,7 +813,7 @@
         <translation>Jet&amp;on d’application :</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>For Socket Mode (xapp-…, scope connections:write): HiveSlack connects out to Slack, and Slack needs no way in. Without it, Slack calls HiveSlack over HTTP, checked with the signing secret.</source>
         <translation>Pour le Socket Mode (xapp-…, scope connections:write) : HiveSlack se connecte lui-même à Slack, et Slack n’a besoin d’aucun accès entrant. Sans ce jeton, Slack appelle HiveSlack en HTTP, vérifié avec le signing secret.</translation>
     </message>
@@ -1403,7 +1403,7 @@
 <context>
     <name>Console::SetupHelpers</name>
     <message>
-        <location filename="../ui/setuphelpers.cpp" line="+89"/>
+        <location filename="../ui/setuphelpers.cpp" line="+60"/>
         <source>&lt;webhook secret&gt;</source>
         <translation>&lt;secret du webhook&gt;</translation>
     </message>
@@ -2251,12 +2251,22 @@
         <translation>Lire les paramètres depuis ce fichier JSON&#xa0;; les variables d&apos;environnement HIVESLACK_* ont priorité.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+5"/>
+        <source>For manifest: the public https:// address Slack calls when no app-level token is set.</source>
+        <translation>Pour manifest&#xa0;: l’adresse https:// publique que Slack appelle quand aucun jeton d’application n’est défini.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Print the Slack app manifest for this configuration (JSON) and exit.</source>
+        <translation>Afficher le manifeste de l’application Slack pour cette configuration (JSON) et quitter.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>
-Environment: HIVESLACK_LISTEN, HIVESLACK_DATA_DIR, HIVESLACK_THEHIVE_URL, HIVESLACK_THEHIVE_API_KEY, HIVESLACK_THEHIVE_WEBHOOK_SECRET, HIVESLACK_THEHIVE_ACT_AS, HIVESLACK_THEHIVE_USER_HEADER, HIVESLACK_RECONCILE_SECONDS (default 60; 0 never looks back), HIVESLACK_SLACK_API_URL, HIVESLACK_SLACK_BOT_TOKEN, HIVESLACK_SLACK_SIGNING_SECRET, HIVESLACK_SLACK_CHANNEL, HIVESLACK_JOURNAL_RETENTION_DAYS (default 30; 0 keeps everything); every secret also as &lt;NAME&gt;_FILE.
+Environment: HIVESLACK_LISTEN, HIVESLACK_DATA_DIR, HIVESLACK_THEHIVE_URL, HIVESLACK_THEHIVE_API_KEY, HIVESLACK_THEHIVE_WEBHOOK_SECRET, HIVESLACK_THEHIVE_ACT_AS, HIVESLACK_THEHIVE_USER_HEADER, HIVESLACK_RECONCILE_SECONDS (default 60; 0 never looks back), HIVESLACK_SLACK_API_URL, HIVESLACK_SLACK_BOT_TOKEN, HIVESLACK_SLACK_APP_TOKEN, HIVESLACK_SLACK_SIGNING_SECRET, HIVESLACK_SLACK_CHANNEL, HIVESLACK_JOURNAL_RETENTION_DAYS (default 30; 0 keeps everything); every secret also as &lt;NAME&gt;_FILE.
 </source>
         <translation>
-Environnement&#xa0;: HIVESLACK_LISTEN, HIVESLACK_DATA_DIR, HIVESLACK_THEHIVE_URL, HIVESLACK_THEHIVE_API_KEY, HIVESLACK_THEHIVE_WEBHOOK_SECRET, HIVESLACK_THEHIVE_ACT_AS, HIVESLACK_THEHIVE_USER_HEADER, HIVESLACK_RECONCILE_SECONDS (60 par défaut&#xa0;; 0 ne regarde jamais en arrière), HIVESLACK_SLACK_API_URL, HIVESLACK_SLACK_BOT_TOKEN, HIVESLACK_SLACK_SIGNING_SECRET, HIVESLACK_SLACK_CHANNEL, HIVESLACK_JOURNAL_RETENTION_DAYS (30 par défaut&#xa0;; 0 garde tout)&#xa0;; chaque secret aussi sous la forme &lt;NAME&gt;_FILE.
+Environnement&#xa0;: HIVESLACK_LISTEN, HIVESLACK_DATA_DIR, HIVESLACK_THEHIVE_URL, HIVESLACK_THEHIVE_API_KEY, HIVESLACK_THEHIVE_WEBHOOK_SECRET, HIVESLACK_THEHIVE_ACT_AS, HIVESLACK_THEHIVE_USER_HEADER, HIVESLACK_RECONCILE_SECONDS (60 par défaut&#xa0;; 0 ne regarde jamais en arrière), HIVESLACK_SLACK_API_URL, HIVESLACK_SLACK_BOT_TOKEN, HIVESLACK_SLACK_APP_TOKEN, HIVESLACK_SLACK_SIGNING_SECRET, HIVESLACK_SLACK_CHANNEL, HIVESLACK_JOURNAL_RETENTION_DAYS (30 par défaut&#xa0;; 0 garde tout)&#xa0;; chaque secret aussi sous la forme &lt;NAME&gt;_FILE.
 </translation>
     </message>
 </context>

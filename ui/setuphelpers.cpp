@@ -1,5 +1,7 @@
 #include "setuphelpers.h"
 
+#include "slack/appmanifest.h"
+
 #include "hoststatus.h"
 
 #include "config/configloader.h"
@@ -38,9 +40,7 @@ QUrl SetupHelpers::listenBaseUrl(const Bridge::BridgeConfig &config)
 
 QUrl SetupHelpers::endpointUrl(const QUrl &base, const QString &path)
 {
-    QUrl url = base.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash);
-    url.setPath(url.path() + path);
-    return url;
+    return Bridge::AppManifest::endpoint(base, path);
 }
 
 bool SetupHelpers::isHttpUrl(const QUrl &url)
@@ -49,39 +49,10 @@ bool SetupHelpers::isHttpUrl(const QUrl &url)
            !url.host().isEmpty();
 }
 
-QStringList SetupHelpers::slackBotScopes()
-{
-    // The history scopes let a card whose post answer was lost be found, not posted twice.
-    return {u"chat:write"_s,  u"users:read"_s,       u"users:read.email"_s, u"channels:read"_s,
-            u"groups:read"_s, u"channels:history"_s, u"groups:history"_s};
-}
-
 QString SetupHelpers::slackAppManifest(const QUrl &publicBase)
 {
-    const bool socketMode = publicBase.isEmpty();
-    QJsonObject interactivity{{u"is_enabled"_s, true}};
-    if (!socketMode)
-        interactivity.insert(u"request_url"_s,
-                             endpointUrl(publicBase, u"/slack/interactions"_s).toString());
-    // What Slack shows its users, so it stays in English like the cards themselves.
-    const QJsonObject manifest{
-        {u"display_information"_s,
-         QJsonObject{{u"name"_s, u"HiveSlack"_s},
-                     {u"description"_s, u"TheHive cases in Slack: triage, assign and close "
-                                        u"them where the team talks."_s}}},
-        {u"features"_s, QJsonObject{{u"bot_user"_s, QJsonObject{{u"display_name"_s, u"HiveSlack"_s},
-                                                                {u"always_online"_s, true}}}}},
-        {u"oauth_config"_s,
-         QJsonObject{
-             {u"scopes"_s, QJsonObject{{u"bot"_s, QJsonArray::fromStringList(slackBotScopes())}}}}},
-        {u"settings"_s,
-         QJsonObject{{u"interactivity"_s, interactivity},
-                     {u"org_deploy_enabled"_s, false},
-                     {u"socket_mode_enabled"_s, socketMode},
-                     // HiveSlack keeps one bot token; a rotating one would expire after 12 hours.
-                     {u"token_rotation_enabled"_s, false}}},
-    };
-    return QString::fromUtf8(QJsonDocument(manifest).toJson(QJsonDocument::Indented));
+    return QString::fromUtf8(
+        QJsonDocument(Bridge::AppManifest::build(publicBase)).toJson(QJsonDocument::Indented));
 }
 
 QString SetupHelpers::secretPlaceholder()

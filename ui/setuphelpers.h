@@ -28,12 +28,8 @@ public:
     /// Whether @p url is an absolute http(s) URL with a host.
     static bool isHttpUrl(const QUrl &url);
 
-    /// The bot scopes HiveSlack needs, in manifest order.
-    static QStringList slackBotScopes();
-    /// A Slack app manifest (JSON) for "Create an app → From a manifest": the HiveSlack bot
-    /// with slackBotScopes() and interactivity, through Socket Mode when @p publicBase is empty
-    /// (Slack needs no way in to the bridge), else pointed at @p publicBase +
-    /// /slack/interactions.
+    /// Bridge::AppManifest::build() as indented JSON: through Socket Mode when @p publicBase is
+    /// empty, else with request URLs under @p publicBase.
     static QString slackAppManifest(const QUrl &publicBase = {});
 
     /// Step-by-step TheHive 5 set-up (endpoint, then notification) for @p webhookUrl, with

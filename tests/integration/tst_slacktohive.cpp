@@ -125,6 +125,17 @@ public:
 
     FakeSlack::PostedMessage card() const { return h.cards().value(0); }
 
+    /// Alice clicks "Add task" on the card; true once the form is open and the click settled.
+    bool openAddTaskForm()
+    {
+        const std::optional<Control> addTask = findControl(card().blocks, u"hs_add_task"_s);
+        return addTask &&
+               h.postInteraction(blockActions(Alice, card(), buttonAction(*addTask))).status ==
+                   200 &&
+               BridgeHarness::waitFor([this] { return h.slack.openedViews().size() == 1; }) &&
+               settle();
+    }
+
     QList<RecordedRequest> patches() const
     {
         QList<RecordedRequest> out;
@@ -580,12 +591,7 @@ void TstSlackToHive::aLostAnswerNeverGivesASecondTask()
     QFETCH_GLOBAL(QString, version);
     Scene s(version);
     QVERIFY(s.open());
-    const std::optional<Control> addTask = findControl(s.card().blocks, u"hs_add_task"_s);
-    QVERIFY(addTask);
-    QCOMPARE(s.h.postInteraction(blockActions(Alice, s.card(), buttonAction(*addTask))).status,
-             200);
-    QVERIFY(BridgeHarness::waitFor([&] { return s.h.slack.openedViews().size() == 1; }));
-    QVERIFY(s.settle());
+    QVERIFY(s.openAddTaskForm());
 
     // TheHive creates the task, but its answer is lost on the way (a gateway's 504): the
     // bridge cannot know, and retries.
@@ -621,12 +627,7 @@ void TstSlackToHive::aTaskCreatedJustBeforeARestartIsNotCreatedAgain()
     QFETCH_GLOBAL(QString, version);
     Scene s(version);
     QVERIFY(s.open());
-    const std::optional<Control> addTask = findControl(s.card().blocks, u"hs_add_task"_s);
-    QVERIFY(addTask);
-    QCOMPARE(s.h.postInteraction(blockActions(Alice, s.card(), buttonAction(*addTask))).status,
-             200);
-    QVERIFY(BridgeHarness::waitFor([&] { return s.h.slack.openedViews().size() == 1; }));
-    QVERIFY(s.settle());
+    QVERIFY(s.openAddTaskForm());
 
     // TheHive creates the task at once; the bridge stops before its answer comes, so the
     // submission is still pending, never attempted as far as the journal knows.

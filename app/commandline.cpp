@@ -32,12 +32,22 @@ LaunchOptions parseCommandLine(const QStringList &arguments, bool consoleAvailab
         QCoreApplication::translate("main", "For manifest: the public https:// address Slack "
                                             "calls when no app-level token is set."),
         QStringLiteral("url"));
-    parser.addOptions({help, version, headless, demo, config, publicUrl});
+    const QCommandLineOption state(
+        QStringLiteral("state"),
+        QCoreApplication::translate("main", "For events list: only events in this state "
+                                            "(pending, delivered, failed, ignored, discarded)."),
+        QStringLiteral("state"));
+    const QCommandLineOption json(
+        QStringLiteral("json"),
+        QCoreApplication::translate("main", "For events list: a JSON array instead of lines."));
+    parser.addOptions({help, version, headless, demo, config, publicUrl, state, json});
     parser.addPositionalArgument(
-        QStringLiteral("manifest"),
-        QCoreApplication::translate("main", "Print the Slack app manifest for this "
-                                            "configuration (JSON) and exit."),
-        QStringLiteral("[manifest]"));
+        QStringLiteral("command"),
+        QCoreApplication::translate(
+            "main", "manifest: print the Slack app manifest for this configuration (JSON). "
+                    "events list | show ID | retry ID | discard ID: the bridge's journal, "
+                    "safe while it runs."),
+        QStringLiteral("[command]"));
 
     LaunchOptions options;
     if (!parser.parse(arguments)) {
@@ -72,6 +82,14 @@ LaunchOptions parseCommandLine(const QStringList &arguments, bool consoleAvailab
         return options;
     }
     const QStringList commands = parser.positionalArguments();
+    if (commands.value(0) == u"events") {
+        options.mode = LaunchOptions::Mode::Events;
+        options.commandArguments = commands.mid(1);
+        options.eventState = parser.value(state);
+        options.json = parser.isSet(json);
+        options.configFile = parser.value(config);
+        return options;
+    }
     if (!commands.isEmpty()) {
         if (commands != QStringList{QStringLiteral("manifest")}) {
             std::fprintf(stderr, "hiveslack: unknown command \"%s\" (see --help)\n",

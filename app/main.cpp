@@ -1,5 +1,6 @@
 #include "commandline.h"
 #include "demomode.h"
+#include "eventscommand.h"
 #include "headlessrunner.h"
 #include "manifestcommand.h"
 
@@ -39,6 +40,11 @@ int main(int argc, char *argv[])
         return options.exitCode;
     if (options.mode == LaunchOptions::Mode::Manifest)
         return runManifest(options.publicUrl);
+    if (options.mode == LaunchOptions::Mode::Events) {
+        QCoreApplication app(argc, argv);
+        return runEvents(options.commandArguments, options.eventState, options.json,
+                         options.configFile);
+    }
 
 #ifdef HIVESLACK_WITH_UI
     // With a display, --demo opens the console in demo mode; without one it runs headless.

@@ -2256,12 +2256,22 @@
         <translation>Für manifest: die öffentliche https://-Adresse, die Slack aufruft, wenn kein App-Level-Token gesetzt ist.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Print the Slack app manifest for this configuration (JSON) and exit.</source>
-        <translation>Das Slack-App-Manifest für diese Konfiguration (JSON) ausgeben und beenden.</translation>
+        <location line="+5"/>
+        <source>For events list: only events in this state (pending, delivered, failed, ignored, discarded).</source>
+        <translation>Für events list: nur Ereignisse in diesem Zustand (pending, delivered, failed, ignored, discarded).</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+5"/>
+        <source>For events list: a JSON array instead of lines.</source>
+        <translation>Für events list: ein JSON-Array statt Zeilen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>manifest: print the Slack app manifest for this configuration (JSON). events list | show ID | retry ID | discard ID: the bridge&apos;s journal, safe while it runs.</source>
+        <translation>manifest: das Slack-App-Manifest für diese Konfiguration ausgeben (JSON). events list | show ID | retry ID | discard ID: das Journal der Bridge, auch während sie läuft.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>
 Environment: HIVESLACK_LISTEN, HIVESLACK_DATA_DIR, HIVESLACK_THEHIVE_URL, HIVESLACK_THEHIVE_API_KEY, HIVESLACK_THEHIVE_WEBHOOK_SECRET, HIVESLACK_THEHIVE_ACT_AS, HIVESLACK_THEHIVE_USER_HEADER, HIVESLACK_RECONCILE_SECONDS (default 60; 0 never looks back), HIVESLACK_SLACK_API_URL, HIVESLACK_SLACK_BOT_TOKEN, HIVESLACK_SLACK_APP_TOKEN, HIVESLACK_SLACK_SIGNING_SECRET, HIVESLACK_SLACK_CHANNEL, HIVESLACK_JOURNAL_RETENTION_DAYS (default 30; 0 keeps everything); every secret also as &lt;NAME&gt;_FILE.
 </source>

@@ -146,12 +146,11 @@ void Dispatcher::armTimer()
             m_timer.start(1000);
         return;
     }
+    // Another process may make an event due (`hiveslack events retry`): a look every few
+    // seconds finds it, idle or not.
     const std::optional<qint64> next = m_journal.nextDueAt();
-    if (!next) {
-        m_timer.stop();
-        return;
-    }
-    m_timer.start(int(qBound<qint64>(0, *next - m_clock.nowMs(), qint64(60'000))));
+    const qint64 wait = next ? *next - m_clock.nowMs() : IdleLookMs;
+    m_timer.start(int(qBound<qint64>(0, wait, IdleLookMs)));
 }
 
 } // namespace Bridge

@@ -49,6 +49,8 @@ class Dispatcher final : public QObject
 public:
     using Completion = std::function<void(const Outcome &)>;
     using Handler = std::function<void(const JournalEvent &, Completion)>;
+    /// Longest wait between two looks at the journal, for events another process made due.
+    static constexpr qint64 IdleLookMs = 5000;
 
     Dispatcher(Journal &journal, const Clock &clock, RetryPolicy policy, Handler handler,
                QObject *parent = nullptr);

@@ -46,7 +46,7 @@ LaunchOptions parseCommandLine(const QStringList &arguments, bool consoleAvailab
         QCoreApplication::translate(
             "main", "manifest: print the Slack app manifest for this configuration (JSON). "
                     "events list | show ID | retry ID | discard ID: the bridge's journal, "
-                    "safe while it runs."),
+                    "safe while it runs. check: test the connections to TheHive and Slack."),
         QStringLiteral("[command]"));
 
     LaunchOptions options;
@@ -87,6 +87,11 @@ LaunchOptions parseCommandLine(const QStringList &arguments, bool consoleAvailab
         options.commandArguments = commands.mid(1);
         options.eventState = parser.value(state);
         options.json = parser.isSet(json);
+        options.configFile = parser.value(config);
+        return options;
+    }
+    if (commands == QStringList{QStringLiteral("check")}) {
+        options.mode = LaunchOptions::Mode::Check;
         options.configFile = parser.value(config);
         return options;
     }

@@ -6,7 +6,7 @@
 /// What the command line asked for. app/ is the only place that knows about modes.
 struct LaunchOptions
 {
-    enum class Mode { Console, Headless, Demo, Manifest, Events };
+    enum class Mode { Console, Headless, Demo, Manifest, Events, Check };
     Mode mode = Mode::Console;
     QString publicUrl;            ///< manifest: where Slack reaches the bridge over HTTP
     QStringList commandArguments; ///< events: the verb and its arguments

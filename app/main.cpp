@@ -1,3 +1,4 @@
+#include "checkcommand.h"
 #include "commandline.h"
 #include "demomode.h"
 #include "eventscommand.h"
@@ -40,6 +41,10 @@ int main(int argc, char *argv[])
         return options.exitCode;
     if (options.mode == LaunchOptions::Mode::Manifest)
         return runManifest(options.publicUrl);
+    if (options.mode == LaunchOptions::Mode::Check) {
+        QCoreApplication app(argc, argv);
+        return runCheck(options.configFile);
+    }
     if (options.mode == LaunchOptions::Mode::Events) {
         QCoreApplication app(argc, argv);
         return runEvents(options.commandArguments, options.eventState, options.json,

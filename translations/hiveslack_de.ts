@@ -99,7 +99,17 @@
         <translation>keine Slack-Web-API: %1 lieferte %2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
+        <source>not an app-level token (xapp-…)</source>
+        <translation>kein App-Level-Token (xapp-…)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Slack refuses the app-level token: it needs the connections:write scope and Socket Mode on (Slack: %1)</source>
+        <translation>Slack lehnt das App-Level-Token ab: Es braucht den Scope connections:write und eingeschalteten Socket Mode (Slack: %1)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>the bot token is not valid: copy the Bot User OAuth Token (xoxb-…) from the app&apos;s &quot;OAuth &amp; Permissions&quot; page (Slack: invalid_auth)</source>
         <translation>das Bot-Token ist ungültig: kopieren Sie das Bot User OAuth Token (xoxb-…) von der Seite „OAuth &amp; Permissions“ der App (Slack: invalid_auth)</translation>
     </message>
@@ -2267,8 +2277,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>manifest: print the Slack app manifest for this configuration (JSON). events list | show ID | retry ID | discard ID: the bridge&apos;s journal, safe while it runs.</source>
-        <translation>manifest: das Slack-App-Manifest für diese Konfiguration ausgeben (JSON). events list | show ID | retry ID | discard ID: das Journal der Bridge, auch während sie läuft.</translation>
+        <source>manifest: print the Slack app manifest for this configuration (JSON). events list | show ID | retry ID | discard ID: the bridge&apos;s journal, safe while it runs. check: test the connections to TheHive and Slack.</source>
+        <translation>manifest: das Slack-App-Manifest für diese Konfiguration ausgeben (JSON). events list | show ID | retry ID | discard ID: das Journal der Bridge, auch während sie läuft. check: die Verbindungen zu TheHive und Slack testen.</translation>
     </message>
     <message>
         <location line="+18"/>

@@ -99,7 +99,17 @@
         <translation>pas une API Web Slack&#xa0;: %1 a renvoyé %2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
+        <source>not an app-level token (xapp-…)</source>
+        <translation>pas un jeton d’application (xapp-…)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Slack refuses the app-level token: it needs the connections:write scope and Socket Mode on (Slack: %1)</source>
+        <translation>Slack refuse le jeton d’application&#xa0;: il lui faut le scope connections:write et le Socket Mode activé (Slack&#xa0;: %1)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>the bot token is not valid: copy the Bot User OAuth Token (xoxb-…) from the app&apos;s &quot;OAuth &amp; Permissions&quot; page (Slack: invalid_auth)</source>
         <translation>le jeton de bot n&apos;est pas valide&#xa0;: copiez le Bot User OAuth Token (xoxb-…) depuis la page «&#xa0;OAuth &amp; Permissions&#xa0;» de l&apos;application (Slack&#xa0;: invalid_auth)</translation>
     </message>
@@ -2267,8 +2277,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>manifest: print the Slack app manifest for this configuration (JSON). events list | show ID | retry ID | discard ID: the bridge&apos;s journal, safe while it runs.</source>
-        <translation>manifest&#xa0;: afficher le manifeste de l’application Slack pour cette configuration (JSON). events list | show ID | retry ID | discard ID&#xa0;: le journal du pont, sans danger pendant qu’il tourne.</translation>
+        <source>manifest: print the Slack app manifest for this configuration (JSON). events list | show ID | retry ID | discard ID: the bridge&apos;s journal, safe while it runs. check: test the connections to TheHive and Slack.</source>
+        <translation>manifest&#xa0;: afficher le manifeste de l’application Slack pour cette configuration (JSON). events list | show ID | retry ID | discard ID&#xa0;: le journal du pont, sans danger pendant qu’il tourne. check&#xa0;: tester les connexions à TheHive et à Slack.</translation>
     </message>
     <message>
         <location line="+18"/>

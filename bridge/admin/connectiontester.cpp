@@ -244,6 +244,31 @@ void ConnectionTester::testSlack(const QUrl &apiUrl, const QString &botToken, Sl
     });
 }
 
+void ConnectionTester::testSocketMode(const QUrl &apiUrl, const QString &appToken,
+                                      SocketModeCallback done)
+{
+    if (!appToken.startsWith(u"xapp-"))
+        return answerLater(std::move(done),
+                           SocketModeCheck{false, tr("not an app-level token (xapp-…)")});
+    auto *rest = new RestClient(m_network, m_timeoutMs, this);
+    auto *slack = new SlackClient(*rest, apiUrl, appToken, {}, rest);
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    slack->openSocketModeConnection(
+        [this, rest, apiUrl, timer, done = std::move(done)](const SlackResult &r) {
+            rest->deleteLater(); // we are inside its reply callback
+            SocketModeCheck check;
+            if (r.json.isEmpty() && r.kind == SlackResult::Kind::Retryable)
+                check.error = unreachable(apiUrl, r.error, timer->elapsed());
+            else if (!r.ok())
+                check.error = tr("Slack refuses the app-level token: it needs the "
+                                 "connections:write scope and Socket Mode on (Slack: %1)")
+                                  .arg(r.error);
+            check.ok = check.error.isEmpty();
+            done(check);
+        });
+}
+
 QString ConnectionTester::describeSlackError(const QString &code)
 {
     if (code == u"invalid_auth")

@@ -41,6 +41,13 @@ struct SlackCheck
     QString error; ///< in an admin's words; empty when ok
 };
 
+/// What a Socket Mode check found out (apps.connections.open with the app-level token).
+struct SocketModeCheck
+{
+    bool ok = false;
+    QString error; ///< in an admin's words; empty when ok
+};
+
 /// Checks TheHive and Slack credentials before they are saved, with values the admin typed.
 /// Independent of a running bridge: each check uses its own short-lived clients, so a check
 /// can run while the bridge is stopped or restarting. Every check answers exactly once,
@@ -51,6 +58,7 @@ class ConnectionTester final : public QObject
 public:
     using HiveCallback = std::function<void(const TheHiveCheck &)>;
     using SlackCallback = std::function<void(const SlackCheck &)>;
+    using SocketModeCallback = std::function<void(const SocketModeCheck &)>;
 
     explicit ConnectionTester(QNetworkAccessManager &network, int timeoutMs = 10'000,
                               QObject *parent = nullptr);
@@ -61,6 +69,9 @@ public:
                      HiveCallback done);
     /// Calls auth.test with the bot token.
     void testSlack(const QUrl &apiUrl, const QString &botToken, SlackCallback done);
+    /// Asks Slack for a Socket Mode URL with the app-level token (and connects nowhere: the
+    /// URL's ticket just expires).
+    void testSocketMode(const QUrl &apiUrl, const QString &appToken, SocketModeCallback done);
 
     /// An admin-readable sentence for a Slack error code (invalid_auth, account_inactive, …).
     static QString describeSlackError(const QString &code);

@@ -36,6 +36,30 @@ Run events(const BridgeHarness &h, const QStringList &arguments)
     return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
+/// `hiveslack check` with the environment a service would have, against the fakes.
+Run check(BridgeHarness &h, const QString &apiKey, const QString &appToken)
+{
+    QProcess process;
+    QProcessEnvironment env;
+    env.insert(u"PATH"_s, qEnvironmentVariable("PATH"));
+    env.insert(u"HIVESLACK_DATA_DIR"_s, h.config.dataDir);
+    env.insert(u"HIVESLACK_THEHIVE_URL"_s, h.hive.baseUrl().toString());
+    env.insert(u"HIVESLACK_THEHIVE_API_KEY"_s, apiKey);
+    env.insert(u"HIVESLACK_THEHIVE_WEBHOOK_SECRET"_s, u"w"_s);
+    env.insert(u"HIVESLACK_SLACK_API_URL"_s, h.slack.apiUrl().toString());
+    env.insert(u"HIVESLACK_SLACK_BOT_TOKEN"_s, h.slack.token());
+    env.insert(u"HIVESLACK_SLACK_CHANNEL"_s, QLatin1String(BridgeHarness::Channel));
+    if (appToken.isEmpty())
+        env.insert(u"HIVESLACK_SLACK_SIGNING_SECRET"_s, u"s"_s);
+    else
+        env.insert(u"HIVESLACK_SLACK_APP_TOKEN"_s, appToken);
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(HIVESLACK_BINARY), {u"check"_s});
+    if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 15'000))
+        process.kill();
+    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
 } // namespace
 
 class TestOperatorCli : public QObject
@@ -84,6 +108,29 @@ private Q_SLOTS:
         QCOMPARE(again.exitCode, 1);
         QCOMPARE(again.err.count('\n'), 1);
         QVERIFY2(again.err.contains("delivered"), again.err.constData());
+    }
+
+    void checkTestsEveryConnection()
+    {
+        BridgeHarness h;
+        h.slack.enableSocketMode(u"xapp-1-A111-check"_s);
+        const Run passed = check(h, h.hive.apiKey(), u"xapp-1-A111-check"_s);
+        QCOMPARE(passed.exitCode, 0);
+        QVERIFY2(passed.out.contains("TheHive: ok - 5.2.9"), passed.out.constData());
+        QVERIFY2(passed.out.contains("Slack: ok"), passed.out.constData());
+        QVERIFY2(passed.out.contains("Socket Mode: ok"), passed.out.constData());
+        QVERIFY(!passed.out.contains("xapp-1")); // never a secret
+
+        const Run wrongKey = check(h, u"not-the-key"_s, {});
+        QCOMPARE(wrongKey.exitCode, 1);
+        QVERIFY2(wrongKey.out.contains("TheHive: FAILED"), wrongKey.out.constData());
+        QVERIFY2(wrongKey.out.contains("Slack: ok"), wrongKey.out.constData());
+        QVERIFY(!wrongKey.out.contains("Socket Mode")); // HTTP mode: nothing to test there
+        QVERIFY(!wrongKey.out.contains("not-the-key"));
+
+        const Run wrongAppToken = check(h, h.hive.apiKey(), u"xapp-1-stale"_s);
+        QCOMPARE(wrongAppToken.exitCode, 1);
+        QVERIFY2(wrongAppToken.out.contains("Socket Mode: FAILED"), wrongAppToken.out.constData());
     }
 
     void badInputIsOneLineAndChangesNothing_data()

@@ -1,5 +1,6 @@
 #include "headlessrunner.h"
 
+#include "servicemanager.h"
 #include "unixsignals.h"
 
 #include "bridgeservice.h"
@@ -47,14 +48,18 @@ int serveBridge(const Bridge::BridgeConfig &config, const Bridge::Credentials &c
     if (!bridge.start(&error))
         return fail(error, 3);
 
+    ServiceManager systemd(QProcessEnvironment::systemEnvironment());
     UnixSignalWatcher watcher;
-    QObject::connect(&watcher, &UnixSignalWatcher::terminationRequested, &bridge, [&bridge](int) {
-        std::fprintf(stderr, "hiveslack: stopping\n");
-        bridge.shutdown([] { QCoreApplication::quit(); });
-    });
+    QObject::connect(&watcher, &UnixSignalWatcher::terminationRequested, &bridge,
+                     [&bridge, &systemd](int) {
+                         std::fprintf(stderr, "hiveslack: stopping\n");
+                         systemd.stopping();
+                         bridge.shutdown([] { QCoreApplication::quit(); });
+                     });
     std::fprintf(stderr, "hiveslack: listening on http://%s:%u (journal %s)\n",
                  qPrintable(config.listenAddress.toString()), unsigned(bridge.port()),
                  qPrintable(config.journalPath()));
+    systemd.ready();
     return QCoreApplication::exec();
 }
 

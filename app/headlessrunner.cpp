@@ -66,6 +66,7 @@ int serveBridge(const Bridge::BridgeConfig &config, const Bridge::Credentials &c
 int runHeadless(const QString &configFile)
 {
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    ServiceManager::logToJournaldIfThere(env);
     const Bridge::ConfigResult loaded = Bridge::loadConfig(configFile, env, defaultDataDir());
     if (!loaded.config)
         return fail(loaded.error);

@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -29,6 +30,23 @@ ServiceManager::ServiceManager(const QProcessEnvironment &env, QObject *parent)
         connect(&m_watchdog, &QTimer::timeout, this, [this] { send("WATCHDOG=1"); });
         m_watchdog.start(int(qMax<qint64>(1, usec / 2000)));
     }
+}
+
+void ServiceManager::logToJournaldIfThere(const QProcessEnvironment &env)
+{
+    // JOURNAL_STREAM is "<device>:<inode>" of the stream systemd connected; it is inherited,
+    // so it counts only while stderr still is that stream.
+    const QStringList stream = env.value(QStringLiteral("JOURNAL_STREAM")).split(u':');
+    struct stat err
+    {
+    };
+    if (stream.size() != 2 || ::fstat(STDERR_FILENO, &err) != 0 ||
+        stream.at(0).toULongLong() != quint64(err.st_dev) ||
+        stream.at(1).toULongLong() != quint64(err.st_ino))
+        return;
+    qSetMessagePattern(
+        QStringLiteral("%{if-fatal}<2>%{endif}%{if-critical}<3>%{endif}%{if-warning}<4>%{endif}"
+                       "%{if-info}<6>%{endif}%{if-debug}<7>%{endif}%{category}: %{message}"));
 }
 
 ServiceManager::~ServiceManager()

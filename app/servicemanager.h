@@ -17,6 +17,9 @@ public:
     ~ServiceManager() override;
 
     bool isActive() const { return m_fd >= 0; }
+    /// When stderr goes to journald (JOURNAL_STREAM names it), every log line starts with its
+    /// syslog priority ("<3>" error … "<7>" debug), which journald keeps as PRIORITY.
+    static void logToJournaldIfThere(const QProcessEnvironment &env);
     void ready();
     void stopping();
 

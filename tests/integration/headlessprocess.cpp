@@ -49,7 +49,11 @@ bool HeadlessProcess::start()
 {
     m_process = std::make_unique<QProcess>();
     m_process->setProcessEnvironment(m_env);
-    m_process->setProcessChannelMode(QProcess::ForwardedChannels);
+    // Its output goes where the test's goes, unless stderr is asked to go to a file.
+    m_process->setProcessChannelMode(m_stderrFile.isEmpty() ? QProcess::ForwardedChannels
+                                                            : QProcess::ForwardedOutputChannel);
+    if (!m_stderrFile.isEmpty())
+        m_process->setStandardErrorFile(m_stderrFile);
     m_process->start(QStringLiteral(HIVESLACK_BINARY), {u"--headless"_s});
     if (!m_process->waitForStarted(5000))
         return false;

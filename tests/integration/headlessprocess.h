@@ -19,6 +19,8 @@ public:
     HeadlessProcess(QProcessEnvironment env, const QString &dataDir);
     ~HeadlessProcess();
 
+    /// Before start(): its stderr goes to this file instead of the test's.
+    void setStandardErrorFile(const QString &path) { m_stderrFile = path; }
     /// Starts it and waits (at most two seconds, the headless contract) until /healthz answers.
     bool start();
     /// SIGKILL, as a crash would.
@@ -36,6 +38,7 @@ public:
 private:
     QProcessEnvironment m_env;
     quint16 m_port = 0;
+    QString m_stderrFile;
     std::unique_ptr<QProcess> m_process;
     QNetworkAccessManager m_client;
 };

@@ -1,6 +1,7 @@
 // The real `hiveslack --headless` under a Type=notify unit, without systemd: a datagram socket
 // plays systemd's NOTIFY_SOCKET and hears READY=1 once the bridge serves, WATCHDOG=1 at half
-// of WATCHDOG_USEC, and STOPPING=1 when SIGTERM starts a clean stop. And the unit shipped in
+// of WATCHDOG_USEC, and STOPPING=1 when SIGTERM starts a clean stop; its log lines carry
+// journald priorities when stderr is journald's stream. And the unit shipped in
 // resources/systemd passes systemd's own checks.
 #include "fakeslack.h"
 #include "fakethehive.h"
@@ -14,6 +15,7 @@
 
 #include <cstring>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -95,7 +97,18 @@ private Q_SLOTS:
         env.insert(u"HIVESLACK_SLACK_CHANNEL"_s, u"C0HIVE01"_s);
         env.insert(u"NOTIFY_SOCKET"_s, dir.filePath(u"notify"_s));
         env.insert(u"WATCHDOG_USEC"_s, u"200000"_s); // a ping every 100 ms
+        // stderr is "journald": the stream JOURNAL_STREAM names.
+        const QString log = dir.filePath(u"stderr.log"_s);
+        QFile(log).open(QIODevice::WriteOnly);
+        struct stat logStat
+        {
+        };
+        QVERIFY(::stat(QFile::encodeName(log).constData(), &logStat) == 0);
+        env.insert(u"QT_LOGGING_RULES"_s, u"hiveslack.*.info=true"_s); // ctest turns them off
+        env.insert(u"JOURNAL_STREAM"_s,
+                   u"%1:%2"_s.arg(quint64(logStat.st_dev)).arg(quint64(logStat.st_ino)));
         HeadlessProcess bridge(env, dir.filePath(u"data"_s));
+        bridge.setStandardErrorFile(log);
         QVERIFY(bridge.start());
         QVERIFY(QTest::qWaitFor([&] { return systemd.count("READY=1") == 1; }, 2000));
         QCOMPARE(systemd.count("STOPPING=1"), 0);
@@ -104,6 +117,11 @@ private Q_SLOTS:
         QVERIFY(bridge.terminate());
         QVERIFY(QTest::qWaitFor([&] { return systemd.count("STOPPING=1") == 1; }, 2000));
         QCOMPARE(systemd.count("READY=1"), 1);
+        // Each log line carries its syslog priority for journald.
+        QFile written(log);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray lines = written.readAll();
+        QVERIFY2(lines.contains("<6>hiveslack.http: listening on"), lines.constData());
     }
 
     void theUnitPassesSystemdsChecks()

@@ -1,9 +1,13 @@
 # `cpack -G DEB` in the build directory makes hiveslack_<version>_<arch>.deb: the one hiveslack
 # binary (the admin console and the headless bridge; its translations are built in), the
-# systemd unit and the example configuration. Dependencies come from dpkg-shlibdeps.
+# simulator `hiveslack --demo` runs beside it, the systemd unit and the example configuration.
+# Dependencies come from dpkg-shlibdeps.
 include(GNUInstallDirs)
 
 install(TARGETS hiveslack RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+if(TARGET hiveslack-sim)
+    install(TARGETS hiveslack-sim RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
 install(FILES ${PROJECT_SOURCE_DIR}/resources/systemd/hiveslack.service
         DESTINATION lib/systemd/system)
 install(FILES ${PROJECT_SOURCE_DIR}/resources/hiveslack.example.json

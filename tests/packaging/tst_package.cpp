@@ -1,5 +1,6 @@
 // `cpack -G DEB` in the build directory makes a Debian package that holds what a server needs:
-// the binary where the systemd unit expects it, the unit, the example configuration, and
+// the binary where the systemd unit expects it (and the simulator its --demo runs), the unit,
+// the example configuration, and
 // dependencies found by dpkg-shlibdeps (plus the SQLite driver plugin).
 #include <QDir>
 #include <QProcess>

@@ -154,6 +154,8 @@ StatusSnapshot BridgeService::snapshot() const
     s.reconcilePasses = reconcile.passes;
     s.reconcileFound = reconcile.casesJournaled;
     s.reconcileError = reconcile.lastError;
+    if (m_config.reconcileSeconds > 0 && reconcile.lastPassAtMs > 0)
+        s.reconcileLagMs = m_clock.nowMs() - reconcile.lastPassAtMs;
     s.webhooksAccepted = m_hiveIntake->accepted();
     s.webhooksRejected = m_hiveIntake->rejected();
     s.interactionsAccepted = m_slackIntake->accepted();

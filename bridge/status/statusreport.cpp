@@ -1,5 +1,7 @@
 #include "status/statusreport.h"
 
+#include <QJsonArray>
+
 using namespace Qt::StringLiterals;
 
 namespace Bridge {
@@ -31,7 +33,22 @@ QJsonObject healthJson(const StatusSnapshot &s)
             socket.insert(u"error", s.socketModeError);
         slack.insert(u"socketMode", socket);
     }
+    QJsonArray problems;
+    const auto problem = [&](const QString &part, const QString &why) {
+        problems.append(QJsonObject{{u"part"_s, part}, {u"error"_s, why}});
+    };
+    if (!s.journalOk)
+        problem(u"journal"_s, s.journalError);
+    if (s.hiveState == u"error")
+        problem(u"thehive"_s, s.hiveError);
+    if (s.slackState == u"error")
+        problem(u"slack"_s, s.slackError);
+    if (!s.socketMode.isEmpty() && s.socketMode != u"connected")
+        problem(u"socketMode"_s, s.socketModeError.isEmpty() ? s.socketMode : s.socketModeError);
+    if (!s.reconcileError.isEmpty())
+        problem(u"reconcile"_s, s.reconcileError);
     return {{u"status"_s, s.journalOk ? u"serving"_s : u"degraded"_s},
+            {u"problems"_s, problems},
             {u"version"_s, QStringLiteral(HIVESLACK_VERSION)},
             {u"uptimeSeconds"_s, s.uptimeMs / 1000},
             {u"journal"_s, journal},
@@ -108,6 +125,11 @@ QByteArray metricsText(const StatusSnapshot &s)
     metric(out, "hiveslack_reconcile_passes_total", "counter",
            "Looks back at TheHive for changes no webhook brought.");
     sample(out, "hiveslack_reconcile_passes_total", {}, qint64(s.reconcilePasses));
+    if (s.reconcileLagMs >= 0) {
+        metric(out, "hiveslack_reconcile_lag_seconds", "gauge",
+               "Since the last look back at TheHive ended (at most one interval when healthy).");
+        sample(out, "hiveslack_reconcile_lag_seconds", {}, s.reconcileLagMs / 1000);
+    }
     metric(out, "hiveslack_reconcile_found_total", "counter",
            "Cases those looks found without their card or with a card behind the case.");
     sample(out, "hiveslack_reconcile_found_total", {}, qint64(s.reconcileFound));

@@ -28,6 +28,7 @@ struct StatusSnapshot
     quint64 reconcilePasses = 0;                 ///< looks back at TheHive for missed webhooks
     quint64 reconcileFound = 0; ///< cases they found without their card or behind it
     QString reconcileError;     ///< why the last look failed; empty when it worked
+    qint64 reconcileLagMs = -1; ///< since the last look ended; -1 when it is off or none ended
     QString socketMode;         ///< Socket Mode's state ("connected", …); empty in HTTP mode
     QString socketModeError;    ///< why its last connection failed or closed
     quint64 socketModeConnections = 0, socketModeEnvelopes = 0, socketModeUnacknowledged = 0;
@@ -37,7 +38,9 @@ struct StatusSnapshot
     int inFlight = 0;
 };
 
-/// GET /healthz body.
+/// GET /healthz body. Its `problems` names each part at fault (journal, thehive, slack,
+/// socketMode, reconcile) with its reason, first the one that stops the bridge taking events;
+/// empty when all is well.
 QJsonObject healthJson(const StatusSnapshot &s);
 /// GET /healthz status: 503 while the journal cannot write (nothing can be accepted then); an
 /// unreachable peer is reported in the body only, as the bridge queues for it.

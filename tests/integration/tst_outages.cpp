@@ -7,6 +7,7 @@
 #include "journallock.h"
 #include "slackpayloads.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -156,6 +157,11 @@ void TstOutages::changeWaitsForTheHiveAndLands()
         QJsonDocument::fromJson(health.body).object().value(u"thehive"_s).toObject();
     QCOMPARE(hive.value(u"state"_s).toString(), u"error"_s);
     QVERIFY2(hive.value(u"error"_s).toString().contains(u"503"_s), health.body.constData());
+    // Which part is at fault, at the top.
+    const QJsonArray problems =
+        QJsonDocument::fromJson(health.body).object().value(u"problems"_s).toArray();
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.first().toObject().value(u"part"_s).toString(), u"thehive"_s);
     QVERIFY(s.metric(u"hiveslack_peer_failures_total{peer=\"thehive\"}"_s) >= 3);
     QCOMPARE(s.metric(u"hiveslack_peer_up{peer=\"thehive\"}"_s), 0);
 
@@ -171,6 +177,11 @@ void TstOutages::changeWaitsForTheHiveAndLands()
     QVERIFY2(applied.contains(u"TheHive is back"_s) && applied.contains(u"severity"_s),
              qPrintable(applied));
     QCOMPARE(s.metric(u"hiveslack_peer_up{peer=\"thehive\"}"_s), 1);
+    QVERIFY(QJsonDocument::fromJson(s.h.get(u"/healthz"_s).body)
+                .object()
+                .value(u"problems"_s)
+                .toArray()
+                .isEmpty());
 
     // A change made while TheHive answers is not announced.
     QVERIFY(s.pickSeverity(u"3"_s));
@@ -266,6 +277,15 @@ void TstOutages::journalThatCannotWriteIsUnhealthy()
         QJsonDocument::fromJson(down.body).object().value(u"journal"_s).toObject();
     QCOMPARE(journal.value(u"state"_s).toString(), u"error"_s);
     QVERIFY2(journal.value(u"error"_s).toString().contains(u"locked"_s), down.body.constData());
+    QCOMPARE(QJsonDocument::fromJson(down.body)
+                 .object()
+                 .value(u"problems"_s)
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(u"part"_s)
+                 .toString(),
+             u"journal"_s);
     QVERIFY(s.metric(u"hiveslack_journal_write_failures_total"_s) >= 1);
     QCOMPARE(s.metric(u"hiveslack_journal_writable"_s), 0);
 

@@ -206,6 +206,17 @@ private Q_SLOTS:
         QCOMPARE(h->journal().counts().failed, 0);
     }
 
+    void itsLagIsMeasured()
+    {
+        auto h = reconcilingHarness();
+        h->start();
+        QVERIFY(BridgeHarness::waitFor([&] { return passesSoFar(*h) >= 1; }));
+        const QByteArray metrics = h->get(u"/metrics"_s).body;
+        QVERIFY2(metrics.contains("\nhiveslack_reconcile_lag_seconds 0\n") ||
+                     metrics.contains("\nhiveslack_reconcile_lag_seconds 1\n"),
+                 metrics.constData());
+    }
+
     void zeroTurnsItOff()
     {
         auto h = reconcilingHarness();
@@ -216,6 +227,7 @@ private Q_SLOTS:
         QCOMPARE(passesSoFar(*h), 0);
         QVERIFY(h->hive.requests(u"/api/v1/query"_s).isEmpty());
         QVERIFY(h->cards().isEmpty());
+        QVERIFY(!h->get(u"/metrics"_s).body.contains("hiveslack_reconcile_lag_seconds"));
     }
 };
 

@@ -306,7 +306,10 @@ private Q_SLOTS:
         QTest::qWait(300);
         QCOMPARE(s.socket.greeted(), 1);
         QCOMPARE(s.h.slack.requests(u"/api/apps.connections.open"_s).size(), 1);
-        QVERIFY(s.h.get(u"/healthz"_s).body.contains("\"state\":\"disabled\""));
+        const QByteArray health = s.h.get(u"/healthz"_s).body;
+        QVERIFY(health.contains("\"state\":\"disabled\""));
+        QVERIFY2(health.contains("{\"error\":\"link_disabled\",\"part\":\"socketMode\"}"),
+                 health.constData());
     }
 
     void httpModeStaysWithASigningSecret()

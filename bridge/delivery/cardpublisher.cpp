@@ -266,11 +266,14 @@ void CardPublisher::lookBeforePosting(std::shared_ptr<Drawing> drawing, const Ca
             }
             if (found.kind != Kind::Found)
                 return send(drawing, view, mark);
-            // An earlier attempt posted it: keep that card and draw the case on it.
+            // An earlier attempt posted it: keep that card and draw the case on it. It is saved
+            // as showing nothing known, so a redraw that fails now is redrawn on the next try.
             const CardRef card{
                 drawing->record.id,          view.channel(),  found.ts, caseToJson(drawing->record),
                 drawing->version.toString(), view.shownName()};
-            if (!m_journal.saveCard(card)) {
+            CardRef unknown = card;
+            unknown.caseJson.clear();
+            if (!m_journal.saveCard(unknown)) {
                 drawing->add(
                     Outcome::retry(tr("the card in %1 (ts %2) was found but not "
                                       "journaled: %3")

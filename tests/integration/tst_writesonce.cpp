@@ -102,6 +102,33 @@ private Q_SLOTS:
         QCOMPARE(h.journal().counts().delivered, 1);
     }
 
+    void aFoundCardWhoseRedrawFailedIsRedrawnNextTime()
+    {
+        // The card is posted (answer lost) showing one state; the case changes; the retry
+        // finds the card, but its redraw fails: the try after that must still redraw it.
+        BridgeHarness h;
+        h.config.retryBaseMs = 60'000; // retries only when the test asks
+        h.start();
+        const QString id =
+            h.hive.addCase({{u"title"_s, u"before the rename"_s}}).value(u"_id").toString();
+        h.slack.loseAnswerNext(PostMessage, 504);
+        QCOMPARE(h.postWebhook(h.hive.webhookFor(u"update"_s, id, {{u"title"_s, u"x"_s}})).status,
+                 202);
+        const auto attempts = [&] { return h.journal().events({}).constFirst().attempts; };
+        QVERIFY(BridgeHarness::waitFor([&] { return attempts() == 1; }));
+        QCOMPARE(h.cardsShowing(u"before the rename"_s), 1);
+
+        QVERIFY(h.hive.setCaseField(id, u"title"_s, u"after the rename"_s));
+        h.slack.failNext(u"/api/chat.update"_s, 503);
+        const qint64 event = h.journal().events({}).constFirst().id;
+        QVERIFY(h.bridge().retryEvent(event));
+        QVERIFY(BridgeHarness::waitFor([&] { return attempts() == 2; }));
+        QVERIFY(h.bridge().retryEvent(event));
+        QVERIFY(settled(h));
+        QCOMPARE(h.cards().size(), 1);
+        QCOMPARE(h.cardsShowing(u"after the rename"_s), 1);
+    }
+
     void aPostSlackRefusedIsNotLookedForLater()
     {
         // Slack's own refusal means nothing was posted: a later try posts without looking.

@@ -347,18 +347,15 @@ void ActionHandler::addTask(std::shared_ptr<Context> ctx)
                                settle(ctx, verdict, tr("creating the task"));
                            });
         };
-        const std::optional<qint64> begun = m_journal.writeBegunAt(mark);
-        if (!begun && !m_journal.lastError().isEmpty())
-            return ctx->done(Outcome::retry(m_journal.lastError()));
-        if (!begun) {
-            if (!m_journal.beginWrite(mark))
-                return ctx->done(
-                    Outcome::retry(tr("the journal cannot note the task before creating it: %1")
-                                       .arg(m_journal.lastError())));
+        const WriteStart start = m_journal.startWrite(mark);
+        if (start.kind == WriteStart::Kind::Failed)
+            return ctx->done(
+                Outcome::retry(tr("the journal cannot note the task before creating it: %1")
+                                   .arg(m_journal.lastError())));
+        if (start.kind == WriteStart::Kind::Begun)
             return write();
-        }
         // TheHive stamps tasks with its own clock, hence the margin.
-        const qint64 since = *begun - TaskLookBackMarginMs;
+        const qint64 since = start.earlierAt - TaskLookBackMarginMs;
         m_hive.send(HiveRequests::findTasksSince(ctx->caseId, input.title, since),
                     [ctx, created, write](const HiveResult &r) {
                         if (!r.ok())

@@ -232,9 +232,10 @@ void CardPublisher::post(std::shared_ptr<Drawing> drawing, const CaseView &view)
     // Marked before it is sent, cleared once its ts is saved: a mark still there means an
     // earlier attempt may have posted the card without the journal learning its ts.
     const QString mark = u"card:%1:%2"_s.arg(drawing->record.id, view.channel());
-    if (const std::optional<qint64> begun = m_journal.writeBegunAt(mark))
-        return lookBeforePosting(drawing, view, mark, *begun);
-    if (!m_journal.lastError().isEmpty() || !m_journal.beginWrite(mark)) {
+    const WriteStart start = m_journal.startWrite(mark);
+    if (start.kind == WriteStart::Kind::Earlier)
+        return lookBeforePosting(drawing, view, mark, start.earlierAt);
+    if (start.kind == WriteStart::Kind::Failed) {
         drawing->add(Outcome::retry(tr("the journal cannot note the card in %1 before posting "
                                        "it: %2")
                                         .arg(view.channel(), m_journal.lastError())));

@@ -7,7 +7,6 @@
 #include "slack/modals.h"
 
 #include <QDate>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimeZone>
 
@@ -35,18 +34,6 @@ QByteArray withoutCredentials(QJsonObject json)
     json.remove(u"response_url");
     json.remove(u"response_urls");
     return QJsonDocument(json).toJson(QJsonDocument::Compact);
-}
-
-QString firstActionTs(const QByteArray &payloadJson)
-{
-    return QJsonDocument::fromJson(payloadJson)
-        .object()
-        .value(u"actions")
-        .toArray()
-        .first()
-        .toObject()
-        .value(u"action_ts")
-        .toString();
 }
 
 /// Field errors for a modal submission; empty when it may go ahead.
@@ -102,8 +89,9 @@ SlackAck SlackIntake::takeInteraction(const QByteArray &payloadJson)
     // What Slack sends again carries the same ids: the trigger, else the click's own time.
     if (!interaction->triggerId.isEmpty())
         entry.dedupeKey = u"slack:"_s + interaction->triggerId;
-    else if (const QString actionTs = firstActionTs(payloadJson); !actionTs.isEmpty())
-        entry.dedupeKey = u"slack-action:%1:%2"_s.arg(interaction->userId, actionTs);
+    else if (!interaction->actions.isEmpty() && !interaction->actions.first().actionTs.isEmpty())
+        entry.dedupeKey =
+            u"slack-action:%1:%2"_s.arg(interaction->userId, interaction->actions.first().actionTs);
     // The case key keeps an interaction in order with the case's other events.
     if (!interaction->actions.isEmpty())
         entry.caseKey = caseIdFromBlockId(interaction->actions.first().blockId).value_or(QString());

@@ -161,6 +161,9 @@ public:
     /// happened without its result being saved, and is looked for before the write is repeated.
     /// nullopt when it was never begun or has ended, and on error (lastError() then says why).
     std::optional<qint64> writeBegunAt(const QString &key) const;
+    /// Before a write that must not happen twice: the earlier attempt's mark when there is one
+    /// (writeBegunAt()), else a new one (beginWrite()).
+    WriteStart startWrite(const QString &key);
     /// The write's result is saved: nothing to look for any more. True also when not marked.
     bool endWrite(const QString &key);
     /// The mark of the one write an event makes itself: ended in the same commit as the

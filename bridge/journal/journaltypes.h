@@ -113,6 +113,18 @@ struct Counts
     int discarded = 0;
 };
 
+/// What Journal::startWrite() found before a write that must not happen twice.
+struct WriteStart
+{
+    enum class Kind {
+        Begun,   ///< marked now: go ahead
+        Earlier, ///< an earlier attempt began it at `earlierAt`: look for its result first
+        Failed,  ///< the journal could not tell or mark (Journal::lastError()): not now
+    };
+    Kind kind = Kind::Failed;
+    qint64 earlierAt = 0;
+};
+
 /// What one Journal::prune() call removed.
 struct PruneBatch
 {

@@ -37,6 +37,15 @@ std::optional<qint64> Journal::writeBegunAt(const QString &key) const
     return q.value(0).toLongLong();
 }
 
+WriteStart Journal::startWrite(const QString &key)
+{
+    if (const std::optional<qint64> begun = writeBegunAt(key))
+        return {WriteStart::Kind::Earlier, *begun};
+    if (!lastError().isEmpty() || !beginWrite(key))
+        return {WriteStart::Kind::Failed, 0};
+    return {WriteStart::Kind::Begun, 0};
+}
+
 bool Journal::endWrite(const QString &key)
 {
     clearError();

@@ -47,6 +47,7 @@ SlackAction parseAction(const QJsonObject &a)
     action.selectedOption = str(obj(a, QStringLiteral("selected_option")), QStringLiteral("value"));
     action.selectedUser = str(a, QStringLiteral("selected_user"));
     action.selectedDate = str(a, QStringLiteral("selected_date"));
+    action.actionTs = str(a, QStringLiteral("action_ts"));
     return action;
 }
 

@@ -20,6 +20,7 @@ struct SlackAction
     QString selectedOption; ///< selected_option.value (static/external select, overflow, radio)
     QString selectedUser;   ///< users_select
     QString selectedDate;   ///< datepicker, YYYY-MM-DD
+    QString actionTs;       ///< when the click happened (Slack's own id of it)
 };
 
 /// What the bridge needs from an interactivity payload (shared/docs/slack-api.md §2.2, §2.3):

@@ -90,6 +90,7 @@ private Q_SLOTS:
         QCOMPARE(a.blockId, QStringLiteral("=qXel"));
         QCOMPARE(a.type, QStringLiteral("button"));
         QCOMPARE(a.value, QStringLiteral("click_me_123"));
+        QCOMPARE(a.actionTs, QStringLiteral("1548426417.840180"));
         QVERIFY(a.selectedOption.isEmpty());
         QVERIFY(in.viewId.isEmpty());
         QVERIFY(in.stateValues.isEmpty());

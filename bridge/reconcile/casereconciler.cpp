@@ -126,7 +126,7 @@ void CaseReconciler::nextPage(std::shared_ptr<Pass> pass)
     const HiveRequest request =
         look.kind == Look::Cases
             ? HiveRequests::listCasesSince(look.field, pass->fromMs, pass->skip, PageSize)
-            : HiveRequests::listTasksSince(pass->fromMs, pass->skip, PageSize);
+            : HiveRequests::listTasksSince(look.field, pass->fromMs, pass->skip, PageSize);
     m_hive.send(request, [this, pass](const HiveResult &r) { onPage(pass, r); });
 }
 
@@ -141,8 +141,7 @@ void CaseReconciler::onPage(std::shared_ptr<Pass> pass, const HiveResult &result
     auto page = std::make_shared<Page>();
     page->full = entries.size() == PageSize;
     page->lastMs = pass->fromMs;
-    QStringList taskCases; // cases with new tasks, first seen first
-    QHash<QString, qint64> newestTask;
+    QHash<QString, qint64> newestTask; // case → creation time of its newest task here
     for (const QJsonValue &value : entries) {
         const QJsonObject json = value.toObject();
         const qint64 changedAt = json.value(look.field).toInteger();
@@ -157,21 +156,21 @@ void CaseReconciler::onPage(std::shared_ptr<Pass> pass, const HiveResult &result
         const QString caseId = json.value(u"extraData").toObject().value(u"caseId").toString();
         if (caseId.isEmpty()) // TheHive renders null for a task without a case
             continue;
-        if (!newestTask.contains(caseId))
-            taskCases.append(caseId);
-        newestTask[caseId] = changedAt;
+        newestTask[caseId] = changedAt; // oldest first: the last one is the newest
     }
     if (look.kind == Look::Cases)
         return journalPage(pass, page);
-    checkTaskCounts(pass, page, taskCases, newestTask);
+    checkTaskCounts(pass, page, newestTask);
 }
 
 void CaseReconciler::checkTaskCounts(std::shared_ptr<Pass> pass, std::shared_ptr<Page> page,
-                                     QStringList caseIds, QHash<QString, qint64> newestTask)
+                                     QHash<QString, qint64> newestTask)
 {
-    while (!caseIds.isEmpty()) {
-        const QString caseId = caseIds.takeFirst();
-        const qint64 newest = newestTask.value(caseId);
+    while (!newestTask.isEmpty()) {
+        const auto next = newestTask.constBegin();
+        const QString caseId = next.key();
+        const qint64 newest = next.value();
+        newestTask.erase(next);
         // The overlap lists the newest tasks again each pass: a case counted since its newest
         // task was created is not asked about again. One without a card is the cases' looks'
         // business. A pending event of the case may keep the count (a click other than Add
@@ -189,7 +188,7 @@ void CaseReconciler::checkTaskCounts(std::shared_ptr<Pass> pass, std::shared_ptr
             m_tasksCounted.insert(caseId, newest);
             if (r.body.trimmed().toInt() != shown)
                 page->events.append(reconcileEvent(caseId, 0, FoundTaskCount, {}, newest));
-            checkTaskCounts(pass, page, caseIds, newestTask);
+            checkTaskCounts(pass, page, newestTask);
         });
         return;
     }

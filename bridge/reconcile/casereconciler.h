@@ -75,7 +75,7 @@ private:
     /// Asks TheHive how many tasks each case with new tasks has, one case after the other, and
     /// adds an event for each whose cards show another count; then journals the page.
     void checkTaskCounts(std::shared_ptr<Pass> pass, std::shared_ptr<Page> page,
-                         QStringList caseIds, QHash<QString, qint64> newestTask);
+                         QHash<QString, qint64> newestTask);
     /// Journals what the page found and goes on with the next page or look.
     void journalPage(std::shared_ptr<Pass> pass, std::shared_ptr<Page> page);
     /// `number` 0 when not known.

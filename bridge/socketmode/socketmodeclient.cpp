@@ -80,8 +80,6 @@ void SocketModeClient::halt(State state, const QString &error)
 {
     m_running = false;
     m_retryTimer.stop();
-    m_pingTimer.stop();
-    m_helloTimer.stop();
     drop(m_pending);
     drop(m_current);
     if (!error.isEmpty())
@@ -101,8 +99,11 @@ void SocketModeClient::drop(QWebSocket *socket)
 {
     if (!socket)
         return;
-    if (socket == m_current)
+    // Each connection's own timer goes with it.
+    if (socket == m_current) {
         m_current = nullptr;
+        m_pingTimer.stop();
+    }
     if (socket == m_pending) {
         m_pending = nullptr;
         m_helloTimer.stop();
@@ -213,10 +214,7 @@ void SocketModeClient::onDisconnectRequest(QWebSocket *socket, const QString &re
     if (reason == u"too_many_websockets") {
         // More connections than Slack allows: another one now would only be refused again.
         qCWarning(lcSlack) << "Socket Mode: Slack refuses more connections (too_many_websockets)";
-        const bool wasCurrent = socket == m_current;
         drop(socket);
-        if (wasCurrent)
-            m_pingTimer.stop();
         if (!m_current)
             retryLater(reason);
         return;
@@ -237,8 +235,6 @@ void SocketModeClient::onClosed(QWebSocket *socket)
     if (!m_running)
         return;
     qCWarning(lcSlack).noquote() << "Socket Mode: connection closed:" << why;
-    if (wasCurrent)
-        m_pingTimer.stop();
     if (wasCurrent && (m_pending || m_asking)) {
         m_status.lastError = why;
         return setState(State::Connecting); // its replacement is on the way
@@ -275,7 +271,6 @@ void SocketModeClient::checkSilence()
         qCWarning(lcSlack) << "Socket Mode: nothing from Slack for" << m_sinceHeard.elapsed()
                            << "ms; reconnecting";
         drop(m_current);
-        m_pingTimer.stop();
         m_status.lastError = u"no answer to pings"_s;
         setState(State::Connecting);
         return connectNew();

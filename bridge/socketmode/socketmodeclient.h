@@ -22,10 +22,9 @@ struct SlackAck;
 /// Each envelope is acknowledged with {"envelope_id": …} (plus "payload" where Slack accepts
 /// one and the intake has one: a modal's field errors) only after the intake journaled it;
 /// one the journal cannot take is not acknowledged (Slack sends an event again, and shows the
-/// person who clicked or typed an error). Envelopes the
-/// bridge does not know, or that carry nothing valid, are acknowledged anyway (sent again they
-/// would be no better). A retried envelope comes under a new envelope id; the intake
-/// recognises it by its own ids and journals it once.
+/// person who clicked or typed an error). Envelopes the bridge does not know, or that carry
+/// nothing valid, are acknowledged anyway (sent again they would be no better). A retried envelope
+/// comes under a new envelope id; the intake recognises it by its own ids and journals it once.
 ///
 /// Connections are replaced make-before-break: on `disconnect` (refresh_requested, warning,
 /// or any other reason but link_disabled) a new URL is fetched and the old connection is

@@ -257,10 +257,9 @@ HiveRequest listCasesSince(const QString &timeField, qint64 fromMs, int skip, in
     return listSince(u"listCase"_s, timeField, fromMs, skip, pageSize);
 }
 
-HiveRequest listTasksSince(qint64 fromMs, int skip, int pageSize)
+HiveRequest listTasksSince(const QString &timeField, qint64 fromMs, int skip, int pageSize)
 {
-    return listSince(u"listTask"_s, u"_createdAt"_s, fromMs, skip, pageSize,
-                     QJsonArray{u"caseId"_s});
+    return listSince(u"listTask"_s, timeField, fromMs, skip, pageSize, QJsonArray{u"caseId"_s});
 }
 
 } // namespace HiveRequests

@@ -80,9 +80,9 @@ HiveRequest countTasks(const QString &caseId, const HiveVersion &version);
 /// first, `skip` cases in and at most `pageSize` of them (TheHive 4.1 and 5 both answer it).
 /// Cases never updated have no `_updatedAt`, so finding new and changed cases takes both.
 HiveRequest listCasesSince(const QString &timeField, qint64 fromMs, int skip, int pageSize);
-/// Query API listTask with `_createdAt` >= `fromMs`, oldest first, paged like listCasesSince();
+/// Query API listTask with `timeField` >= `fromMs`, oldest first, paged like listCasesSince();
 /// each task's case id is in its `extraData.caseId` (TheHive's TaskRenderer).
-HiveRequest listTasksSince(qint64 fromMs, int skip, int pageSize);
+HiveRequest listTasksSince(const QString &timeField, qint64 fromMs, int skip, int pageSize);
 /// Query API getCase → tasks with this title created at or after `sinceMs`: whether an
 /// attempt whose answer was lost created the task after all.
 HiveRequest findTasksSince(const QString &caseId, const QString &title, qint64 sinceMs);

@@ -95,16 +95,16 @@ LaunchOptions parseCommandLine(const QStringList &arguments, bool consoleAvailab
         options.configFile = parser.value(config);
         return options;
     }
-    if (!commands.isEmpty()) {
-        if (commands != QStringList{QStringLiteral("manifest")}) {
-            std::fprintf(stderr, "hiveslack: unknown command \"%s\" (see --help)\n",
-                         qPrintable(commands.join(u' ')));
-            options.exitNow = true;
-            options.exitCode = 2;
-            return options;
-        }
+    if (commands == QStringList{QStringLiteral("manifest")}) {
         options.mode = LaunchOptions::Mode::Manifest;
         options.publicUrl = parser.value(publicUrl);
+        return options;
+    }
+    if (!commands.isEmpty()) {
+        std::fprintf(stderr, "hiveslack: unknown command \"%s\" (see --help)\n",
+                     qPrintable(commands.join(u' ')));
+        options.exitNow = true;
+        options.exitCode = 2;
         return options;
     }
     options.configFile = parser.value(config);

@@ -63,6 +63,17 @@ int serveBridge(const Bridge::BridgeConfig &config, const Bridge::Credentials &c
     return QCoreApplication::exec();
 }
 
+Bridge::CredentialsResult credentialsFromEnvironment(const QProcessEnvironment &env)
+{
+    // Environment reads never block, but the store's interface is asynchronous: wait for it.
+    Bridge::EnvSecretStore store(env);
+    std::optional<Bridge::CredentialsResult> credentials;
+    Bridge::loadCredentials(store, [&](const Bridge::CredentialsResult &r) { credentials = r; });
+    while (!credentials)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    return *credentials;
+}
+
 int runHeadless(const QString &configFile)
 {
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -71,13 +82,8 @@ int runHeadless(const QString &configFile)
     if (!loaded.config)
         return fail(loaded.error);
 
-    // Environment reads never block, but the store's interface is asynchronous: wait for it.
-    Bridge::EnvSecretStore store(env);
-    std::optional<Bridge::CredentialsResult> credentials;
-    Bridge::loadCredentials(store, [&](const Bridge::CredentialsResult &r) { credentials = r; });
-    while (!credentials)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    if (!credentials->ok())
-        return fail(credentials->error);
-    return serveBridge(*loaded.config, credentials->credentials);
+    const Bridge::CredentialsResult credentials = credentialsFromEnvironment(env);
+    if (!credentials.ok())
+        return fail(credentials.error);
+    return serveBridge(*loaded.config, credentials.credentials);
 }

@@ -165,6 +165,9 @@ StatusSnapshot BridgeService::snapshot() const
         s.httpTimedOut = tcp->closedForTimeout();
     }
     s.inFlight = m_dispatcher->inFlight();
+    s.deliveryLatency = m_dispatcher->deliveryLatency();
+    s.requestLatency = m_slackRoutes->latencies();
+    s.requestLatency.insert(QStringLiteral("/thehive/webhook"), m_hiveIntake->latency());
     if (m_socketMode) {
         const SocketModeClient::Status socket = m_socketMode->status();
         s.socketMode = SocketModeClient::stateName(socket.state);
@@ -172,6 +175,7 @@ StatusSnapshot BridgeService::snapshot() const
         s.socketModeConnections = socket.connections;
         s.socketModeEnvelopes = socket.envelopes;
         s.socketModeUnacknowledged = socket.unacknowledged;
+        s.requestLatency.insert(QStringLiteral("socket_mode"), socket.ackLatency);
     }
     return s;
 }
@@ -183,6 +187,12 @@ void BridgeService::reportOutages(StatusSnapshot &s) const
     s.journalWriteFailures = m_journal.writeFailures();
     s.hiveFailures = m_hive->outages().failures();
     s.slackFailures = m_slack->outages().failures();
+    s.hiveErrors = m_hive->errors().byKind();
+    s.slackErrors = m_slack->errors().byKind();
+    if (m_appSlack) {
+        for (const auto &[kind, n] : m_appSlack->errors().byKind().asKeyValueRange())
+            s.slackErrors[kind] += n;
+    }
     // The last call tells more than the start-up check.
     if (const QString down = m_hive->outages().current(); !down.isEmpty()) {
         s.hiveState = QStringLiteral("error");

@@ -7,6 +7,37 @@
 
 namespace Bridge {
 
+namespace {
+
+QString kindOf(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::OperationCanceledError: // how a transfer timeout ends
+    case QNetworkReply::TimeoutError:
+        return QStringLiteral("timeout");
+    case QNetworkReply::ConnectionRefusedError:
+        return QStringLiteral("refused");
+    case QNetworkReply::HostNotFoundError:
+        return QStringLiteral("dns");
+    case QNetworkReply::RemoteHostClosedError:
+        return QStringLiteral("closed");
+    case QNetworkReply::SslHandshakeFailedError:
+        return QStringLiteral("tls");
+    default:
+        return QStringLiteral("network");
+    }
+}
+
+} // namespace
+
+QString RestReply::errorKind() const
+{
+    if (!answered())
+        return networkErrorKind;
+    const bool success = httpStatus >= 200 && httpStatus < 300;
+    return success ? QString() : QStringLiteral("http_%1").arg(httpStatus);
+}
+
 RestClient::RestClient(QNetworkAccessManager &network, int timeoutMs, QObject *parent)
     : QObject(parent)
     , m_network(network)
@@ -34,8 +65,10 @@ void RestClient::send(const RestRequest &request, std::function<void(const RestR
         out.elapsedMs = timer->elapsed();
         out.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         out.body = reply->readAll();
-        if (out.httpStatus == 0)
+        if (out.httpStatus == 0) {
             out.networkError = reply->errorString();
+            out.networkErrorKind = kindOf(reply->error());
+        }
         if (reply->hasRawHeader("Retry-After")) {
             bool ok = false;
             const int secs = reply->rawHeader("Retry-After").trimmed().toInt(&ok);

@@ -19,11 +19,15 @@ struct RestReply
 {
     int httpStatus = 0; ///< 0 when no HTTP answer arrived
     QByteArray body;
-    QString networkError; ///< connection refused, timeout, … (empty when HTTP answered)
+    QString networkError;     ///< connection refused, timeout, … (empty when HTTP answered)
+    QString networkErrorKind; ///< "timeout", "refused", "dns", "closed", "tls" or "network"
     std::optional<int> retryAfterSecs; ///< from a Retry-After header
     qint64 elapsedMs = 0;
 
     bool answered() const { return httpStatus != 0; }
+    /// For the error counts in /metrics: the transport's kind, "http_<status>" for an answer
+    /// other than 2xx, empty for a 2xx.
+    QString errorKind() const;
     QJsonDocument json() const { return QJsonDocument::fromJson(body); }
 };
 

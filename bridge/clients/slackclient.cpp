@@ -62,6 +62,17 @@ SlackResult SlackClient::classify(const RestReply &reply)
     return r;
 }
 
+SlackResult SlackClient::settle(const RestReply &reply)
+{
+    m_outages.record(reply);
+    SlackResult r = classify(reply);
+    if (!r.ok()) {
+        const QString kind = reply.errorKind();
+        m_errors.count(kind.isEmpty() ? r.error : kind);
+    }
+    return r;
+}
+
 QUrl SlackClient::methodUrl(const QString &method) const
 {
     QUrl url = m_apiBase;
@@ -84,8 +95,7 @@ void SlackClient::write(const QString &method, const QString &channel, const QJs
     req.body = QJsonDocument(args).toJson(QJsonDocument::Compact);
     m_governor.send(method, channel, req,
                     [this, method, done = std::move(done)](const RestReply &reply) {
-                        m_outages.record(reply);
-                        const SlackResult r = classify(reply);
+                        const SlackResult r = settle(reply);
                         if (!r.ok())
                             qCInfo(lcSlack) << method << "failed:" << r.error;
                         done(r);
@@ -108,8 +118,7 @@ void SlackClient::read(const QString &method, const QueryArgs &args, Callback do
     req.url = url;
     req.headers = {{QByteArrayLiteral("Authorization"), "Bearer " + m_token.toUtf8()}};
     m_governor.send(method, {}, req, [this, done = std::move(done)](const RestReply &reply) {
-        m_outages.record(reply);
-        done(classify(reply));
+        done(settle(reply));
     });
 }
 

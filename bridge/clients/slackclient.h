@@ -2,6 +2,7 @@
 
 #include "clients/peeroutages.h"
 #include "clients/restclient.h"
+#include "metrics/errortally.h"
 #include "opsec/slackmessage.h"
 #include "ratelimit/slackrategovernor.h"
 
@@ -65,6 +66,8 @@ public:
     /// 429s met, time paused by them, calls waiting per channel.
     SlackRateGovernor::Stats rateStats() const { return m_governor.stats(); }
     const PeerOutages &outages() const { return m_outages; }
+    /// Failed calls by kind: the transport's, "http_<status>", or Slack's ok:false code.
+    const ErrorTally &errors() const { return m_errors; }
 
     /// Classifies a raw reply; exposed for tests.
     static SlackResult classify(const RestReply &reply);
@@ -76,11 +79,14 @@ private:
     using QueryArgs = QList<QPair<QString, QString>>;
     void read(const QString &method, const QueryArgs &args, Callback done);
     QUrl methodUrl(const QString &method) const;
+    /// Classifies the reply and counts it in the outages and errors.
+    SlackResult settle(const RestReply &reply);
 
     SlackRateGovernor m_governor;
     QUrl m_apiBase;
     QString m_token;
     PeerOutages m_outages;
+    ErrorTally m_errors;
 };
 
 } // namespace Bridge

@@ -87,9 +87,11 @@ void TheHiveClient::dispatch(const RestRequest &rest, const HiveRequest &request
     m_rest.send(rest, [this, request, done = std::move(done)](const RestReply &reply) {
         m_outages.record(reply);
         const HiveResult r = classify(reply);
-        if (!r.ok())
+        if (!r.ok()) {
+            m_errors.count(reply.errorKind());
             qCInfo(lcHive) << request.method << request.path << "failed:" << r.httpStatus
                            << r.message;
+        }
         done(r);
     });
 }

@@ -3,6 +3,7 @@
 #include "clients/peeroutages.h"
 #include "clients/restclient.h"
 #include "core/casemodel.h"
+#include "metrics/errortally.h"
 #include "thehive/dialect.h"
 
 #include <QJsonDocument>
@@ -51,6 +52,8 @@ public:
 
     static HiveResult classify(const RestReply &reply);
     const PeerOutages &outages() const { return m_outages; }
+    /// Failed calls by kind: the transport's or "http_<status>".
+    const ErrorTally &errors() const { return m_errors; }
 
 private:
     RestRequest toRest(const HiveRequest &request, const QString &asLogin) const;
@@ -62,6 +65,7 @@ private:
     QString m_organisation;
     QByteArray m_userHeader;
     PeerOutages m_outages;
+    ErrorTally m_errors;
 };
 
 } // namespace Bridge

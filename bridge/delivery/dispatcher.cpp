@@ -90,6 +90,8 @@ bool Dispatcher::record(const JournalEvent &event, const Outcome &outcome)
     switch (outcome.kind) {
     case Outcome::Kind::Delivered:
         recorded = m_journal.markDelivered(event.id, outcome.detail, outcome.keptPayload);
+        if (recorded)
+            m_deliveryLatency[event.source].observeMs(m_clock.nowMs() - event.createdAt);
         break;
     case Outcome::Kind::Ignored:
         recorded = m_journal.markIgnored(event.id, outcome.detail, outcome.keptPayload);

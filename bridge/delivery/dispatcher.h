@@ -3,8 +3,10 @@
 #include "core/clock.h"
 #include "journal/journal.h"
 #include "journal/retrypolicy.h"
+#include "metrics/latencyhistogram.h"
 
 #include <QHash>
+#include <QMap>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -61,6 +63,8 @@ public:
     void stop();
     void wake();
     int inFlight() const { return int(m_inFlight.size()); }
+    /// From an event's journaling to its delivery (retries and waits included), by source.
+    const QMap<QString, LatencyHistogram> &deliveryLatency() const { return m_deliveryLatency; }
 
 Q_SIGNALS:
     void outcomeRecorded(qint64 eventId, const Outcome &outcome);
@@ -88,6 +92,7 @@ private:
         JournalEvent event;
         Outcome outcome;
     };
+    QMap<QString, LatencyHistogram> m_deliveryLatency;
     QHash<qint64, Held> m_held; ///< handled, but the journal has not taken the outcome yet
     /// Generous: an event waiting for its Slack channel's turn holds a slot, and a burst in
     /// one channel must not keep another channel's cases waiting behind it.

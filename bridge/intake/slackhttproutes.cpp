@@ -6,6 +6,7 @@
 #include "slack/formdecoding.h"
 #include "slack/slacksignature.h"
 
+#include <QElapsedTimer>
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QJsonDocument>
@@ -37,12 +38,21 @@ SlackHttpRoutes::SlackHttpRoutes(SlackIntake &intake, const Clock &clock, QByteA
 
 void SlackHttpRoutes::registerOn(QHttpServer &server)
 {
-    server.route(u"/slack/interactions"_s, QHttpServerRequest::Method::Post,
-                 [this](const QHttpServerRequest &request) { return interactions(request); });
-    server.route(u"/slack/events"_s, QHttpServerRequest::Method::Post,
-                 [this](const QHttpServerRequest &request) { return events(request); });
-    server.route(u"/slack/commands"_s, QHttpServerRequest::Method::Post,
-                 [this](const QHttpServerRequest &request) { return commands(request); });
+    using Route = QHttpServerResponse (SlackHttpRoutes::*)(const QHttpServerRequest &);
+    const auto add = [&](const QString &path, Route route) {
+        m_latencies.insert(path, {});
+        server.route(path, QHttpServerRequest::Method::Post,
+                     [this, path, route](const QHttpServerRequest &request) {
+                         QElapsedTimer received;
+                         received.start();
+                         QHttpServerResponse response = (this->*route)(request);
+                         m_latencies[path].observeNs(received.nsecsElapsed());
+                         return response;
+                     });
+    };
+    add(u"/slack/interactions"_s, &SlackHttpRoutes::interactions);
+    add(u"/slack/events"_s, &SlackHttpRoutes::events);
+    add(u"/slack/commands"_s, &SlackHttpRoutes::commands);
 }
 
 std::optional<QHttpServerResponse> SlackHttpRoutes::refusal(const QHttpServerRequest &request)

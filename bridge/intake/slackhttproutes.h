@@ -1,8 +1,10 @@
 #pragma once
 
 #include "core/clock.h"
+#include "metrics/latencyhistogram.h"
 
 #include <QHttpServerResponse>
+#include <QMap>
 #include <QObject>
 
 class QHttpServer;
@@ -26,6 +28,8 @@ public:
                     QObject *parent = nullptr);
 
     void registerOn(QHttpServer &server);
+    /// From each route's request to its answer, by path.
+    const QMap<QString, LatencyHistogram> &latencies() const { return m_latencies; }
 
 private:
     QHttpServerResponse interactions(const QHttpServerRequest &request);
@@ -39,6 +43,7 @@ private:
     SlackIntake &m_intake;
     const Clock &m_clock;
     QByteArray m_secret;
+    QMap<QString, LatencyHistogram> m_latencies;
 };
 
 } // namespace Bridge

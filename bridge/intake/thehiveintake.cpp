@@ -82,10 +82,13 @@ std::optional<TheHiveIntake::Answer> TheHiveIntake::admit(const QHttpServerReque
 
 void TheHiveIntake::handle(const QHttpServerRequest &request, Responder responder)
 {
+    QElapsedTimer received;
+    received.start();
     NewEvent entry;
     if (const std::optional<Answer> refused = admit(request, &entry))
-        return send(responder, *refused);
+        return send(responder, *refused, received);
     Waiting waiting;
+    waiting.received = received;
     waiting.event = std::move(entry);
     waiting.responder = std::make_shared<QHttpServerResponder>(std::move(responder));
 #if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
@@ -123,13 +126,15 @@ void TheHiveIntake::flush()
         if (!w.socket || w.socket->state() != QAbstractSocket::ConnectedState)
             continue; // the sender left: the event is journaled all the same
 #endif
-        send(*w.responder, answer);
+        send(*w.responder, answer, w.received);
     }
 }
 
-void TheHiveIntake::send(QHttpServerResponder &responder, const Answer &answer)
+void TheHiveIntake::send(QHttpServerResponder &responder, const Answer &answer,
+                         const QElapsedTimer &received)
 {
     responder.write(answer.body, answer.mimeType, QHttpServerResponder::StatusCode(answer.status));
+    m_latency.observeNs(received.nsecsElapsed());
 }
 
 } // namespace Bridge

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "journal/journal.h"
+#include "metrics/latencyhistogram.h"
 
+#include <QElapsedTimer>
 #include <QHttpServerResponder>
 #include <QObject>
 #include <QPointer>
@@ -43,6 +45,11 @@ public:
     {
         return m_rejected;
     }
+    /// From a request's arrival to its answer, the group commit's wait included.
+    const LatencyHistogram &latency() const
+    {
+        return m_latency;
+    }
 
 Q_SIGNALS:
     void journaled(qint64 eventId);
@@ -51,6 +58,7 @@ private:
     struct Waiting
     {
         NewEvent event;
+        QElapsedTimer received;
         std::shared_ptr<QHttpServerResponder> responder;
 #if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
         // Qt 6.4's responder keeps a raw socket pointer that dangles once the peer has gone
@@ -67,12 +75,13 @@ private:
     /// Checks the sender and the body; an answer when the request is refused, else the event.
     std::optional<Answer> admit(const QHttpServerRequest &request, NewEvent *entry);
     void flush();
-    static void send(QHttpServerResponder &responder, const Answer &answer);
+    void send(QHttpServerResponder &responder, const Answer &answer, const QElapsedTimer &received);
 
     Journal &m_journal;
     QByteArray m_secret;
     quint64 m_accepted = 0;
     quint64 m_rejected = 0;
+    LatencyHistogram m_latency;
     QList<Waiting> m_waiting;
 };
 

@@ -292,6 +292,8 @@ SlackAck SocketModeClient::take(const QString &type, const QJsonObject &payload)
 
 void SocketModeClient::onEnvelope(QWebSocket *socket, const QJsonObject &envelope)
 {
+    QElapsedTimer received;
+    received.start();
     ++m_status.envelopes;
     const QString id = envelope.value(u"envelope_id").toString();
     const QString type = envelope.value(u"type").toString();
@@ -310,6 +312,7 @@ void SocketModeClient::onEnvelope(QWebSocket *socket, const QJsonObject &envelop
         answer.insert(u"payload"_s, ack.payload);
     socket->sendTextMessage(
         QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Compact)));
+    m_status.ackLatency.observeNs(received.nsecsElapsed());
 }
 
 } // namespace Bridge

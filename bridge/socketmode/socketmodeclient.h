@@ -1,5 +1,6 @@
 #pragma once
 
+#include "metrics/latencyhistogram.h"
 #include "socketmode/socketmodetiming.h"
 
 #include <QElapsedTimer>
@@ -49,10 +50,11 @@ public:
     struct Status
     {
         State state = State::Off;
-        QString lastError;          ///< why the last connection failed or closed; empty when none
-        quint64 connections = 0;    ///< hellos received since start
-        quint64 envelopes = 0;      ///< envelopes received
-        quint64 unacknowledged = 0; ///< envelopes left unacknowledged (journal down)
+        QString lastError;           ///< why the last connection failed or closed; empty when none
+        quint64 connections = 0;     ///< hellos received since start
+        quint64 envelopes = 0;       ///< envelopes received
+        quint64 unacknowledged = 0;  ///< envelopes left unacknowledged (journal down)
+        LatencyHistogram ackLatency; ///< from an envelope's arrival to its ack
     };
 
     /// `appSlack` is a SlackClient made with the app-level token (xapp-…).

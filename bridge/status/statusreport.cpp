@@ -68,12 +68,37 @@ void metric(QByteArray &out, const char *name, const char *type, const char *hel
     out += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n';
 }
 
-void sample(QByteArray &out, const char *name, const QByteArray &labels, qint64 value)
+void sample(QByteArray &out, const QByteArray &name, const QByteArray &labels,
+            const QByteArray &value)
 {
     out += name;
     if (!labels.isEmpty())
         out += '{' + labels + '}';
-    out += ' ' + QByteArray::number(value) + '\n';
+    out += ' ' + value + '\n';
+}
+
+void sample(QByteArray &out, const QByteArray &name, const QByteArray &labels, qint64 value)
+{
+    sample(out, name, labels, QByteArray::number(value));
+}
+
+QByteArray label(const char *name, const QString &value)
+{
+    return QByteArray(name) + "=\"" + value.toUtf8() + '"';
+}
+
+void histogram(QByteArray &out, const char *name, const QByteArray &labels,
+               const LatencyHistogram &h)
+{
+    const QByteArray bucket = QByteArray(name) + "_bucket";
+    const QByteArray prefix = labels.isEmpty() ? QByteArray() : labels + ',';
+    for (std::size_t i = 0; i < LatencyHistogram::BoundsSeconds.size(); ++i)
+        sample(out, bucket,
+               prefix + "le=\"" + QByteArray::number(LatencyHistogram::BoundsSeconds[i]) + '"',
+               qint64(h.countAtMost(i)));
+    sample(out, bucket, prefix + "le=\"+Inf\"", qint64(h.count()));
+    sample(out, QByteArray(name) + "_sum", labels, QByteArray::number(h.sumSeconds(), 'f', 6));
+    sample(out, QByteArray(name) + "_count", labels, qint64(h.count()));
 }
 
 } // namespace
@@ -113,14 +138,14 @@ QByteArray metricsText(const StatusSnapshot &s)
     sample(out, "hiveslack_slack_rate_limited_total", {}, qint64(s.slackRateLimited));
     metric(out, "hiveslack_slack_paused_seconds_total", "counter",
            "Time Slack calls were held back by 429s, summed over methods and channels.");
-    out += "hiveslack_slack_paused_seconds_total " +
-           QByteArray::number(double(s.slackPausedMs) / 1000.0, 'f', 3) + '\n';
+    sample(out, "hiveslack_slack_paused_seconds_total", {},
+           QByteArray::number(double(s.slackPausedMs) / 1000.0, 'f', 3));
     metric(out, "hiveslack_slack_queued_calls", "gauge",
            "Slack calls waiting for their turn under Slack's rate limits, by channel.");
     QStringList channels = s.slackQueuedByChannel.keys();
     channels.sort();
     for (const QString &channel : channels)
-        sample(out, "hiveslack_slack_queued_calls", "channel=\"" + channel.toUtf8() + '"',
+        sample(out, "hiveslack_slack_queued_calls", label("channel", channel),
                s.slackQueuedByChannel.value(channel));
     metric(out, "hiveslack_reconcile_passes_total", "counter",
            "Looks back at TheHive for changes no webhook brought.");
@@ -154,6 +179,23 @@ QByteArray metricsText(const StatusSnapshot &s)
            "Calls to a peer that got no answer (refused, reset, timed out) or a 5xx.");
     sample(out, "hiveslack_peer_failures_total", "peer=\"thehive\"", qint64(s.hiveFailures));
     sample(out, "hiveslack_peer_failures_total", "peer=\"slack\"", qint64(s.slackFailures));
+    metric(out, "hiveslack_peer_errors_total", "counter",
+           "Failed calls to a peer by kind: timeout, refused, dns, closed, tls, network, "
+           "http_<status>, or Slack's error code.");
+    for (const auto &[kind, n] : s.hiveErrors.asKeyValueRange())
+        sample(out, "hiveslack_peer_errors_total", "peer=\"thehive\"," + label("kind", kind),
+               qint64(n));
+    for (const auto &[kind, n] : s.slackErrors.asKeyValueRange())
+        sample(out, "hiveslack_peer_errors_total", "peer=\"slack\"," + label("kind", kind),
+               qint64(n));
+    metric(out, "hiveslack_request_duration_seconds", "histogram",
+           "From a request's arrival to its answer, by route (socket_mode: envelope to ack).");
+    for (const auto &[route, h] : s.requestLatency.asKeyValueRange())
+        histogram(out, "hiveslack_request_duration_seconds", label("route", route), h);
+    metric(out, "hiveslack_delivery_duration_seconds", "histogram",
+           "From an event's journaling to its delivery, retries included, by source.");
+    for (const auto &[source, h] : s.deliveryLatency.asKeyValueRange())
+        histogram(out, "hiveslack_delivery_duration_seconds", label("source", source), h);
     metric(out, "hiveslack_journal_write_failures_total", "counter",
            "Journal writes the storage did not take (locked, disk full, I/O error).");
     sample(out, "hiveslack_journal_write_failures_total", {}, qint64(s.journalWriteFailures));

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "metrics/latencyhistogram.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QJsonObject>
+#include <QMap>
 #include <QString>
 
 namespace Bridge {
@@ -21,11 +24,12 @@ struct StatusSnapshot
     QString slackState; ///< "ok", "unknown" or "error"
     QString slackTeam;
     QString slackError;
-    quint64 hiveFailures = 0, slackFailures = 0; ///< calls with no answer or a 5xx
-    quint64 slackRateLimited = 0;                ///< 429s Slack answered
-    qint64 slackPausedMs = 0;                    ///< time Slack calls were held back by them
-    QHash<QString, int> slackQueuedByChannel;    ///< Slack calls waiting for their turn
-    quint64 reconcilePasses = 0;                 ///< looks back at TheHive for missed webhooks
+    quint64 hiveFailures = 0, slackFailures = 0;    ///< calls with no answer or a 5xx
+    QMap<QString, quint64> hiveErrors, slackErrors; ///< failed calls by kind
+    quint64 slackRateLimited = 0;                   ///< 429s Slack answered
+    qint64 slackPausedMs = 0;                       ///< time Slack calls were held back by them
+    QHash<QString, int> slackQueuedByChannel;       ///< Slack calls waiting for their turn
+    quint64 reconcilePasses = 0;                    ///< looks back at TheHive for missed webhooks
     quint64 reconcileFound = 0; ///< cases they found without their card or behind it
     QString reconcileError;     ///< why the last look failed; empty when it worked
     qint64 reconcileLagMs = -1; ///< since the last look ended; -1 when it is off or none ended
@@ -36,6 +40,9 @@ struct StatusSnapshot
     quint64 interactionsAccepted = 0, interactionsRejected = 0;
     quint64 httpTooLarge = 0, httpTimedOut = 0;
     int inFlight = 0;
+    /// Arrival to answer, by route: the HTTP paths, and "socket_mode" for envelope to ack.
+    QMap<QString, LatencyHistogram> requestLatency;
+    QMap<QString, LatencyHistogram> deliveryLatency; ///< journaled to delivered, by source
 };
 
 /// GET /healthz body. Its `problems` names each part at fault (journal, thehive, slack,

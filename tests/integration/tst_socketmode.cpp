@@ -105,6 +105,13 @@ private Q_SLOTS:
                  QByteArray("Bearer xapp-1-A111-harness"));
         const QByteArray health = s.h.get(u"/healthz"_s).body;
         QVERIFY2(health.contains("\"socketMode\":{\"state\":\"connected\"}"), health.constData());
+        // The envelope's time to its ack is in /metrics, as the HTTP routes' are.
+        const QByteArray metrics = s.h.get(u"/metrics"_s).body;
+        QVERIFY2(metrics.contains(
+                     "\nhiveslack_request_duration_seconds_count{route=\"socket_mode\"} 1\n"),
+                 metrics.constData());
+        QVERIFY(metrics.contains(
+            "\nhiveslack_request_duration_seconds_bucket{route=\"socket_mode\",le=\"3\"} 1\n"));
     }
 
     void aRetriedEnvelopeIsAppliedOnce()

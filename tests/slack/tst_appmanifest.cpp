@@ -27,11 +27,11 @@ QString schemaProblems(const QJsonObject &manifest)
         return u"cannot write "_s + path;
     file.close();
     QProcess python;
-    python.start(u"python3"_s, {u"-c"_s,
-                                u"import json, sys, jsonschema\n"
-                                "jsonschema.validate(json.load(open(sys.argv[1])),"
-                                " json.load(open(sys.argv[2])))"_s,
-                                path, Schema});
+    python.start(u"/usr/bin/python3"_s, {u"-c"_s,
+                                         u"import json, sys, jsonschema\n"
+                                         "jsonschema.validate(json.load(open(sys.argv[1])),"
+                                         " json.load(open(sys.argv[2])))"_s,
+                                         path, Schema});
     if (!python.waitForFinished(30'000))
         return u"python3 did not finish: "_s + python.errorString();
     if (python.exitStatus() == QProcess::NormalExit && python.exitCode() == 0)

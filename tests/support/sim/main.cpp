@@ -137,6 +137,10 @@ int main(int argc, char *argv[])
                                      u"sim-thehive-key"_s);
     const QCommandLineOption slackToken(u"slack-token"_s, u"Bot token Slack accepts."_s, u"token"_s,
                                         u"xoxb-sim"_s);
+    const QCommandLineOption appToken(u"slack-app-token"_s,
+                                      u"Turn on Socket Mode: apps.connections.open accepts this "
+                                      u"app-level token (xapp-…)."_s,
+                                      u"token"_s);
     const QCommandLineOption demo(u"demo"_s,
                                   u"Seed workspace \"Acme SOC\" (bot @hiveslack), users alice, "
                                   u"bob, carol, dana (no TheHive account) and erik, channels "
@@ -150,8 +154,8 @@ int main(int argc, char *argv[])
                                            u"Bearer secret for --webhook-url."_s, u"secret"_s);
     const QCommandLineOption every(u"every"_s, u"Interval of the sample webhooks (ms)."_s, u"ms"_s,
                                    u"5000"_s);
-    parser.addOptions({hivePort, slackPort, hiveVersion, hiveKey, slackToken, demo, webhookUrl,
-                       webhookSecret, every});
+    parser.addOptions({hivePort, slackPort, hiveVersion, hiveKey, slackToken, appToken, demo,
+                       webhookUrl, webhookSecret, every});
     parser.process(app);
 
     const auto portOf = [&parser](const QCommandLineOption &option, bool *ok) {
@@ -176,6 +180,8 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(demo))
         seedDemo(hive, slack);
+    if (parser.isSet(appToken))
+        slack.enableSocketMode(parser.value(appToken));
     logRequests(&hive, u"thehive"_s);
     logRequests(&slack, u"slack"_s);
     quitOnSignals(app);

@@ -1,6 +1,7 @@
 # `cpack -G DEB` in the build directory makes hiveslack_<version>_<arch>.deb: the one hiveslack
 # binary (the admin console and the headless bridge; its translations are built in), the
-# simulator `hiveslack --demo` runs beside it, the systemd unit and the example configuration.
+# simulator `hiveslack --demo` runs beside it, the systemd unit, the example configuration, and
+# the console's menu entry and icon.
 # Dependencies come from dpkg-shlibdeps.
 include(GNUInstallDirs)
 
@@ -10,6 +11,10 @@ if(TARGET hiveslack-sim)
 endif()
 install(FILES ${PROJECT_SOURCE_DIR}/resources/systemd/hiveslack.service
         DESTINATION lib/systemd/system)
+install(FILES ${PROJECT_SOURCE_DIR}/resources/desktop/hiveslack.desktop
+        DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/applications)
+install(FILES ${PROJECT_SOURCE_DIR}/resources/desktop/hiveslack.svg
+        DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/icons/hicolor/scalable/apps)
 install(FILES ${PROJECT_SOURCE_DIR}/resources/hiveslack.example.json
               ${PROJECT_SOURCE_DIR}/README.md
         DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/hiveslack)

@@ -43,13 +43,25 @@ private Q_SLOTS:
         QCOMPARE(exitCode, 0);
         for (const char *path :
              {"./usr/bin/hiveslack", "./usr/lib/systemd/system/hiveslack.service",
-              "./usr/share/doc/hiveslack/hiveslack.example.json"})
+              "./usr/share/doc/hiveslack/hiveslack.example.json",
+              "./usr/share/applications/hiveslack.desktop",
+              "./usr/share/icons/hicolor/scalable/apps/hiveslack.svg"})
             QVERIFY2(files.contains(path), path);
         const QByteArray depends = run(u"dpkg-deb"_s, {u"-f"_s, deb, u"Depends"_s}, &exitCode);
         QCOMPARE(exitCode, 0);
         for (const char *package :
              {"libqt6httpserver6", "libqt6websockets6", "libqt6keychain1", "libqt6sql6-sqlite"})
             QVERIFY2(depends.contains(package), depends.constData());
+    }
+
+    void theConsoleHasAValidMenuEntry()
+    {
+        int exitCode = -1;
+        const QByteArray said = run(u"desktop-file-validate"_s,
+                                    {QStringLiteral(HIVESLACK_SOURCE_DIR) +
+                                     u"/resources/desktop/hiveslack.desktop"_s},
+                                    &exitCode);
+        QVERIFY2(exitCode == 0 && !said.contains("error"), said.constData());
     }
 };
 

@@ -34,7 +34,7 @@ QList<AuditEntry> readAudits(QSqlQuery &q)
 const QString auditColumns = u"id, at, event_id, actor, action, detail"_s;
 
 const QString cardColumns =
-    u"case_id, channel, ts, case_json, hive_version, shown, posted_at, updated_at"_s;
+    u"case_id, channel, ts, case_json, hive_version, shown, posted_at, updated_at, summoned_by"_s;
 
 CardRef readCard(const QSqlQuery &q)
 {
@@ -47,6 +47,7 @@ CardRef readCard(const QSqlQuery &q)
     card.shown = q.value(5).toString();
     card.postedAt = q.value(6).toLongLong();
     card.updatedAt = q.value(7).toLongLong();
+    card.summonedBy = q.value(8).toString();
     return card;
 }
 
@@ -95,12 +96,15 @@ bool Journal::saveCard(const CardRef &card)
     return noteWrite(
         run(q,
             u"INSERT INTO cards(case_id, channel, ts, case_json, hive_version, shown, posted_at,"
-            " updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"
+            " updated_at, summoned_by) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(case_id, channel) DO UPDATE SET ts = excluded.ts,"
             " case_json = excluded.case_json, hive_version = excluded.hive_version,"
-            " shown = excluded.shown, updated_at = excluded.updated_at"_s,
+            " shown = excluded.shown, updated_at = excluded.updated_at,"
+            // Once summoned, a card stays summoned: a repost by its route does not undo that.
+            " summoned_by = coalesce(excluded.summoned_by, cards.summoned_by)"_s,
             {card.caseId, card.channel, card.ts, card.caseJson, card.hiveVersion,
-             card.shown.isEmpty() ? QString(CardShown::Full) : card.shown, now, now},
+             card.shown.isEmpty() ? QString(CardShown::Full) : card.shown, now, now,
+             card.summonedBy.isEmpty() ? QVariant() : QVariant(card.summonedBy)},
             u"cannot save the card of case %1"_s.arg(card.caseId)));
 }
 

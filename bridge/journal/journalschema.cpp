@@ -133,12 +133,17 @@ const QStringList version5 = {
     " BEGIN DELETE FROM writes_begun WHERE key = 'event:' || NEW.id; END"_s,
 };
 
+// A card can be asked for in any channel with `/hive <number>`, not only placed by a route.
+const QStringList version6 = {
+    u"ALTER TABLE cards ADD COLUMN summoned_by TEXT"_s,
+};
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all = {
-        {1, version1}, {2, version2}, {3, version3}, {4, version4}, {5, version5}};
+    static const QList<Migration> all = {{1, version1}, {2, version2}, {3, version3},
+                                         {4, version4}, {5, version5}, {6, version6}};
     return all;
 }
 

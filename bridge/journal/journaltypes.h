@@ -90,8 +90,11 @@ struct CardRef
     QByteArray caseJson; ///< the CaseRecord (whole, as TheHive had it) when last drawn, as JSON
     QString hiveVersion;
     QString shown = CardShown::Full; ///< CardShown
-    qint64 postedAt = 0;             ///< read back only: set when the card is first saved
-    qint64 updatedAt = 0;            ///< read back only: set on every save
+    /// The Slack user who asked for this card with `/hive <number>`; empty for a card the case's
+    /// route placed. A summoned card is held to its channel's own ceilings (VisibilityPolicy).
+    QString summonedBy = {};
+    qint64 postedAt = 0;  ///< read back only: set when the card is first saved
+    qint64 updatedAt = 0; ///< read back only: set on every save
 };
 
 /// Selection for the console's Activity page. Results come newest first.

@@ -25,9 +25,15 @@ QString VisibilityPolicy::homeChannel(const CaseRecord &current) const
     return routeFor(current, m_config).channel;
 }
 
-CaseView VisibilityPolicy::decide(const CaseRecord &current, const QString &channel) const
+CaseView VisibilityPolicy::decide(const CaseRecord &current, const QString &channel,
+                                  Placement placement) const
 {
     const RouteRule home = routeFor(current, m_config);
+    if (channel != home.channel && placement == Placement::Summoned) {
+        RouteRule broad = defaultRoute(m_config);
+        broad.channel = channel;
+        return underRule(current, channel, strictestFor(channel, broad));
+    }
     if (channel != home.channel) {
         return CaseView(current, channel,
                         dropsIn(channel) ? Visibility::Hidden : Visibility::Redacted,
@@ -58,10 +64,19 @@ CaseView VisibilityPolicy::unreadable(const CaseRecord &lastKnown, const QString
 
 CaseView VisibilityPolicy::sample(const CaseRecord &sample, const QString &channel) const
 {
+    RouteRule unrouted; // no rule names the channel: no case is routed there
+    unrouted.channel = channel;
+    return underRule(sample, channel, strictestFor(channel, unrouted));
+}
+
+RouteRule VisibilityPolicy::strictestFor(const QString &channel, const RouteRule &fallback) const
+{
     const QList<RouteRule> rules = rulesForChannel(channel, m_config);
+    if (rules.isEmpty())
+        return fallback;
     RouteRule strictest;
     strictest.channel = channel;
-    strictest.allowRestricted = !rules.isEmpty();
+    strictest.allowRestricted = true;
     const auto lower = [](int a, int b) { return a < 0 ? b : (b < 0 ? a : std::min(a, b)); };
     for (const RouteRule &rule : rules) {
         strictest.tlpCeiling = lower(strictest.tlpCeiling, rule.tlpCeiling);
@@ -70,7 +85,7 @@ CaseView VisibilityPolicy::sample(const CaseRecord &sample, const QString &chann
             strictest.aboveCeiling = AboveCeiling::Drop;
         strictest.allowRestricted = strictest.allowRestricted && rule.allowRestricted;
     }
-    return underRule(sample, channel, strictest);
+    return strictest;
 }
 
 bool VisibilityPolicy::dropsIn(const QString &channel) const

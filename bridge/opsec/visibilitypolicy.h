@@ -6,6 +6,12 @@
 
 namespace Bridge {
 
+/// How a card came to be in its channel.
+enum class Placement {
+    Routed,   ///< the case's route named the channel (now or earlier)
+    Summoned, ///< someone asked for it there with `/hive <number>`
+};
+
 /// The one decision about what a Slack channel may see of a case, now.
 ///
 /// - A case is shown in full only in the channel its current route names (routing/router.h),
@@ -14,6 +20,9 @@ namespace Bridge {
 ///   the route allows restricted cases.
 /// - Above that, the route's `aboveCeiling` applies: "redact" shows number, severity and link;
 ///   "drop" shows nothing (a card already there is withdrawn).
+/// - A card someone asked for with `/hive <number>` (Placement::Summoned) is held to its own
+///   channel's ceilings instead: the strictest of the rules naming that channel, or the default
+///   channel's for a channel no rule names. The case's route does not matter there.
 /// - Any other channel (one that holds a card from an earlier route) never sees more than the
 ///   redacted card, even without a ceiling of its own; it sees nothing when a rule naming it
 ///   drops cases above its ceiling.
@@ -28,7 +37,8 @@ public:
     }
 
     /// What `channel` may see of `current`, the case as TheHive has it now.
-    CaseView decide(const CaseRecord &current, const QString &channel) const;
+    CaseView decide(const CaseRecord &current, const QString &channel,
+                    Placement placement = Placement::Routed) const;
     /// The channel the case's route names now.
     QString homeChannel(const CaseRecord &current) const;
     /// A case TheHive no longer lets the bridge read (deleted, or restricted to others):
@@ -40,6 +50,8 @@ public:
 
 private:
     CaseView underRule(const CaseRecord &c, const QString &channel, const RouteRule &rule) const;
+    /// The strictest ceilings of the rules naming `channel`; `fallback` when none does.
+    RouteRule strictestFor(const QString &channel, const RouteRule &fallback) const;
     /// True when a rule naming `channel` drops cases above its ceiling.
     bool dropsIn(const QString &channel) const;
 

@@ -25,7 +25,9 @@ bool matches(const RouteRule &rule, const CaseRecord &c)
     return true;
 }
 
-RouteRule defaultRule(const BridgeConfig &config)
+} // namespace
+
+RouteRule defaultRoute(const BridgeConfig &config)
 {
     RouteRule rule;
     rule.channel = config.defaultChannel;
@@ -36,15 +38,13 @@ RouteRule defaultRule(const BridgeConfig &config)
     return rule;
 }
 
-} // namespace
-
 RouteRule routeFor(const CaseRecord &c, const BridgeConfig &config)
 {
     for (const RouteRule &rule : config.routes) {
         if (matches(rule, c))
             return rule;
     }
-    return defaultRule(config);
+    return defaultRoute(config);
 }
 
 QList<RouteRule> rulesForChannel(const QString &channel, const BridgeConfig &config)
@@ -55,7 +55,7 @@ QList<RouteRule> rulesForChannel(const QString &channel, const BridgeConfig &con
             rules.append(rule);
     }
     if (config.defaultChannel == channel)
-        rules.append(defaultRule(config));
+        rules.append(defaultRoute(config));
     return rules;
 }
 

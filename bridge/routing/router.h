@@ -12,6 +12,9 @@ namespace Bridge {
 /// what a channel may see of it is opsec/visibilitypolicy.h's decision.
 RouteRule routeFor(const CaseRecord &c, const BridgeConfig &config);
 
+/// The default channel's settings as a rule (with an empty name).
+RouteRule defaultRoute(const BridgeConfig &config);
+
 /// Every rule that names `channel`, the default channel's settings included.
 QList<RouteRule> rulesForChannel(const QString &channel, const BridgeConfig &config);
 

@@ -495,6 +495,19 @@ void TestJournal::cardsUpsert()
     QVERIFY(journal->lastError().contains(u"ts"_s));
     QVERIFY(!journal->saveCard({u"~3"_s, u"C01"_s, u"1.1"_s, {}, {}, u"partly"_s}));
     QVERIFY(!journal->card(u"~3"_s, u"C01"_s));
+
+    // A card asked for with /hive names who asked; saving it again (a repost by its route,
+    // a card found after a lost answer) does not forget that, and a routed card can be summoned.
+    QVERIFY(journal->card(u"~1"_s, u"C01"_s)->summonedBy.isEmpty());
+    QVERIFY(
+        journal->saveCard({u"~1"_s, u"C03"_s, u"3.3"_s, {}, {}, CardShown::Full, u"U0ALICE"_s}));
+    QCOMPARE(journal->card(u"~1"_s, u"C03"_s)->summonedBy, u"U0ALICE"_s);
+    QVERIFY(journal->saveCard({u"~1"_s, u"C03"_s, u"3.4"_s, {}, {}}));
+    QCOMPARE(journal->card(u"~1"_s, u"C03"_s)->summonedBy, u"U0ALICE"_s);
+    QCOMPARE(journal->card(u"~1"_s, u"C03"_s)->ts, u"3.4"_s);
+    QVERIFY(journal->saveCard(
+        {u"~1"_s, u"C01"_s, u"1700000000.000100"_s, {}, {}, CardShown::Full, u"U0BOB"_s}));
+    QCOMPARE(journal->card(u"~1"_s, u"C01"_s)->summonedBy, u"U0BOB"_s);
 }
 
 void TestJournal::countsAndActivityFilter()

@@ -123,6 +123,7 @@ private Q_SLOTS:
     void unreadableCasesAreWithheldEverywhere();
     void redactedNotesNameFieldsOnly();
     void sampleUsesTheChannelsStrictestCeiling();
+    void summonedCardsFollowTheirChannelsOwnCeiling();
 };
 
 void TestVisibilityPolicy::everyMessageObeysTheCeiling_data()
@@ -328,6 +329,45 @@ void TestVisibilityPolicy::sampleUsesTheChannelsStrictestCeiling()
     QCOMPARE(policy.sample(canaryCase(1), Broad).withheld(), Withheld::AboveTlpCeiling);
     QVERIFY(policy.sample(canaryCase(0), Broad).isFull());
     QVERIFY(policy.sample(canaryCase(4), Elsewhere).isFull()); // a channel no rule names
+}
+
+void TestVisibilityPolicy::summonedCardsFollowTheirChannelsOwnCeiling()
+{
+    // Broad takes up to TLP:AMBER, redacting above; the red room takes everything, restricted
+    // cases too; red cases go there.
+    BridgeConfig config = broadWithCeiling(2, AboveCeiling::Redact);
+    RouteRule red;
+    red.name = u"red"_s;
+    red.tlps = {4};
+    red.channel = Restricted;
+    red.allowRestricted = true;
+    config.routes = {red};
+    const VisibilityPolicy policy(config);
+    const HiveVersion v{5, 2};
+
+    // A red case asked for in the broad channel is not shown there, whatever asked for it.
+    const CaseView redInBroad = policy.decide(canaryCase(4), Broad, Placement::Summoned);
+    QCOMPARE(redInBroad.visibility(), Visibility::Redacted);
+    QCOMPARE(redInBroad.withheld(), Withheld::AboveTlpCeiling);
+    for (const SlackMessage &m : everyMessage(redInBroad, v))
+        QVERIFY2(!text(m).contains(u"CANARY"_s), qPrintable(text(m)));
+    // An amber case asked for in the red room is shown in full: not its route, but within the
+    // room's own ceiling (where, routed, it would be redacted as a case that left).
+    QVERIFY(policy.decide(canaryCase(2), Restricted, Placement::Summoned).isFull());
+    QCOMPARE(policy.decide(canaryCase(2), Restricted).withheld(), Withheld::Rerouted);
+    // A channel no rule names is held to the default channel's ceiling.
+    QVERIFY(policy.decide(canaryCase(2), Elsewhere, Placement::Summoned).isFull());
+    const CaseView amberStrictElsewhere =
+        policy.decide(canaryCase(3), Elsewhere, Placement::Summoned);
+    QCOMPARE(amberStrictElsewhere.withheld(), Withheld::AboveTlpCeiling);
+    QVERIFY(!text(amberStrictElsewhere.card(options(v))).contains(u"CANARY"_s));
+    CaseRecord restricted = canaryCase(1);
+    restricted.restricted = true;
+    QCOMPARE(policy.decide(restricted, Elsewhere, Placement::Summoned).withheld(),
+             Withheld::Restricted);
+    // Summoned into the case's own channel, the card is the routed one.
+    QCOMPARE(policy.decide(canaryCase(3), Broad, Placement::Summoned).withheld(),
+             policy.decide(canaryCase(3), Broad).withheld());
 }
 
 QTEST_APPLESS_MAIN(TestVisibilityPolicy)

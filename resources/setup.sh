@@ -19,7 +19,7 @@ packages=(
   qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libsecret-1-0
   dbus dbus-bin gnome-keyring libsecret-tools xvfb xauth fonts-dejavu-core
-  python3-jsonschema python3-prometheus-client systemd desktop-file-utils
+  python3-jsonschema python3-prometheus-client systemd systemd-container desktop-file-utils
 )
 
 missing=()

@@ -90,8 +90,14 @@ bool Dispatcher::record(const JournalEvent &event, const Outcome &outcome)
     switch (outcome.kind) {
     case Outcome::Kind::Delivered:
         recorded = m_journal.markDelivered(event.id, outcome.detail, outcome.keptPayload);
-        if (recorded)
-            m_deliveryLatency[event.source].observeMs(m_clock.nowMs() - event.createdAt);
+        if (recorded) {
+            // From its first journaling: an event retried from the console counts its wait.
+            auto latency = m_deliveryLatency.find(event.source);
+            if (latency == m_deliveryLatency.end())
+                latency = m_deliveryLatency.insert(
+                    event.source, LatencyHistogram(LatencyHistogram::DeliverySeconds));
+            latency->observeMs(m_clock.nowMs() - event.createdAt);
+        }
         break;
     case Outcome::Kind::Ignored:
         recorded = m_journal.markIgnored(event.id, outcome.detail, outcome.keptPayload);

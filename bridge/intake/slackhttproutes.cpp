@@ -40,7 +40,7 @@ void SlackHttpRoutes::registerOn(QHttpServer &server)
 {
     using Route = QHttpServerResponse (SlackHttpRoutes::*)(const QHttpServerRequest &);
     const auto add = [&](const QString &path, Route route) {
-        m_latencies.insert(path, {});
+        m_latencies.insert(path, LatencyHistogram());
         server.route(path, QHttpServerRequest::Method::Post,
                      [this, path, route](const QHttpServerRequest &request) {
                          QElapsedTimer received;

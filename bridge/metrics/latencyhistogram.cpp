@@ -6,13 +6,14 @@ namespace Bridge {
 
 void LatencyHistogram::observeNs(qint64 nanoseconds)
 {
-    nanoseconds = std::max<qint64>(nanoseconds, 0);
+    if (nanoseconds < 0)
+        return;
     const double seconds = double(nanoseconds) / 1e9;
-    const auto bound = std::lower_bound(BoundsSeconds.begin(), BoundsSeconds.end(), seconds);
-    if (bound != BoundsSeconds.end())
-        ++m_inBucket[std::size_t(bound - BoundsSeconds.begin())];
+    const auto bound = std::lower_bound(m_bounds->begin(), m_bounds->end(), seconds);
+    if (bound != m_bounds->end())
+        ++m_inBucket[std::size_t(bound - m_bounds->begin())];
     ++m_count;
-    m_sumNs += nanoseconds;
+    m_sumSeconds += seconds;
 }
 
 quint64 LatencyHistogram::countAtMost(std::size_t bound) const

@@ -84,7 +84,9 @@ void sample(QByteArray &out, const QByteArray &name, const QByteArray &labels, q
 
 QByteArray label(const char *name, const QString &value)
 {
-    return QByteArray(name) + "=\"" + value.toUtf8() + '"';
+    QByteArray escaped = value.toUtf8();
+    escaped.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n");
+    return QByteArray(name) + "=\"" + escaped + '"';
 }
 
 void histogram(QByteArray &out, const char *name, const QByteArray &labels,
@@ -92,9 +94,8 @@ void histogram(QByteArray &out, const char *name, const QByteArray &labels,
 {
     const QByteArray bucket = QByteArray(name) + "_bucket";
     const QByteArray prefix = labels.isEmpty() ? QByteArray() : labels + ',';
-    for (std::size_t i = 0; i < LatencyHistogram::BoundsSeconds.size(); ++i)
-        sample(out, bucket,
-               prefix + "le=\"" + QByteArray::number(LatencyHistogram::BoundsSeconds[i]) + '"',
+    for (std::size_t i = 0; i < h.bounds().size(); ++i)
+        sample(out, bucket, prefix + "le=\"" + QByteArray::number(h.bounds()[i]) + '"',
                qint64(h.countAtMost(i)));
     sample(out, bucket, prefix + "le=\"+Inf\"", qint64(h.count()));
     sample(out, QByteArray(name) + "_sum", labels, QByteArray::number(h.sumSeconds(), 'f', 6));

@@ -6,6 +6,8 @@
 #include "clients/restclient.h"
 #include "clients/slackclient.h"
 #include "clients/thehiveclient.h"
+#include "commands/commandhandler.h"
+#include "commands/responseurls.h"
 #include "core/logging.h"
 #include "delivery/actionhandler.h"
 #include "delivery/cardpublisher.h"
@@ -59,6 +61,9 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
     m_writer = std::make_unique<AnalystWriter>(m_config, *m_hive, *m_permissions);
     m_actions = std::make_unique<ActionHandler>(m_config, m_journal, *m_hive, *m_versions, *m_slack,
                                                 *m_users, *m_writer, *m_cards);
+    m_responseUrls = std::make_unique<ResponseUrls>(m_clock);
+    m_commands = std::make_unique<CommandHandler>(*m_versions, *m_slack, *m_users, *m_writer,
+                                                  *m_cards, *m_responseUrls);
     m_reconciler = std::make_unique<CaseReconciler>(m_journal, *m_hive, *m_versions, *m_cards,
                                                     m_clock, m_config.reconcileSeconds);
     m_dispatcher = std::make_unique<Dispatcher>(
@@ -74,7 +79,8 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
 
     m_hiveIntake =
         std::make_unique<TheHiveIntake>(m_journal, m_credentials.theHiveWebhookSecret.toUtf8());
-    m_slackIntake = std::make_unique<SlackIntake>(m_journal, m_clock, m_config.taskTimeZone);
+    m_slackIntake =
+        std::make_unique<SlackIntake>(m_journal, m_clock, m_config.taskTimeZone, *m_responseUrls);
     m_slackRoutes = std::make_unique<SlackHttpRoutes>(*m_slackIntake, m_clock,
                                                       m_credentials.slackSigningSecret.toUtf8());
     if (m_credentials.usesSocketMode()) {
@@ -101,6 +107,8 @@ void BridgeService::handleEvent(const JournalEvent &event,
         m_cards->handle(event, std::move(done));
     else if (event.source == EventSource::Reconcile)
         m_reconciler->deliver(event, std::move(done));
+    else if (event.kind == u"slack.command")
+        m_commands->handle(event, std::move(done));
     else
         m_actions->handle(event, std::move(done));
 }

@@ -15,6 +15,8 @@ class ActionHandler;
 class AnalystPermissions;
 class AnalystWriter;
 class CardPublisher;
+class CommandHandler;
+class ResponseUrls;
 class CaseReconciler;
 class Dispatcher;
 class HiveVersionProbe;
@@ -106,6 +108,8 @@ private:
     std::unique_ptr<AnalystWriter> m_writer;
     std::unique_ptr<CardPublisher> m_cards;
     std::unique_ptr<ActionHandler> m_actions;
+    std::unique_ptr<ResponseUrls> m_responseUrls; ///< slash commands' answer URLs, in memory only
+    std::unique_ptr<CommandHandler> m_commands;
     std::unique_ptr<CaseReconciler> m_reconciler;
     std::unique_ptr<Dispatcher> m_dispatcher;
     std::unique_ptr<JournalRetention> m_retention;

@@ -1,6 +1,7 @@
 #include "authority/analystwriter.h"
 
 #include "core/logging.h"
+#include "thehive/casejson.h"
 #include "thehive/dialect.h"
 
 namespace Bridge {
@@ -75,6 +76,46 @@ void AnalystWriter::write(const QString &login, CaseAction action, const HiveReq
             m_hive.sendAs(login, request, answered);
         else
             m_hive.send(request, answered);
+    });
+}
+
+void AnalystWriter::readCase(const QString &login, const QString &idOrNumber,
+                             const HiveVersion &version,
+                             std::function<void(const Verdict &, std::optional<CaseRecord>)> done)
+{
+    const auto answered = [idOrNumber, version, done](const HiveResult &r, bool checkRestricted) {
+        if (r.kind == HiveResult::Kind::Retryable)
+            return done({Verdict::Kind::Unavailable, r.message, r}, std::nullopt);
+        if (!r.ok() || !r.json.isObject())
+            return done(
+                {Verdict::Kind::Refused, tr("TheHive shows you no case %1").arg(idOrNumber), r},
+                std::nullopt);
+        const CaseRecord c = caseFromJson(r.json.object(), version);
+        if (checkRestricted && c.restricted)
+            return done({Verdict::Kind::Refused,
+                         tr("case #%1 is restricted to named users in TheHive, and HiveSlack "
+                            "cannot check that you are one of them")
+                             .arg(c.number),
+                         r},
+                        std::nullopt);
+        done({Verdict::Kind::Allowed, {}, r}, c);
+    };
+    const HiveRequest request = HiveRequests::getCase(idOrNumber, version);
+    if (mode() == ActAs::Header)
+        return m_hive.sendAs(login, request,
+                             [answered](const HiveResult &r) { answered(r, false); });
+    m_permissions.profileOf(login, version, [this, request, answered, done](const HiveProfile &p) {
+        if (p.state == HiveProfile::State::Unavailable)
+            return done({Verdict::Kind::Unavailable,
+                         tr("TheHive could not be asked for your permissions: %1").arg(p.error),
+                         p.read},
+                        std::nullopt);
+        if (p.state == HiveProfile::State::Unreadable)
+            return done({Verdict::Kind::Refused,
+                         tr("HiveSlack cannot read your TheHive permissions: %1").arg(p.error),
+                         p.read},
+                        std::nullopt);
+        m_hive.send(request, [answered](const HiveResult &r) { answered(r, true); });
     });
 }
 

@@ -49,6 +49,12 @@ public:
     /// check(), then `request` as the configured identity. Allowed means TheHive took it.
     void write(const QString &login, CaseAction action, const HiveRequest &request,
                const HiveVersion &version, Callback done);
+    /// Reads a case (by id or number) for `login`, who must be allowed to see it: in header
+    /// mode TheHive reads it as the analyst; with the service key the analyst needs a profile in
+    /// the organisation, and a case restricted to named users (TheHive 5.5+) is refused, as the
+    /// key cannot tell whether he is one of them. Allowed comes with the case.
+    void readCase(const QString &login, const QString &idOrNumber, const HiveVersion &version,
+                  std::function<void(const Verdict &, std::optional<CaseRecord>)> done);
     /// Records in TheHive who acted, where the write itself does not: a case comment on
     /// TheHive 5 in service mode; nothing in header mode (TheHive audits the analyst) or on
     /// TheHive 4 (no case comments: the card's thread names the analyst).

@@ -163,6 +163,51 @@ void SlackClient::openSocketModeConnection(Callback done)
     write(QStringLiteral("apps.connections.open"), {}, {}, std::move(done));
 }
 
+void SlackClient::respond(const QUrl &responseUrl, const SlackMessage &message, Callback done)
+{
+    const bool slacks =
+        responseUrl.scheme() == u"https" && responseUrl.host() == u"hooks.slack.com";
+    const bool apiHost = responseUrl.scheme() == m_apiBase.scheme() &&
+                         responseUrl.host() == m_apiBase.host() &&
+                         responseUrl.port() == m_apiBase.port();
+    if (!responseUrl.isValid() || !(slacks || apiHost)) {
+        SlackResult refused;
+        refused.kind = SlackResult::Kind::Permanent;
+        refused.error = QStringLiteral("not a Slack response_url: %1").arg(responseUrl.host());
+        return done(refused);
+    }
+    QJsonObject body = message.json();
+    body.insert(u"response_type", QStringLiteral("ephemeral"));
+    RestRequest req;
+    req.method = QByteArrayLiteral("POST");
+    req.url = responseUrl;
+    req.headers = {
+        {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json; charset=utf-8")}};
+    req.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    // No documented rate limit: paced like an unknown method (Tier 3).
+    m_governor.send(QStringLiteral("response_url"), {}, req,
+                    [this, done = std::move(done)](const RestReply &reply) {
+                        m_outages.record(reply);
+                        SlackResult r;
+                        if (reply.answered() && reply.httpStatus / 100 == 2) {
+                            r.kind = SlackResult::Kind::Ok;
+                            return done(r);
+                        }
+                        // Slack answers an expired or used-up URL with 404 and a word.
+                        r.kind = !reply.answered() || reply.httpStatus >= 500
+                                     ? SlackResult::Kind::Retryable
+                                     : SlackResult::Kind::Permanent;
+                        r.error = reply.answered()
+                                      ? QStringLiteral("HTTP %1 %2")
+                                            .arg(reply.httpStatus)
+                                            .arg(QString::fromUtf8(reply.body.left(80)))
+                                      : reply.networkError;
+                        m_errors.count(reply.errorKind());
+                        qCInfo(lcSlack) << "response_url failed:" << r.error;
+                        done(r);
+                    });
+}
+
 void SlackClient::usersInfo(const QString &userId, Callback done)
 {
     read(QStringLiteral("users.info"), QueryArgs{{QStringLiteral("user"), userId}},

@@ -44,6 +44,11 @@ public:
                        Callback done);
     /// The view of a modal (a SlackMessage made for the channel it was opened from).
     void openView(const QString &triggerId, const SlackMessage &view, Callback done);
+    /// Answers a slash command or a click through its `response_url` (up to 5 times within 30
+    /// minutes), seen only by the person who typed or clicked: it works in channels the bot is
+    /// not in. Only Slack's own URL (https://hooks.slack.com/…, or the API URL's host) is
+    /// used; the bot token is never sent there.
+    void respond(const QUrl &responseUrl, const SlackMessage &message, Callback done);
     void usersInfo(const QString &userId, Callback done);
     void lookupUserByEmail(const QString &email, Callback done);
     void authTest(Callback done);

@@ -37,12 +37,20 @@ struct CardPublisher::Drawing
     bool unreadable = false;
     CardPublisher::Redraw redraw = CardPublisher::Redraw::Always;
     CardOptions options;
-    QList<CardRef> existing;      ///< cards still to redraw, channels the case left first
-    QString homeChannel;          ///< still to post in when it has no card yet; empty once done
-    QStringList notes;            ///< what happened, for the journal
-    bool drewAny = false;         ///< a card was posted or updated
-    std::optional<Outcome> worst; ///< the first retry, else the first failure
+    QList<CardRef> existing;        ///< cards still to redraw, channels the case left first
+    QString homeChannel;            ///< still to post in when it has no card yet; empty once done
+    CardPublisher::Summons summons; ///< where someone asked for the case, if anywhere
+    bool summonPending = false;     ///< the summons' channel has no card yet
+    QStringList notes;              ///< what happened, for the journal
+    bool drewAny = false;           ///< a card was posted or updated
+    std::optional<Outcome> worst;   ///< the first retry, else the first failure
     Dispatcher::Completion done;
+
+    /// Who asked for the case in `channel`; empty where its route placed it.
+    QString summonedByIn(const QString &channel) const
+    {
+        return channel == summons.channel ? summons.slackUserId : QString();
+    }
 
     void add(const Outcome &outcome)
     {
@@ -170,9 +178,20 @@ void CardPublisher::withTaskCount(CaseRecord record, const HiveVersion &version,
                 });
 }
 
+void CardPublisher::summon(const CaseRecord &record, const HiveVersion &version,
+                           const QString &channel, const QString &slackUserId,
+                           Dispatcher::Completion done)
+{
+    const QList<CardRef> cards = m_journal.cards(record.id);
+    withTaskCount(record, version, Tasks::Recount, cards,
+                  [this, version, cards, channel, slackUserId, done](const CaseRecord &c) {
+                      publish(c, version, {}, cards, Redraw::Always, done, {channel, slackUserId});
+                  });
+}
+
 void CardPublisher::publish(const CaseRecord &record, const HiveVersion &version,
-                            const QString &actor, const QList<CardRef> &cards, Redraw redraw,
-                            Dispatcher::Completion done)
+                            const QString &actor, QList<CardRef> cards, Redraw redraw,
+                            Dispatcher::Completion done, const Summons &summons)
 {
     auto drawing = std::make_shared<Drawing>();
     drawing->record = record;
@@ -181,6 +200,23 @@ void CardPublisher::publish(const CaseRecord &record, const HiveVersion &version
     drawing->actor = actor;
     drawing->done = std::move(done);
     drawing->homeChannel = m_policy.homeChannel(record);
+    drawing->summons = summons;
+    drawing->summonPending = !summons.channel.isEmpty();
+    for (CardRef &card : cards) {
+        if (card.channel != summons.channel)
+            continue;
+        drawing->summonPending = false;
+        if (card.summonedBy.isEmpty() && card.channel != drawing->homeChannel) {
+            // A card a route left here is held to this channel's own ceilings from now on.
+            card.summonedBy = summons.slackUserId;
+            if (!m_journal.saveCard(card))
+                return drawing->done(
+                    Outcome::retry(tr("the journal cannot note the card in %1 as asked for: %2")
+                                       .arg(card.channel, m_journal.lastError())));
+        }
+    }
+    if (summons.channel == drawing->homeChannel)
+        drawing->summonPending = false; // posted as the case's own card, if it has none
     // Channels the case has left first: nothing appears in a new channel before the old one
     // stops showing it.
     for (const CardRef &card : cards) {
@@ -203,9 +239,11 @@ void CardPublisher::drawNext(std::shared_ptr<Drawing> drawing)
 {
     if (!drawing->existing.isEmpty()) {
         const CardRef card = drawing->existing.takeFirst();
-        const CaseView view = drawing->unreadable
-                                  ? m_policy.unreadable(drawing->record, card.channel)
-                                  : m_policy.decide(drawing->record, card.channel);
+        const CaseView view =
+            drawing->unreadable ? m_policy.unreadable(drawing->record, card.channel)
+                                : m_policy.decide(drawing->record, card.channel,
+                                                  card.summonedBy.isEmpty() ? Placement::Routed
+                                                                            : Placement::Summoned);
         if (drawing->redraw == Redraw::IfChanged && !drawing->unreadable &&
             card.shown == view.shownName() && card.caseJson == caseToJson(drawing->record)) {
             drawing->notes.append(tr("card in %1 already shows this").arg(card.channel));
@@ -216,6 +254,14 @@ void CardPublisher::drawNext(std::shared_ptr<Drawing> drawing)
     if (!drawing->homeChannel.isEmpty()) {
         const CaseView view =
             m_policy.decide(drawing->record, std::exchange(drawing->homeChannel, {}));
+        if (view.visibility() != Visibility::Hidden)
+            return post(drawing, view);
+        drawing->notes.append(
+            tr("not posted: the case is above what %1 may see").arg(view.channel()));
+    }
+    if (std::exchange(drawing->summonPending, false)) {
+        const CaseView view =
+            m_policy.decide(drawing->record, drawing->summons.channel, Placement::Summoned);
         if (view.visibility() != Visibility::Hidden)
             return post(drawing, view);
         drawing->notes.append(
@@ -269,9 +315,13 @@ void CardPublisher::lookBeforePosting(std::shared_ptr<Drawing> drawing, const Ca
                 return send(drawing, view, mark);
             // An earlier attempt posted it: keep that card and draw the case on it. It is saved
             // as showing nothing known, so a redraw that fails now is redrawn on the next try.
-            const CardRef card{
-                drawing->record.id,          view.channel(),  found.ts, caseToJson(drawing->record),
-                drawing->version.toString(), view.shownName()};
+            const CardRef card{drawing->record.id,
+                               view.channel(),
+                               found.ts,
+                               caseToJson(drawing->record),
+                               drawing->version.toString(),
+                               view.shownName(),
+                               drawing->summonedByIn(view.channel())};
             CardRef unknown = card;
             unknown.caseJson.clear();
             if (!m_journal.saveCard(unknown)) {
@@ -305,7 +355,8 @@ void CardPublisher::send(std::shared_ptr<Drawing> drawing, const CaseView &view,
         QString posted =
             tr("card posted in %1 (ts %2, %3)").arg(view.channel(), ts, view.shownName());
         if (m_journal.saveCard({drawing->record.id, view.channel(), ts, caseToJson(drawing->record),
-                                drawing->version.toString(), view.shownName()})) {
+                                drawing->version.toString(), view.shownName(),
+                                drawing->summonedByIn(view.channel())})) {
             m_journal.endWrite(mark);
         } else {
             // The mark stays: the next post of this card looks for this one first.

@@ -47,6 +47,12 @@ public:
     /// keeps the task count (one request to TheHive less per click).
     void refreshCard(const QString &caseId, const HiveVersion &version, const QString &actor,
                      Tasks tasks, Redraw redraw, Dispatcher::Completion done);
+    /// Shows the case in `channel` because `slackUserId` asked for it there (`/hive <number>`):
+    /// posts its card there, or redraws the one already there, held to that channel's own
+    /// ceilings from now on; the case's other cards are redrawn as usual. `record` is the case
+    /// as just read from TheHive.
+    void summon(const CaseRecord &record, const HiveVersion &version, const QString &channel,
+                const QString &slackUserId, Dispatcher::Completion done);
     const VisibilityPolicy &policy() const { return m_policy; }
 
 Q_SIGNALS:
@@ -54,9 +60,16 @@ Q_SIGNALS:
 
 private:
     struct Drawing; // one case being drawn into its channels
+    /// A channel the case is drawn into because someone asked for it there.
+    struct Summons
+    {
+        QString channel;
+        QString slackUserId;
+    };
     /// Draws `record` into its channels; `cards` are the case's cards as the journal has them.
     void publish(const CaseRecord &record, const HiveVersion &version, const QString &actor,
-                 const QList<CardRef> &cards, Redraw redraw, Dispatcher::Completion done);
+                 QList<CardRef> cards, Redraw redraw, Dispatcher::Completion done,
+                 const Summons &summons = {});
     void withholdUnreadable(const QString &caseId, const HiveVersion &version,
                             const HiveResult &read, Dispatcher::Completion done);
     void drawNext(std::shared_ptr<Drawing> drawing);

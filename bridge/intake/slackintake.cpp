@@ -1,5 +1,7 @@
 #include "intake/slackintake.h"
 
+#include "commands/hivecommand.h"
+#include "commands/responseurls.h"
 #include "core/logging.h"
 #include "journal/journal.h"
 #include "slack/cardrenderer.h"
@@ -47,11 +49,12 @@ QJsonObject submissionErrors(const SlackInteraction &i, const QDate &today)
 } // namespace
 
 SlackIntake::SlackIntake(Journal &journal, const Clock &clock, QString taskTimeZone,
-                         QObject *parent)
+                         ResponseUrls &responseUrls, QObject *parent)
     : QObject(parent)
     , m_journal(journal)
     , m_clock(clock)
     , m_taskTimeZone(std::move(taskTimeZone))
+    , m_responseUrls(responseUrls)
 {
 }
 
@@ -150,13 +153,22 @@ SlackAck SlackIntake::takeCommand(const QJsonObject &fields)
     entry.kind = u"slack.command"_s;
     entry.payload = withoutCredentials(fields);
     entry.dedupeKey = u"slack:"_s + triggerId;
-    entry.ignored = true;
-    entry.note = tr("slash command journaled; HiveSlack has no commands yet");
-    // Seen only by the person who typed it.
-    return journal(
-        entry,
-        {{u"response_type"_s, u"ephemeral"_s},
-         {u"text"_s, tr("HiveSlack received %1, but has no slash commands yet.").arg(command)}});
+    const HiveCommand asked = parseHiveCommand(fields.value(u"text").toString());
+    QString answer;
+    if (asked.kind == HiveCommand::Kind::Help)
+        answer = hiveCommandHelp(command, asked.unknown);
+    else if (asked.kind == HiveCommand::Kind::NewCase || asked.kind == HiveCommand::Kind::Mine)
+        answer = tr("That is not available yet: for now HiveSlack can show a case here "
+                    "(%1 <number>).")
+                     .arg(command);
+    if (!answer.isEmpty()) {
+        // Nothing to look up: answered at once, seen only by the person who typed it.
+        entry.ignored = true;
+        entry.note = tr("answered when it arrived");
+        return journal(entry, {{u"response_type"_s, u"ephemeral"_s}, {u"text"_s, answer}});
+    }
+    m_responseUrls.remember(triggerId, QUrl(fields.value(u"response_url").toString()));
+    return journal(entry, {}); // the answer follows through the response_url
 }
 
 } // namespace Bridge

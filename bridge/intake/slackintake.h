@@ -33,21 +33,25 @@ struct SlackAck
 /// retry even under a new envelope id): it is recognised by its own ids (trigger_id,
 /// event_id) and journaled once. Authenticity is the transport's business (the HTTP
 /// signature; Socket Mode's authenticated connection).
+class ResponseUrls;
+
 class SlackIntake final : public QObject
 {
     Q_OBJECT
 public:
     /// `taskTimeZone` is where "today" is when a task's due date is checked.
+    /// `responseUrls` keeps each command's response_url (never journaled) for its handler.
     SlackIntake(Journal &journal, const Clock &clock, QString taskTimeZone,
-                QObject *parent = nullptr);
+                ResponseUrls &responseUrls, QObject *parent = nullptr);
 
     /// An interactivity payload (the JSON of HTTP's `payload=` field, or the envelope's).
     SlackAck takeInteraction(const QByteArray &payloadJson);
     /// An Events API body of type event_callback. Journaled for the record: no feature acts on
     /// events yet.
     SlackAck takeEvent(const QJsonObject &body);
-    /// A slash command's fields (HTTP's form, or the envelope's payload object). Journaled for
-    /// the record; the user is told no command is available yet.
+    /// A slash command's fields (HTTP's form, or the envelope's payload object). `/hive help` and
+    /// input not understood are answered at once with the help (and journaled as ignored);
+    /// other commands are journaled for CommandHandler, which answers through the response_url.
     SlackAck takeCommand(const QJsonObject &fields);
 
     quint64 accepted() const { return m_accepted; }
@@ -65,6 +69,7 @@ private:
     Journal &m_journal;
     const Clock &m_clock;
     QString m_taskTimeZone;
+    ResponseUrls &m_responseUrls;
     quint64 m_accepted = 0;
     quint64 m_rejected = 0;
 };

@@ -3,7 +3,8 @@
 # made by a CaseView — is used only where it is known to carry the bridge's own words. A new use
 # of notice() is a reviewed change to the list below, not an accident.
 #   cmake -DBRIDGE_DIR=<path to bridge/> -P check_slack_writes.cmake
-set(notice_users "delivery/actionhandler.cpp" "opsec/slackmessage.cpp" "opsec/slackmessage.h")
+set(notice_users "commands/commandhandler.cpp" "delivery/actionhandler.cpp" "opsec/slackmessage.cpp"
+    "opsec/slackmessage.h")
 # Names Slack's methods only to look up their rate limits; sends nothing.
 set(method_namers "clients/slackclient.cpp" "ratelimit/slackratelimits.cpp")
 file(GLOB_RECURSE sources RELATIVE "${BRIDGE_DIR}" "${BRIDGE_DIR}/*.h" "${BRIDGE_DIR}/*.cpp")

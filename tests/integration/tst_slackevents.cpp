@@ -41,7 +41,7 @@ QByteArray commandForm(const QString &triggerId)
     QJsonObject fields =
         QJsonDocument::fromJson(file.readAll()).object().value(u"payload").toObject();
     fields.insert(u"command"_s, u"/hive"_s);
-    fields.insert(u"text"_s, u"42"_s);
+    fields.insert(u"text"_s, u"help"_s);
     fields.insert(u"trigger_id"_s, triggerId);
     QUrlQuery form;
     for (auto it = fields.begin(); it != fields.end(); ++it)
@@ -134,7 +134,7 @@ private Q_SLOTS:
         QVERIFY(!events.constFirst().payload.contains("bHKJ2n9AW6Ju3MjciOHfbA1b")); // the token
         // A tampered body fails the signature.
         QByteArray tampered = form;
-        tampered.replace("42", "43");
+        tampered.replace("help", "halp");
         QCOMPARE(h.postRaw(u"/slack/commands"_s, tampered,
                            signedHeaders(form, "application/x-www-form-urlencoded"))
                      .status,

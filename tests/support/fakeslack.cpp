@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 
 #include <algorithm>
 
@@ -239,8 +240,36 @@ void FakeSlack::emulateRateLimits(const SlackRateLimiter::Limits &limits)
     m_rateLimiter = std::make_unique<SlackRateLimiter>(limits);
 }
 
+QUrl FakeSlack::newResponseUrl()
+{
+    const QString path = u"/commands/T0001/%1/%2"_s.arg(m_responseUrlUses.size() + 1)
+                             .arg(QString::number(QRandomGenerator::global()->generate64(), 36));
+    m_responseUrlUses.insert(path, 0);
+    QUrl url = baseUrl();
+    url.setPath(path);
+    return url;
+}
+
+void FakeSlack::answerResponseUrl(const RecordedRequest &request, Reply &reply)
+{
+    const auto uses = m_responseUrlUses.find(request.path);
+    if (uses == m_responseUrlUses.end())
+        return reply.setRawJson("invalid_url", 404);
+    if (*uses >= 5)
+        return reply.setRawJson("used_url", 404);
+    QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    if (body.value(u"text"_s).toString().isEmpty() && !body.contains(u"blocks"_s))
+        return reply.setRawJson("no_text", 400);
+    ++*uses;
+    body.insert(u"response_url"_s, request.path);
+    m_responses.append(body);
+    reply.setJson(QJsonObject{{u"ok"_s, true}});
+}
+
 void FakeSlack::handle(const RecordedRequest &request, Reply &reply)
 {
+    if (request.path.startsWith(u"/commands/"_s) && request.method == "POST")
+        return answerResponseUrl(request, reply);
     const QString method = request.path.startsWith(u"/api/"_s) ? request.path.mid(5) : QString();
     const bool isWrite = kWriteMethods.contains(method);
     if (!isWrite && !kReadMethods.contains(method))

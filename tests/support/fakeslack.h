@@ -74,6 +74,11 @@ public:
     bool removeMessage(const QString &channel, const QString &ts);
     /// chat.postEphemeral arguments as received, plus the "message_ts" answered.
     QList<QJsonObject> ephemerals() const { return m_ephemerals; }
+    /// A new response_url on this fake, as Slack hands one out with each slash command: POST
+    /// JSON to it (no token) to answer; Slack honours five uses, then answers 404 `used_url`.
+    QUrl newResponseUrl();
+    /// What was posted to response_urls, in order, each with "response_url" added.
+    QList<QJsonObject> responses() const { return m_responses; }
     /// Views opened with views.open, in their current state (views.update replaces them).
     QList<QJsonObject> openedViews() const { return m_views; }
 
@@ -146,6 +151,9 @@ private:
     QHash<QString, QStringList> m_userGroups;
     QList<PostedMessage> m_messages;
     QList<QJsonObject> m_ephemerals;
+    QList<QJsonObject> m_responses;
+    QHash<QString, int> m_responseUrlUses; ///< path → uses so far
+    void answerResponseUrl(const RecordedRequest &request, Reply &reply);
     QList<QJsonObject> m_views;
     qint64 m_lastTsMicros = 0;
     QStringList m_revokedScopes;

@@ -1,0 +1,147 @@
+#include "commands/commandhandler.h"
+
+#include "authority/analystwriter.h"
+#include "clients/hiveversionprobe.h"
+#include "clients/slackclient.h"
+#include "commands/responseurls.h"
+#include "delivery/cardpublisher.h"
+#include "directory/userlinker.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace Bridge {
+
+struct CommandHandler::Request
+{
+    QString userId;
+    QString channel;
+    QUrl responseUrl;
+    HiveCommand command;
+    QString login; ///< the analyst's TheHive login, once linked
+    Dispatcher::Completion done;
+};
+
+CommandHandler::CommandHandler(HiveVersionProbe &versions, SlackClient &slack, UserLinker &users,
+                               AnalystWriter &writer, CardPublisher &cards,
+                               const ResponseUrls &responseUrls, QObject *parent)
+    : QObject(parent)
+    , m_versions(versions)
+    , m_slack(slack)
+    , m_users(users)
+    , m_writer(writer)
+    , m_cards(cards)
+    , m_responseUrls(responseUrls)
+{
+}
+
+CommandHandler::~CommandHandler() = default;
+
+void CommandHandler::handle(const JournalEvent &event, Dispatcher::Completion done)
+{
+    const QJsonObject fields = QJsonDocument::fromJson(event.payload).object();
+    auto request = std::make_shared<Request>();
+    request->userId = fields.value(u"user_id").toString();
+    request->channel = fields.value(u"channel_id").toString();
+    request->responseUrl = m_responseUrls.find(fields.value(u"trigger_id").toString());
+    request->command = parseHiveCommand(fields.value(u"text").toString());
+    request->done = std::move(done);
+    if (request->userId.isEmpty() || request->channel.isEmpty())
+        return request->done(Outcome::failed(tr("the command names no user or channel")));
+    switch (request->command.kind) {
+    case HiveCommand::Kind::Summon:
+        return summon(request);
+    case HiveCommand::Kind::Help:
+    case HiveCommand::Kind::NewCase:
+    case HiveCommand::Kind::Mine:
+        break;
+    }
+    request->done(Outcome::ignored(tr("answered when it arrived")));
+}
+
+void CommandHandler::summon(std::shared_ptr<Request> request)
+{
+    m_users.resolveActor(request->userId, [this, request](const UserLinker::Link &actor) {
+        if (actor.unavailable)
+            return answer(request,
+                          tr("TheHive cannot be reached right now (%1). Please try again in a "
+                             "moment.")
+                              .arg(actor.reason),
+                          Outcome::ignored(tr("TheHive unreachable: %1").arg(actor.reason)));
+        if (!actor.ok())
+            return answer(request, actor.reason,
+                          Outcome::ignored(tr("refused: %1").arg(actor.reason)));
+        request->login = actor.hiveLogin;
+        m_versions.withVersion([this, request](std::optional<HiveVersion> version,
+                                               const QString &error) {
+            if (!version)
+                return answer(request,
+                              tr("TheHive cannot be reached right now (%1). Please try again in a "
+                                 "moment.")
+                                  .arg(error),
+                              Outcome::ignored(tr("TheHive unreachable: %1").arg(error)));
+            summonCase(request, *version);
+        });
+    });
+}
+
+void CommandHandler::summonCase(std::shared_ptr<Request> request, const HiveVersion &version)
+{
+    const QString number = QString::number(request->command.caseNumber);
+    m_writer.readCase(
+        request->login, number, version,
+        [this, request, version, number](const Verdict &verdict, std::optional<CaseRecord> c) {
+            if (verdict.kind == Verdict::Kind::Unavailable)
+                return answer(request,
+                              tr("TheHive cannot be reached right now (%1). Please try again in "
+                                 "a moment.")
+                                  .arg(verdict.reason),
+                              Outcome::ignored(tr("TheHive unreachable: %1").arg(verdict.reason)));
+            if (!verdict.allowed())
+                return answer(request, verdict.reason,
+                              Outcome::ignored(tr("refused: %1").arg(verdict.reason)));
+            const CaseView view =
+                m_cards.policy().decide(*c, request->channel, Placement::Summoned);
+            if (!view.isFull())
+                return answer(
+                    request,
+                    tr("Case #%1 is above what this channel may see, so HiveSlack "
+                       "does not show it here. Open it in TheHive, or ask for it in a "
+                       "channel cleared for it.")
+                        .arg(number),
+                    Outcome::ignored(
+                        tr("refused: %1 may not see case #%2").arg(request->channel, number)));
+            m_cards.summon(*c, version, request->channel, request->userId,
+                           [this, request, number](const Outcome &outcome) {
+                               if (outcome.kind == Outcome::Kind::Retry)
+                                   return request->done(outcome); // asked again, answered then
+                               if (outcome.kind == Outcome::Kind::Failed)
+                                   return answer(request,
+                                                 tr("HiveSlack could not show case #%1 here: %2. "
+                                                    "If it is not a member of this channel, "
+                                                    "invite it and ask again.")
+                                                     .arg(number, outcome.detail),
+                                                 outcome);
+                               answer(request, tr("Case #%1 is shown here.").arg(number), outcome);
+                           });
+        });
+}
+
+void CommandHandler::answer(std::shared_ptr<Request> request, const QString &text,
+                            const Outcome &outcome)
+{
+    const auto ended = std::make_shared<Outcome>(outcome);
+    const auto told = [request, ended](const SlackResult &r) {
+        if (!r.ok())
+            ended->detail += tr("; the answer did not reach Slack: %1").arg(r.error);
+        request->done(*ended);
+    };
+    const SlackMessage message = SlackMessage::notice(request->channel, text);
+    if (request->responseUrl.isEmpty())
+        return m_slack.postEphemeral(message, request->userId, {}, told);
+    m_slack.respond(request->responseUrl, message, told);
+}
+
+} // namespace Bridge

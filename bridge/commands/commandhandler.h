@@ -1,0 +1,51 @@
+#pragma once
+
+#include "commands/hivecommand.h"
+#include "delivery/dispatcher.h"
+
+namespace Bridge {
+
+class AnalystWriter;
+class CardPublisher;
+class HiveVersionProbe;
+class ResponseUrls;
+class SlackClient;
+class UserLinker;
+struct HiveVersion;
+
+/// Carries out a journaled `/hive` slash command (HTTP or Socket Mode alike):
+/// - `/hive 123`: the analyst must be linked to a TheHive account that may see case #123
+///   (AnalystWriter::readCase), and this channel must be allowed to see it in full under its
+///   own ceilings (VisibilityPolicy, Placement::Summoned); then its live card is posted here, or
+///   the card already here is redrawn (CardPublisher::summon).
+/// Help was answered when the command arrived. Every answer goes only to the person who typed
+/// the command: through the command's response_url (which works in channels the bot is not
+/// in), or after a restart, which forgets those, by chat.postEphemeral. A refusal changes
+/// nothing.
+class CommandHandler final : public QObject
+{
+    Q_OBJECT
+public:
+    CommandHandler(HiveVersionProbe &versions, SlackClient &slack, UserLinker &users,
+                   AnalystWriter &writer, CardPublisher &cards, const ResponseUrls &responseUrls,
+                   QObject *parent = nullptr);
+    ~CommandHandler() override;
+
+    void handle(const JournalEvent &event, Dispatcher::Completion done);
+
+private:
+    struct Request; // one command being carried out
+    void summon(std::shared_ptr<Request> request);
+    void summonCase(std::shared_ptr<Request> request, const HiveVersion &version);
+    /// Tells the analyst `text` and ends the event with `outcome`.
+    void answer(std::shared_ptr<Request> request, const QString &text, const Outcome &outcome);
+
+    HiveVersionProbe &m_versions;
+    SlackClient &m_slack;
+    UserLinker &m_users;
+    AnalystWriter &m_writer;
+    CardPublisher &m_cards;
+    const ResponseUrls &m_responseUrls;
+};
+
+} // namespace Bridge

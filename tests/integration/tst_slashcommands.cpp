@@ -1,0 +1,266 @@
+// Issue 13 item 1, `/hive`: help answered at once; `/hive 123` shows a case's live card in the
+// channel it was typed in, only where that channel may see the case and the analyst may see it
+// in TheHive. Over HTTP (signed forms) and Socket Mode, against the fakes, on a real journal.
+#include "bridgeharness.h"
+#include "slackpayloads.h"
+
+#include "slack/slacksignature.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace TestSupport;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString Elsewhere = u"C0ELSEWHERE"_s; // a channel no route names
+
+/// A /hive command's fields, as Slack sends them.
+QJsonObject command(const Person &who, const QString &channel, const QString &text,
+                    const QUrl &responseUrl)
+{
+    QJsonObject fields{{u"token"_s, u"legacy-verification-token"_s},
+                       {u"team_id"_s, TeamId},
+                       {u"team_domain"_s, u"acme-soc"_s},
+                       {u"channel_id"_s, channel},
+                       {u"channel_name"_s, u"soc"_s},
+                       {u"user_id"_s, who.slackId},
+                       {u"user_name"_s, who.name},
+                       {u"command"_s, u"/hive"_s},
+                       {u"text"_s, text},
+                       {u"api_app_id"_s, u"A111"_s},
+                       {u"trigger_id"_s, nextTriggerId()}};
+    if (!responseUrl.isEmpty())
+        fields.insert(u"response_url"_s, responseUrl.toString());
+    return fields;
+}
+
+HttpAnswer post(BridgeHarness &h, const QJsonObject &fields)
+{
+    QUrlQuery form;
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        form.addQueryItem(it.key(),
+                          QString::fromUtf8(QUrl::toPercentEncoding(it.value().toString())));
+    const QByteArray body = form.query(QUrl::FullyEncoded).toUtf8();
+    const QByteArray ts = QByteArray::number(QDateTime::currentSecsSinceEpoch());
+    return h.postRaw(u"/slack/commands"_s, body,
+                     {{"Content-Type", "application/x-www-form-urlencoded"},
+                      {"X-Slack-Request-Timestamp", ts},
+                      {"X-Slack-Signature",
+                       Bridge::computeSlackSignature(BridgeHarness::SigningSecret, ts, body)}});
+}
+
+class Scene
+{
+public:
+    BridgeHarness h;
+
+    explicit Scene(bool socketMode = false, const QString &hiveVersion = u"5.2.9"_s)
+        : h(hiveVersion)
+    {
+        if (socketMode)
+            h.useSocketMode();
+        h.config.defaultTlpCeiling = 2; // the broad channel takes up to TLP:AMBER
+        h.slack.addChannel(QLatin1String(BridgeHarness::Channel), u"soc-cases"_s);
+        h.slack.addChannel(Elsewhere, u"soc-war-room"_s);
+        h.slack.addUser(Alice.slackId, Alice.name, Alice.email);
+        h.slack.addUser(Carol.slackId, Carol.name, Carol.email);
+        h.hive.addUser(Alice.email, u"Alice Martin"_s, Alice.email);
+        h.start();
+    }
+
+    /// A case in TheHive (no webhook: as if the bridge never heard of it); its number.
+    qint64 addCase(int tlp, const QString &title = u"Beaconing from WS-017"_s)
+    {
+        const QJsonObject c =
+            h.hive.addCase({{u"title"_s, title}, {u"severity"_s, 2}, {u"tlp"_s, tlp}});
+        caseId = c.value(u"_id"_s).toString();
+        return c.value(u"number"_s).toInteger();
+    }
+
+    bool settle()
+    {
+        return BridgeHarness::waitFor([this] { return h.journal().counts().pending == 0; });
+    }
+
+    /// What the analyst was told through response_urls, in order.
+    QStringList answers() const
+    {
+        QStringList texts;
+        for (const QJsonObject &r : h.slack.responses())
+            texts << r.value(u"text"_s).toString();
+        return texts;
+    }
+
+    QString caseId;
+};
+
+} // namespace
+
+class TestSlashCommands : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void helpIsAnsweredAtOnce()
+    {
+        Scene s;
+        for (const QString &text : {u""_s, u"help"_s, u"frobnicate 12"_s}) {
+            const HttpAnswer answer =
+                post(s.h, command(Alice, Elsewhere, text, s.h.slack.newResponseUrl()));
+            QCOMPARE(answer.status, 200);
+            const QJsonObject body = QJsonDocument::fromJson(answer.body).object();
+            QCOMPARE(body.value(u"response_type"_s).toString(), u"ephemeral"_s);
+            QVERIFY2(body.value(u"text"_s).toString().contains(u"/hive 123"_s),
+                     answer.body.constData());
+            QCOMPARE(body.value(u"text"_s).toString().contains(u"did not understand"_s),
+                     text.startsWith(u"frob"_s));
+        }
+        QVERIFY(s.settle());
+        QCOMPARE(s.h.journal().counts().ignored, 3);
+        QVERIFY(s.h.slack.responses().isEmpty());
+    }
+
+    void aCaseIsShownWhereItIsAskedFor()
+    {
+        Scene s;
+        const qint64 number = s.addCase(1);
+        const QUrl responseUrl = s.h.slack.newResponseUrl();
+        const HttpAnswer answer =
+            post(s.h, command(Alice, Elsewhere, u"#%1"_s.arg(number), responseUrl));
+        QCOMPARE(answer.status, 200);
+        QVERIFY(answer.body.isEmpty()); // acknowledged at once; the answer follows
+        QVERIFY(s.settle());
+
+        // The live card in the war room, and the case's own card in its routed channel.
+        QCOMPARE(s.h.cards(Elsewhere).size(), 1);
+        QVERIFY(s.h.cards(Elsewhere).first().text.contains(u"Beaconing"_s) ||
+                QJsonDocument(s.h.cards(Elsewhere).first().blocks)
+                    .toJson()
+                    .contains("Beaconing from WS-017"));
+        QCOMPARE(s.h.cards().size(), 1);
+        QCOMPARE(s.h.journal().card(s.caseId, Elsewhere)->summonedBy, Alice.slackId);
+        QCOMPARE(s.answers(), QStringList{u"Case #%1 is shown here."_s.arg(number)});
+        QCOMPARE(s.h.slack.responses().first().value(u"response_type"_s).toString(),
+                 u"ephemeral"_s);
+
+        // A change in TheHive redraws both cards.
+        s.h.hive.setCaseField(s.caseId, u"severity"_s, 4);
+        QCOMPARE(s.h.postWebhook(s.h.hive.webhookFor(u"update"_s, s.caseId)).status / 100, 2);
+        QVERIFY(s.settle());
+        QCOMPARE(shownValue(s.h.cards(Elsewhere).first().blocks, u"hs_severity"_s), u"4"_s);
+        QCOMPARE(shownValue(s.h.cards().first().blocks, u"hs_severity"_s), u"4"_s);
+
+        // Asked for again, the card already there is redrawn, not posted twice.
+        post(s.h, command(Alice, Elsewhere, QString::number(number), s.h.slack.newResponseUrl()));
+        QVERIFY(s.settle());
+        QCOMPARE(s.h.cards(Elsewhere).size(), 1);
+        QCOMPARE(s.answers().size(), 2);
+    }
+
+    void aChannelIsNeverShownMoreThanItsCeiling()
+    {
+        Scene s;
+        const qint64 red = s.addCase(4, u"CANARY red"_s);
+        post(s.h, command(Alice, Elsewhere, QString::number(red), s.h.slack.newResponseUrl()));
+        QVERIFY(s.settle());
+        QVERIFY(s.h.cards(Elsewhere).isEmpty());
+        QCOMPARE(s.answers().size(), 1);
+        QVERIFY2(s.answers().first().contains(u"above what this channel may see"_s),
+                 qPrintable(s.answers().first()));
+        QVERIFY(!s.answers().first().contains(u"CANARY"_s));
+
+        // A case summoned while allowed is redacted there once it is raised above the ceiling.
+        const qint64 green = s.addCase(1, u"CANARY green"_s);
+        post(s.h, command(Alice, Elsewhere, QString::number(green), s.h.slack.newResponseUrl()));
+        QVERIFY(s.settle());
+        QCOMPARE(s.h.cards(Elsewhere).size(), 1);
+        s.h.hive.setCaseField(s.caseId, u"tlp"_s, 4);
+        s.h.postWebhook(s.h.hive.webhookFor(u"update"_s, s.caseId));
+        QVERIFY(s.settle());
+        const QByteArray shown = QJsonDocument(s.h.cards(Elsewhere).first().blocks).toJson();
+        QVERIFY2(!shown.contains("CANARY"), shown.constData());
+    }
+
+    void onlyAnalystsWhoMaySeeTheCaseGetIt()
+    {
+        Scene s;
+        const qint64 number = s.addCase(1);
+        // Carol has no TheHive account.
+        post(s.h, command(Carol, Elsewhere, QString::number(number), s.h.slack.newResponseUrl()));
+        QVERIFY(s.settle());
+        QVERIFY(s.h.cards(Elsewhere).isEmpty());
+        QCOMPARE(s.answers().size(), 1);
+        QVERIFY2(s.answers().first().contains(u"TheHive"_s), qPrintable(s.answers().first()));
+
+        // A number TheHive does not know.
+        post(s.h, command(Alice, Elsewhere, u"99999"_s, s.h.slack.newResponseUrl()));
+        QVERIFY(s.settle());
+        QCOMPARE(s.answers().size(), 2);
+        QVERIFY2(s.answers().last().contains(u"no case 99999"_s), qPrintable(s.answers().last()));
+        QVERIFY(s.h.cards(Elsewhere).isEmpty());
+    }
+
+    void restrictedCasesAreRefusedWithTheServiceKey()
+    {
+        // TheHive 5.5+: the key cannot tell whether Alice is among the case's named users.
+        Scene s(false, u"5.5.2"_s);
+        const qint64 number = s.addCase(1);
+        QVERIFY(s.h.hive.setCaseAccess(s.caseId, {s.h.hive.apiUserLogin(), Alice.email}));
+        post(s.h, command(Alice, Elsewhere, QString::number(number), s.h.slack.newResponseUrl()));
+        QVERIFY(s.settle());
+        QVERIFY(s.h.cards(Elsewhere).isEmpty());
+        QCOMPARE(s.answers().size(), 1);
+        QVERIFY2(s.answers().first().contains(u"restricted to named users"_s),
+                 qPrintable(s.answers().first()));
+    }
+
+    void withoutAResponseUrlTheAnswerIsEphemeral()
+    {
+        // After a restart the response_url (kept in memory only) is gone.
+        Scene s;
+        const qint64 number = s.addCase(4);
+        post(s.h, command(Alice, Elsewhere, QString::number(number), {}));
+        QVERIFY(s.settle());
+        QCOMPARE(s.h.slack.ephemerals().size(), 1);
+        QCOMPARE(s.h.slack.ephemerals().first().value(u"user"_s).toString(), Alice.slackId);
+        QCOMPARE(s.h.slack.ephemerals().first().value(u"channel"_s).toString(), Elsewhere);
+        // And the journal never held the response_url.
+        const QList<Bridge::JournalEvent> events =
+            s.h.journal().events({.states = {}, .text = u"slack.command"_s});
+        QCOMPARE(events.size(), 1);
+        QVERIFY(!events.first().payload.contains("response_url"));
+    }
+
+    void socketModeCommandsWorkTheSame()
+    {
+        Scene s(true);
+        QVERIFY(BridgeHarness::waitFor([&] { return s.h.slack.socketMode()->greeted() == 1; }));
+        const qint64 number = s.addCase(1);
+        // Help comes back in the ack.
+        const QString help = s.h.slack.socketMode()->sendEnvelope(
+            u"slash_commands"_s, command(Alice, Elsewhere, u"help"_s, s.h.slack.newResponseUrl()),
+            true);
+        QVERIFY(
+            BridgeHarness::waitFor([&] { return s.h.slack.socketMode()->ack(help).has_value(); }));
+        QVERIFY(s.h.slack.socketMode()
+                    ->ack(help)
+                    ->message.value(u"payload"_s)
+                    .toObject()
+                    .value(u"text"_s)
+                    .toString()
+                    .contains(u"/hive 123"_s));
+        s.h.slack.socketMode()->sendEnvelope(
+            u"slash_commands"_s,
+            command(Alice, Elsewhere, QString::number(number), s.h.slack.newResponseUrl()), true);
+        QVERIFY(BridgeHarness::waitFor([&] { return s.h.cards(Elsewhere).size() == 1; }));
+        QVERIFY(s.settle());
+        QCOMPARE(s.answers(), QStringList{u"Case #%1 is shown here."_s.arg(number)});
+    }
+};
+
+QTEST_MAIN(TestSlashCommands)
+#include "tst_slashcommands.moc"

@@ -62,8 +62,8 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
     m_actions = std::make_unique<ActionHandler>(m_config, m_journal, *m_hive, *m_versions, *m_slack,
                                                 *m_users, *m_writer, *m_cards);
     m_responseUrls = std::make_unique<ResponseUrls>(m_clock);
-    m_commands = std::make_unique<CommandHandler>(*m_versions, *m_slack, *m_users, *m_writer,
-                                                  *m_cards, *m_responseUrls);
+    m_commands = std::make_unique<CommandHandler>(m_config, *m_versions, *m_slack, *m_users,
+                                                  *m_writer, *m_cards, *m_responseUrls);
     m_reconciler = std::make_unique<CaseReconciler>(m_journal, *m_hive, *m_versions, *m_cards,
                                                     m_clock, m_config.reconcileSeconds);
     m_dispatcher = std::make_unique<Dispatcher>(

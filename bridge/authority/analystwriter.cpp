@@ -79,44 +79,58 @@ void AnalystWriter::write(const QString &login, CaseAction action, const HiveReq
     });
 }
 
-void AnalystWriter::readCase(const QString &login, const QString &idOrNumber,
-                             const HiveVersion &version,
-                             std::function<void(const Verdict &, std::optional<CaseRecord>)> done)
+void AnalystWriter::readFor(const QString &login, const HiveRequest &request,
+                            const HiveVersion &version,
+                            std::function<void(const Verdict &, bool sent)> done)
 {
-    const auto answered = [idOrNumber, version, done](const HiveResult &r, bool checkRestricted) {
-        if (r.kind == HiveResult::Kind::Retryable)
-            return done({Verdict::Kind::Unavailable, r.message, r}, std::nullopt);
-        if (!r.ok() || !r.json.isObject())
-            return done(
-                {Verdict::Kind::Refused, tr("TheHive shows you no case %1").arg(idOrNumber), r},
-                std::nullopt);
-        const CaseRecord c = caseFromJson(r.json.object(), version);
-        if (checkRestricted && c.restricted)
-            return done({Verdict::Kind::Refused,
-                         tr("case #%1 is restricted to named users in TheHive, and HiveSlack "
-                            "cannot check that you are one of them")
-                             .arg(c.number),
-                         r},
-                        std::nullopt);
-        done({Verdict::Kind::Allowed, {}, r}, c);
+    const auto answered = [done](const HiveResult &r) {
+        if (r.ok())
+            return done({Verdict::Kind::Allowed, {}, r}, true);
+        done({r.kind == HiveResult::Kind::Retryable ? Verdict::Kind::Unavailable
+                                                    : Verdict::Kind::Refused,
+              r.message, r},
+             true);
     };
-    const HiveRequest request = HiveRequests::getCase(idOrNumber, version);
     if (mode() == ActAs::Header)
-        return m_hive.sendAs(login, request,
-                             [answered](const HiveResult &r) { answered(r, false); });
+        return m_hive.sendAs(login, request, answered);
     m_permissions.profileOf(login, version, [this, request, answered, done](const HiveProfile &p) {
         if (p.state == HiveProfile::State::Unavailable)
             return done({Verdict::Kind::Unavailable,
                          tr("TheHive could not be asked for your permissions: %1").arg(p.error),
                          p.read},
-                        std::nullopt);
+                        false);
         if (p.state == HiveProfile::State::Unreadable)
             return done({Verdict::Kind::Refused,
                          tr("HiveSlack cannot read your TheHive permissions: %1").arg(p.error),
                          p.read},
-                        std::nullopt);
-        m_hive.send(request, [answered](const HiveResult &r) { answered(r, true); });
+                        false);
+        m_hive.send(request, answered);
     });
+}
+
+void AnalystWriter::readCase(const QString &login, const QString &idOrNumber,
+                             const HiveVersion &version,
+                             std::function<void(const Verdict &, std::optional<CaseRecord>)> done)
+{
+    readFor(login, HiveRequests::getCase(idOrNumber, version), version,
+            [this, idOrNumber, version, done](const Verdict &verdict, bool sent) {
+                if (verdict.kind == Verdict::Kind::Unavailable || !sent)
+                    return done(verdict, std::nullopt);
+                if (!verdict.allowed() || !verdict.hive.json.isObject())
+                    return done({Verdict::Kind::Refused,
+                                 tr("TheHive shows you no case %1").arg(idOrNumber), verdict.hive},
+                                std::nullopt);
+                const CaseRecord c = caseFromJson(verdict.hive.json.object(), version);
+                // The key cannot tell whether the analyst is among a restricted case's people.
+                if (mode() == ActAs::Service && c.restricted)
+                    return done({Verdict::Kind::Refused,
+                                 tr("case #%1 is restricted to named users in TheHive, and "
+                                    "HiveSlack cannot check that you are one of them")
+                                     .arg(c.number),
+                                 verdict.hive},
+                                std::nullopt);
+                done(verdict, c);
+            });
 }
 
 void AnalystWriter::attribute(const QString &caseId, const QString &text,

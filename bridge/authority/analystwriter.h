@@ -49,6 +49,12 @@ public:
     /// check(), then `request` as the configured identity. Allowed means TheHive took it.
     void write(const QString &login, CaseAction action, const HiveRequest &request,
                const HiveVersion &version, Callback done);
+    /// Sends a read for `login` (a query, a case): in header mode as the analyst, so TheHive
+    /// shows him what it would show him; with the service key only once the analyst has a
+    /// profile in the organisation. Allowed comes with TheHive's answer; `sent` says whether
+    /// the request was made (false: the profile check refused or could not be made).
+    void readFor(const QString &login, const HiveRequest &request, const HiveVersion &version,
+                 std::function<void(const Verdict &, bool sent)> done);
     /// Reads a case (by id or number) for `login`, who must be allowed to see it: in header
     /// mode TheHive reads it as the analyst; with the service key the analyst needs a profile in
     /// the organisation, and a case restricted to named users (TheHive 5.5+) is refused, as the

@@ -6,7 +6,10 @@
 #include "commands/responseurls.h"
 #include "delivery/cardpublisher.h"
 #include "directory/userlinker.h"
+#include "thehive/casejson.h"
+#include "thehive/dialect.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -24,10 +27,12 @@ struct CommandHandler::Request
     Dispatcher::Completion done;
 };
 
-CommandHandler::CommandHandler(HiveVersionProbe &versions, SlackClient &slack, UserLinker &users,
-                               AnalystWriter &writer, CardPublisher &cards,
-                               const ResponseUrls &responseUrls, QObject *parent)
+CommandHandler::CommandHandler(const BridgeConfig &config, HiveVersionProbe &versions,
+                               SlackClient &slack, UserLinker &users, AnalystWriter &writer,
+                               CardPublisher &cards, const ResponseUrls &responseUrls,
+                               QObject *parent)
     : QObject(parent)
+    , m_config(config)
     , m_versions(versions)
     , m_slack(slack)
     , m_users(users)
@@ -52,53 +57,52 @@ void CommandHandler::handle(const JournalEvent &event, Dispatcher::Completion do
         return request->done(Outcome::failed(tr("the command names no user or channel")));
     switch (request->command.kind) {
     case HiveCommand::Kind::Summon:
-        return summon(request);
+        return withAnalyst(
+            request, [this, request](const HiveVersion &version) { summon(request, version); });
+    case HiveCommand::Kind::Mine:
+        return withAnalyst(
+            request, [this, request](const HiveVersion &version) { listMine(request, version); });
     case HiveCommand::Kind::Help:
     case HiveCommand::Kind::NewCase:
-    case HiveCommand::Kind::Mine:
         break;
     }
     request->done(Outcome::ignored(tr("answered when it arrived")));
 }
 
-void CommandHandler::summon(std::shared_ptr<Request> request)
+void CommandHandler::withAnalyst(std::shared_ptr<Request> request,
+                                 std::function<void(const HiveVersion &)> next)
 {
-    m_users.resolveActor(request->userId, [this, request](const UserLinker::Link &actor) {
+    m_users.resolveActor(request->userId, [this, request, next](const UserLinker::Link &actor) {
         if (actor.unavailable)
-            return answer(request,
-                          tr("TheHive cannot be reached right now (%1). Please try again in a "
-                             "moment.")
-                              .arg(actor.reason),
-                          Outcome::ignored(tr("TheHive unreachable: %1").arg(actor.reason)));
+            return unreachable(request, actor.reason);
         if (!actor.ok())
             return answer(request, actor.reason,
                           Outcome::ignored(tr("refused: %1").arg(actor.reason)));
         request->login = actor.hiveLogin;
-        m_versions.withVersion([this, request](std::optional<HiveVersion> version,
-                                               const QString &error) {
-            if (!version)
-                return answer(request,
-                              tr("TheHive cannot be reached right now (%1). Please try again in a "
-                                 "moment.")
-                                  .arg(error),
-                              Outcome::ignored(tr("TheHive unreachable: %1").arg(error)));
-            summonCase(request, *version);
-        });
+        m_versions.withVersion(
+            [this, request, next](std::optional<HiveVersion> version, const QString &error) {
+                if (!version)
+                    return unreachable(request, error);
+                next(*version);
+            });
     });
 }
 
-void CommandHandler::summonCase(std::shared_ptr<Request> request, const HiveVersion &version)
+void CommandHandler::unreachable(std::shared_ptr<Request> request, const QString &why)
+{
+    answer(request,
+           tr("TheHive cannot be reached right now (%1). Please try again in a moment.").arg(why),
+           Outcome::ignored(tr("TheHive unreachable: %1").arg(why)));
+}
+
+void CommandHandler::summon(std::shared_ptr<Request> request, const HiveVersion &version)
 {
     const QString number = QString::number(request->command.caseNumber);
     m_writer.readCase(
         request->login, number, version,
         [this, request, version, number](const Verdict &verdict, std::optional<CaseRecord> c) {
             if (verdict.kind == Verdict::Kind::Unavailable)
-                return answer(request,
-                              tr("TheHive cannot be reached right now (%1). Please try again in "
-                                 "a moment.")
-                                  .arg(verdict.reason),
-                              Outcome::ignored(tr("TheHive unreachable: %1").arg(verdict.reason)));
+                return unreachable(request, verdict.reason);
             if (!verdict.allowed())
                 return answer(request, verdict.reason,
                               Outcome::ignored(tr("refused: %1").arg(verdict.reason)));
@@ -129,7 +133,43 @@ void CommandHandler::summonCase(std::shared_ptr<Request> request, const HiveVers
         });
 }
 
+void CommandHandler::listMine(std::shared_ptr<Request> request, const HiveVersion &version)
+{
+    m_writer.readFor(
+        request->login, HiveRequests::listOpenCasesOf(request->login, MineLimit, version), version,
+        [this, request, version](const Verdict &verdict, bool) {
+            if (verdict.kind == Verdict::Kind::Unavailable)
+                return unreachable(request, verdict.reason);
+            if (!verdict.allowed())
+                return answer(request, verdict.reason,
+                              Outcome::ignored(tr("refused: %1").arg(verdict.reason)));
+            QList<CaseListEntry> entries;
+            for (const QJsonValue &item : verdict.hive.json.array()) {
+                const CaseRecord c = caseFromJson(item.toObject(), version);
+                if (c.isClosed()) // a custom closing status the query let through
+                    continue;
+                entries.append({m_cards.policy().decide(c, request->channel, Placement::Summoned),
+                                QUrl(caseUiUrl(m_config.theHiveUiUrl, c, version))});
+            }
+            if (entries.isEmpty())
+                return answer(request, tr("You have no open cases in TheHive."),
+                              Outcome::delivered(tr("listed no open cases")));
+            const QString heading =
+                entries.size() < MineLimit
+                    ? tr("Your open cases in TheHive (%1):").arg(entries.size())
+                    : tr("Your %1 newest open cases in TheHive:").arg(entries.size());
+            answer(request, CaseView::list(request->channel, heading, entries),
+                   Outcome::delivered(tr("listed %1 open cases").arg(entries.size())));
+        });
+}
+
 void CommandHandler::answer(std::shared_ptr<Request> request, const QString &text,
+                            const Outcome &outcome)
+{
+    answer(request, SlackMessage::notice(request->channel, text), outcome);
+}
+
+void CommandHandler::answer(std::shared_ptr<Request> request, const SlackMessage &message,
                             const Outcome &outcome)
 {
     const auto ended = std::make_shared<Outcome>(outcome);
@@ -138,7 +178,6 @@ void CommandHandler::answer(std::shared_ptr<Request> request, const QString &tex
             ended->detail += tr("; the answer did not reach Slack: %1").arg(r.error);
         request->done(*ended);
     };
-    const SlackMessage message = SlackMessage::notice(request->channel, text);
     if (request->responseUrl.isEmpty())
         return m_slack.postEphemeral(message, request->userId, {}, told);
     m_slack.respond(request->responseUrl, message, told);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "commands/hivecommand.h"
+#include "config/bridgeconfig.h"
 #include "delivery/dispatcher.h"
 
 namespace Bridge {
@@ -10,6 +11,7 @@ class CardPublisher;
 class HiveVersionProbe;
 class ResponseUrls;
 class SlackClient;
+class SlackMessage;
 class UserLinker;
 struct HiveVersion;
 
@@ -18,6 +20,9 @@ struct HiveVersion;
 ///   (AnalystWriter::readCase), and this channel must be allowed to see it in full under its
 ///   own ceilings (VisibilityPolicy, Placement::Summoned); then its live card is posted here, or
 ///   the card already here is redrawn (CardPublisher::summon).
+/// - `/hive mine`: the analyst's open cases in TheHive (newest first, at most MineLimit), read
+///   as TheHive shows them to him (AnalystWriter::readFor), listed as this channel may see each
+///   (CaseView::list).
 /// Help was answered when the command arrived. Every answer goes only to the person who typed
 /// the command: through the command's response_url (which works in channels the bot is not
 /// in), or after a restart, which forgets those, by chat.postEphemeral. A refusal changes
@@ -26,20 +31,30 @@ class CommandHandler final : public QObject
 {
     Q_OBJECT
 public:
-    CommandHandler(HiveVersionProbe &versions, SlackClient &slack, UserLinker &users,
-                   AnalystWriter &writer, CardPublisher &cards, const ResponseUrls &responseUrls,
-                   QObject *parent = nullptr);
+    static constexpr int MineLimit = 20;
+
+    CommandHandler(const BridgeConfig &config, HiveVersionProbe &versions, SlackClient &slack,
+                   UserLinker &users, AnalystWriter &writer, CardPublisher &cards,
+                   const ResponseUrls &responseUrls, QObject *parent = nullptr);
     ~CommandHandler() override;
 
     void handle(const JournalEvent &event, Dispatcher::Completion done);
 
 private:
     struct Request; // one command being carried out
-    void summon(std::shared_ptr<Request> request);
-    void summonCase(std::shared_ptr<Request> request, const HiveVersion &version);
-    /// Tells the analyst `text` and ends the event with `outcome`.
+    /// The analyst's TheHive login and the TheHive version, then `next`; or the answer why not.
+    void withAnalyst(std::shared_ptr<Request> request,
+                     std::function<void(const HiveVersion &)> next);
+    void summon(std::shared_ptr<Request> request, const HiveVersion &version);
+    void listMine(std::shared_ptr<Request> request, const HiveVersion &version);
+    /// Tells the analyst `text` (or `message`) and ends the event with `outcome`.
     void answer(std::shared_ptr<Request> request, const QString &text, const Outcome &outcome);
+    void answer(std::shared_ptr<Request> request, const SlackMessage &message,
+                const Outcome &outcome);
+    /// The answer when TheHive could not be asked.
+    void unreachable(std::shared_ptr<Request> request, const QString &why);
 
+    const BridgeConfig &m_config;
     HiveVersionProbe &m_versions;
     SlackClient &m_slack;
     UserLinker &m_users;

@@ -28,8 +28,9 @@ QString hiveCommandHelp(const QString &command, const QString &unknown)
     QString help;
     if (!unknown.isEmpty())
         help += u"HiveSlack did not understand “%1”.\n"_s.arg(unknown);
-    help += u"*%1 123* shows case #123 here, as a live card\n*%1 help* shows this"_s.arg(
-        command.isEmpty() ? u"/hive"_s : command);
+    help += u"*%1 123* shows case #123 here, as a live card\n"
+            "*%1 mine* lists your open cases\n"
+            "*%1 help* shows this"_s.arg(command.isEmpty() ? u"/hive"_s : command);
     return help;
 }
 

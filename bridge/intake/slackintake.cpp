@@ -157,9 +157,9 @@ SlackAck SlackIntake::takeCommand(const QJsonObject &fields)
     QString answer;
     if (asked.kind == HiveCommand::Kind::Help)
         answer = hiveCommandHelp(command, asked.unknown);
-    else if (asked.kind == HiveCommand::Kind::NewCase || asked.kind == HiveCommand::Kind::Mine)
-        answer = tr("That is not available yet: for now HiveSlack can show a case here "
-                    "(%1 <number>).")
+    else if (asked.kind == HiveCommand::Kind::NewCase)
+        answer = tr("Cases cannot be started from Slack yet: create it in TheHive, then show it "
+                    "here with %1 <number>.")
                      .arg(command);
     if (!answer.isEmpty()) {
         // Nothing to look up: answered at once, seen only by the person who typed it.

@@ -3,6 +3,7 @@
 #include "journal/journaltypes.h"
 #include "slack/cardmetadata.h"
 #include "slack/modals.h"
+#include "slack/mrkdwn.h"
 #include "thehive/casejson.h"
 
 namespace Bridge {
@@ -100,6 +101,30 @@ std::optional<SlackMessage> CaseView::changeNote(const QString &actor, const Cas
     const QString text = full ? QStringLiteral("%1 set %2").arg(actor, changes.join(u", "))
                               : QStringLiteral("%1: %2").arg(actor, changes.join(u", "));
     return make(QJsonObject{{QStringLiteral("text"), text}});
+}
+
+SlackMessage CaseView::list(const QString &channel, const QString &heading,
+                            const QList<CaseListEntry> &entries)
+{
+    QStringList lines{heading};
+    int hidden = 0;
+    for (const CaseListEntry &entry : entries) {
+        if (entry.view.channel() != channel || entry.view.visibility() == Visibility::Hidden) {
+            ++hidden;
+            continue;
+        }
+        const QString number = QStringLiteral("#%1").arg(entry.view.shown().number);
+        const QString linked = entry.link.isValid()
+                                   ? QStringLiteral("<%1|%2>").arg(entry.link.toString(), number)
+                                   : number;
+        lines << (entry.view.isFull()
+                      ? QStringLiteral("• %1 %2").arg(
+                            linked, escapeMrkdwnTruncated(entry.view.shown().title, 150))
+                      : QStringLiteral("• %1 (not shown in this channel)").arg(linked));
+    }
+    if (hidden > 0)
+        lines << QStringLiteral("%1 more may not be listed in this channel.").arg(hidden);
+    return SlackMessage(channel, QJsonObject{{QStringLiteral("text"), lines.join(u'\n')}});
 }
 
 std::optional<SlackMessage> CaseView::contentNote(const QString &mrkdwn) const

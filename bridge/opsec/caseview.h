@@ -25,6 +25,8 @@ enum class Withheld {
     Unreadable, ///< TheHive no longer lets the bridge read the case
 };
 
+struct CaseListEntry;
+
 /// A case as one channel may see it, decided by VisibilityPolicy (the only maker of a
 /// CaseView) — and the only way to turn case content into a SlackMessage. Everything written
 /// to Slack about a case (cards, card updates, thread notes, modals, ephemeral answers) comes
@@ -59,6 +61,12 @@ public:
                                                const QString &privateMetadata) const;
     std::optional<SlackMessage> addTaskModal(const HiveVersion &version,
                                              const QString &privateMetadata) const;
+    /// A private list of cases for someone in `channel` (`/hive mine`): one line per case,
+    /// "#N title" with a link where the case is shown in full, "#N" and the link where it is
+    /// redacted, nothing where it is hidden (a closing line counts those). Every view must be
+    /// for `channel`.
+    static SlackMessage list(const QString &channel, const QString &heading,
+                             const QList<CaseListEntry> &entries);
     /// Why this channel cannot work the case from Slack (for an ephemeral refusal); names the
     /// case by number only.
     QString refusal() const;
@@ -73,6 +81,13 @@ private:
     Withheld m_withheld;
     CaseRecord m_shown;
     CaseRecord m_whole; ///< for comparing with an earlier state; never rendered unless full
+};
+
+/// One case in CaseView::list().
+struct CaseListEntry
+{
+    CaseView view;
+    QUrl link;
 };
 
 } // namespace Bridge

@@ -252,6 +252,33 @@ HiveRequest findTasksSince(const QString &caseId, const QString &title, qint64 s
     });
 }
 
+HiveRequest listOpenCasesOf(const QString &login, int limit, const HiveVersion &version)
+{
+    const QJsonObject open =
+        version.isTheHive4()
+            ? QJsonObject{{u"_eq"_s,
+                           QJsonObject{{u"_field"_s, u"status"_s}, {u"_value"_s, u"Open"_s}}}}
+            : QJsonObject{
+                  {u"_not"_s,
+                   QJsonObject{
+                       {u"_in"_s,
+                        QJsonObject{{u"_field"_s, u"status"_s},
+                                    {u"_values"_s, QJsonArray{u"TruePositive"_s, u"FalsePositive"_s,
+                                                              u"Indeterminate"_s, u"Other"_s,
+                                                              u"Duplicated"_s}}}}}}};
+    return query({
+        QJsonObject{{u"_name"_s, u"listCase"_s}},
+        QJsonObject{
+            {u"_name"_s, u"filter"_s},
+            {u"_and"_s, QJsonArray{QJsonObject{{u"_eq"_s, QJsonObject{{u"_field"_s, u"assignee"_s},
+                                                                      {u"_value"_s, login}}}},
+                                   open}}},
+        QJsonObject{{u"_name"_s, u"sort"_s},
+                    {u"_fields"_s, QJsonArray{QJsonObject{{u"_createdAt"_s, u"desc"_s}}}}},
+        QJsonObject{{u"_name"_s, u"page"_s}, {u"from"_s, 0}, {u"to"_s, limit}},
+    });
+}
+
 HiveRequest listCasesSince(const QString &timeField, qint64 fromMs, int skip, int pageSize)
 {
     return listSince(u"listCase"_s, timeField, fromMs, skip, pageSize);

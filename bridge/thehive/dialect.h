@@ -83,6 +83,10 @@ HiveRequest listCasesSince(const QString &timeField, qint64 fromMs, int skip, in
 /// Query API listTask with `timeField` >= `fromMs`, oldest first, paged like listCasesSince();
 /// each task's case id is in its `extraData.caseId` (TheHive's TaskRenderer).
 HiveRequest listTasksSince(const QString &timeField, qint64 fromMs, int skip, int pageSize);
+/// Query API listCase: the open cases assigned to `login`, newest first, at most `limit`.
+/// Open is status Open on TheHive 4, and on TheHive 5 any status but the built-in closing
+/// ones (a custom closing status gets through: the caller checks each case's stage).
+HiveRequest listOpenCasesOf(const QString &login, int limit, const HiveVersion &version);
 /// Query API getCase → tasks with this title created at or after `sinceMs`: whether an
 /// attempt whose answer was lost created the task after all.
 HiveRequest findTasksSince(const QString &caseId, const QString &title, qint64 sinceMs);

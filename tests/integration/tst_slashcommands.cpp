@@ -235,6 +235,55 @@ private Q_SLOTS:
         QVERIFY(!events.first().payload.contains("response_url"));
     }
 
+    void mineListsTheAnalystsOpenCasesAsTheChannelMaySeeThem()
+    {
+        Scene s;
+        const auto assigned = [&](int tlp, const QString &title, const QString &to) {
+            return s.h.hive.addCase({{u"title"_s, title}, {u"tlp"_s, tlp}, {u"assignee"_s, to}})
+                .value(u"number"_s)
+                .toInteger();
+        };
+        const qint64 green = assigned(1, u"Phishing wave"_s, Alice.email);
+        const qint64 red = assigned(4, u"CANARY red"_s, Alice.email);
+        const qint64 closed = assigned(1, u"Old scan"_s, Alice.email);
+        s.h.hive.setCaseField(QString::number(closed), u"status"_s, u"FalsePositive"_s);
+        const qint64 others = assigned(1, u"Bob's case"_s, u"bob@soc.example"_s);
+
+        post(s.h, command(Alice, Elsewhere, u"mine"_s, s.h.slack.newResponseUrl()));
+        QVERIFY(s.settle());
+        QCOMPARE(s.answers().size(), 1);
+        const QString list = s.answers().first();
+        QVERIFY2(list.contains(u"open cases in TheHive (2)"_s), qPrintable(list));
+        QVERIFY2(list.contains(u"|#%1> Phishing wave"_s.arg(green)), qPrintable(list));
+        QVERIFY2(list.contains(u"|#%1> (not shown in this channel)"_s.arg(red)), qPrintable(list));
+        QVERIFY(!list.contains(u"CANARY"_s));
+        QVERIFY(!list.contains(u"#%1"_s.arg(closed)));
+        QVERIFY(!list.contains(u"#%1"_s.arg(others)));
+        QVERIFY(s.h.cards(Elsewhere).isEmpty()); // a list, not cards
+    }
+
+    void mineAndSummonWorkOnTheHive4()
+    {
+        Scene s(false, u"4.1.24"_s);
+        const qint64 open =
+            s.h.hive
+                .addCase({{u"title"_s, u"Ransom note"_s}, {u"tlp"_s, 1}, {u"owner"_s, Alice.email}})
+                .value(u"number"_s)
+                .toInteger();
+        const qint64 resolved = s.addCase(1, u"Done"_s);
+        s.h.hive.setCaseField(s.caseId, u"owner"_s, Alice.email);
+        s.h.hive.setCaseField(s.caseId, u"status"_s, u"Resolved"_s);
+        post(s.h, command(Alice, Elsewhere, u"mine"_s, s.h.slack.newResponseUrl()));
+        post(s.h, command(Alice, Elsewhere, QString::number(open), s.h.slack.newResponseUrl()));
+        QVERIFY(s.settle());
+        QCOMPARE(s.answers().size(), 2);
+        QVERIFY2(s.answers().first().contains(u"#%1> Ransom note"_s.arg(open)),
+                 qPrintable(s.answers().first()));
+        QVERIFY(!s.answers().first().contains(u"#%1"_s.arg(resolved)));
+        QCOMPARE(s.answers().last(), u"Case #%1 is shown here."_s.arg(open));
+        QCOMPARE(s.h.cards(Elsewhere).size(), 1);
+    }
+
     void socketModeCommandsWorkTheSame()
     {
         Scene s(true);

@@ -243,7 +243,11 @@ void ActionHandler::withActorAndView(std::shared_ptr<Context> ctx, std::function
                     return refuse(ctx, tr("TheHive no longer shows this case to HiveSlack."),
                                   Outcome::ignored(tr("refused: the case is unreadable")));
                 }
-                ctx->view = m_cards.policy().decide(*current, ctx->channel);
+                // A card asked for with /hive is held to its own channel's ceilings.
+                const std::optional<CardRef> card = m_journal.card(ctx->caseId, ctx->channel);
+                const Placement placement =
+                    card && !card->summonedBy.isEmpty() ? Placement::Summoned : Placement::Routed;
+                ctx->view = m_cards.policy().decide(*current, ctx->channel, placement);
                 if (!ctx->view->isFull()) {
                     // A card drawn before an escalation: refuse, and redraw it as it must look now.
                     journalRefresh(ctx->caseId, {}, false, false);

@@ -154,6 +154,20 @@ private Q_SLOTS:
         QCOMPARE(shownValue(s.h.cards(Elsewhere).first().blocks, u"hs_severity"_s), u"4"_s);
         QCOMPARE(shownValue(s.h.cards().first().blocks, u"hs_severity"_s), u"4"_s);
 
+        // The card is worked from the war room like any other.
+        const std::optional<Control> severity =
+            findControl(s.h.cards(Elsewhere).first().blocks, u"hs_severity"_s);
+        QVERIFY(severity);
+        QCOMPARE(s.h
+                     .postInteraction(blockActions(
+                         Alice, s.h.cards(Elsewhere).first(),
+                         selectAction(*severity, optionWithValue(severity->element, u"3"_s))))
+                     .status,
+                 200);
+        QVERIFY(s.settle());
+        QCOMPARE(s.h.hive.caseJson(s.caseId).value(u"severity"_s).toInt(), 3);
+        QVERIFY(s.h.slack.ephemerals().isEmpty()); // no refusal
+
         // Asked for again, the card already there is redrawn, not posted twice.
         post(s.h, command(Alice, Elsewhere, QString::number(number), s.h.slack.newResponseUrl()));
         QVERIFY(s.settle());

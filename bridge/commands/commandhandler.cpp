@@ -133,34 +133,104 @@ void CommandHandler::summon(std::shared_ptr<Request> request, const HiveVersion 
         });
 }
 
+struct CommandHandler::Mine
+{
+    std::shared_ptr<Request> request;
+    HiveVersion version;
+    QList<CaseRecord> cases;              ///< open, assigned to the analyst
+    QList<QPair<QString, QString>> tasks; ///< (title, case id), open and assigned to him
+    QHash<QString, CaseRecord> caseById;  ///< every case read, for the tasks
+    QStringList toRead;                   ///< case ids of tasks still to read
+};
+
 void CommandHandler::listMine(std::shared_ptr<Request> request, const HiveVersion &version)
 {
-    m_writer.readFor(
-        request->login, HiveRequests::listOpenCasesOf(request->login, MineLimit, version), version,
-        [this, request, version](const Verdict &verdict, bool) {
-            if (verdict.kind == Verdict::Kind::Unavailable)
-                return unreachable(request, verdict.reason);
-            if (!verdict.allowed())
-                return answer(request, verdict.reason,
-                              Outcome::ignored(tr("refused: %1").arg(verdict.reason)));
-            QList<CaseListEntry> entries;
-            for (const QJsonValue &item : verdict.hive.json.array()) {
-                const CaseRecord c = caseFromJson(item.toObject(), version);
-                if (c.isClosed()) // a custom closing status the query let through
-                    continue;
-                entries.append({m_cards.policy().decide(c, request->channel, Placement::Summoned),
-                                QUrl(caseUiUrl(m_config.theHiveUiUrl, c, version))});
-            }
-            if (entries.isEmpty())
-                return answer(request, tr("You have no open cases in TheHive."),
-                              Outcome::delivered(tr("listed no open cases")));
-            const QString heading =
-                entries.size() < MineLimit
-                    ? tr("Your open cases in TheHive (%1):").arg(entries.size())
-                    : tr("Your %1 newest open cases in TheHive:").arg(entries.size());
-            answer(request, CaseView::list(request->channel, heading, entries),
-                   Outcome::delivered(tr("listed %1 open cases").arg(entries.size())));
-        });
+    auto mine = std::make_shared<Mine>();
+    mine->request = request;
+    mine->version = version;
+    m_writer.readFor(request->login,
+                     HiveRequests::listOpenCasesOf(request->login, MineLimit, version), version,
+                     [this, mine](const Verdict &verdict, bool) {
+                         if (verdict.kind == Verdict::Kind::Unavailable)
+                             return unreachable(mine->request, verdict.reason);
+                         if (!verdict.allowed())
+                             return answer(mine->request, verdict.reason,
+                                           Outcome::ignored(tr("refused: %1").arg(verdict.reason)));
+                         for (const QJsonValue &item : verdict.hive.json.array()) {
+                             const CaseRecord c = caseFromJson(item.toObject(), mine->version);
+                             if (c.isClosed()) // a custom closing status the query let through
+                                 continue;
+                             mine->cases.append(c);
+                             mine->caseById.insert(c.id, c);
+                         }
+                         listMyTasks(mine);
+                     });
+}
+
+void CommandHandler::listMyTasks(std::shared_ptr<Mine> mine)
+{
+    m_writer.readFor(mine->request->login,
+                     HiveRequests::listOpenTasksOf(mine->request->login, MineLimit), mine->version,
+                     [this, mine](const Verdict &verdict, bool) {
+                         // The cases alone still answer the analyst when the tasks cannot be
+                         // listed.
+                         for (const QJsonValue &item : verdict.hive.json.array()) {
+                             const QJsonObject task = item.toObject();
+                             const QString caseId =
+                                 task.value(u"extraData").toObject().value(u"caseId").toString();
+                             if (caseId.isEmpty())
+                                 continue;
+                             mine->tasks.append({task.value(u"title").toString(), caseId});
+                             if (!mine->caseById.contains(caseId) && !mine->toRead.contains(caseId))
+                                 mine->toRead.append(caseId);
+                         }
+                         readTaskCases(mine);
+                     });
+}
+
+void CommandHandler::readTaskCases(std::shared_ptr<Mine> mine)
+{
+    if (mine->toRead.isEmpty())
+        return answerMine(mine);
+    const QString caseId = mine->toRead.takeFirst();
+    m_writer.readCase(mine->request->login, caseId, mine->version,
+                      [this, mine, caseId](const Verdict &, std::optional<CaseRecord> c) {
+                          if (c)
+                              mine->caseById.insert(caseId, *c);
+                          readTaskCases(mine);
+                      });
+}
+
+void CommandHandler::answerMine(std::shared_ptr<Mine> mine)
+{
+    const std::shared_ptr<Request> request = mine->request;
+    const auto entry = [&](const CaseRecord &c, const QString &task) {
+        return CaseListEntry{m_cards.policy().decide(c, request->channel, Placement::Summoned),
+                             QUrl(caseUiUrl(m_config.theHiveUiUrl, c, mine->version)), task};
+    };
+    QList<CaseListEntry> entries;
+    for (const CaseRecord &c : std::as_const(mine->cases))
+        entries.append(entry(c, {}));
+    int tasks = 0;
+    for (const auto &[title, caseId] : std::as_const(mine->tasks)) {
+        // A task whose case the analyst may not read is left out.
+        if (const auto c = mine->caseById.constFind(caseId); c != mine->caseById.cend()) {
+            entries.append(entry(*c, title));
+            ++tasks;
+        }
+    }
+    if (entries.isEmpty())
+        return answer(request, tr("You have no open cases or tasks in TheHive."),
+                      Outcome::delivered(tr("listed no open cases or tasks")));
+    const QString heading = tr("Your open cases (%1) and tasks (%2) in TheHive%3:")
+                                .arg(mine->cases.size())
+                                .arg(tasks)
+                                .arg(mine->cases.size() == MineLimit || tasks == MineLimit
+                                         ? tr(", the newest %1 of each").arg(MineLimit)
+                                         : QString());
+    answer(request, CaseView::list(request->channel, heading, entries),
+           Outcome::delivered(
+               tr("listed %1 open cases and %2 tasks").arg(mine->cases.size()).arg(tasks)));
 }
 
 void CommandHandler::answer(std::shared_ptr<Request> request, const QString &text,

@@ -20,9 +20,9 @@ struct HiveVersion;
 ///   (AnalystWriter::readCase), and this channel must be allowed to see it in full under its
 ///   own ceilings (VisibilityPolicy, Placement::Summoned); then its live card is posted here, or
 ///   the card already here is redrawn (CardPublisher::summon).
-/// - `/hive mine`: the analyst's open cases in TheHive (newest first, at most MineLimit), read
-///   as TheHive shows them to him (AnalystWriter::readFor), listed as this channel may see each
-///   (CaseView::list).
+/// - `/hive mine`: the analyst's open cases and open tasks in TheHive (newest first, at most
+///   MineLimit of each), read as TheHive shows them to him (AnalystWriter::readFor), listed as
+///   this channel may see each case (CaseView::list).
 /// Help was answered when the command arrived. Every answer goes only to the person who typed
 /// the command: through the command's response_url (which works in channels the bot is not
 /// in), or after a restart, which forgets those, by chat.postEphemeral. A refusal changes
@@ -46,7 +46,12 @@ private:
     void withAnalyst(std::shared_ptr<Request> request,
                      std::function<void(const HiveVersion &)> next);
     void summon(std::shared_ptr<Request> request, const HiveVersion &version);
+    struct Mine; // the lists being gathered for /hive mine
     void listMine(std::shared_ptr<Request> request, const HiveVersion &version);
+    void listMyTasks(std::shared_ptr<Mine> mine);
+    /// Reads the cases of tasks whose case is not among the analyst's own, one at a time.
+    void readTaskCases(std::shared_ptr<Mine> mine);
+    void answerMine(std::shared_ptr<Mine> mine);
     /// Tells the analyst `text` (or `message`) and ends the event with `outcome`.
     void answer(std::shared_ptr<Request> request, const QString &text, const Outcome &outcome);
     void answer(std::shared_ptr<Request> request, const SlackMessage &message,

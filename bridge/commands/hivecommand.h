@@ -11,7 +11,7 @@ struct HiveCommand
         Help,    ///< `/hive`, `/hive help`, or anything not understood (then `unknown` says what)
         Summon,  ///< `/hive 123` or `/hive #123`: the case's card in this channel
         NewCase, ///< `/hive new`: the New case form
-        Mine,    ///< `/hive mine`: the analyst's open cases
+        Mine,    ///< `/hive mine`: the analyst's open cases and tasks
     };
     Kind kind = Kind::Help;
     qint64 caseNumber = 0; ///< Summon only

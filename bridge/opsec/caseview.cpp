@@ -117,10 +117,16 @@ SlackMessage CaseView::list(const QString &channel, const QString &heading,
         const QString linked = entry.link.isValid()
                                    ? QStringLiteral("<%1|%2>").arg(entry.link.toString(), number)
                                    : number;
-        lines << (entry.view.isFull()
-                      ? QStringLiteral("• %1 %2").arg(
-                            linked, escapeMrkdwnTruncated(entry.view.shown().title, 150))
-                      : QStringLiteral("• %1 (not shown in this channel)").arg(linked));
+        if (entry.view.isFull()) {
+            const QString task =
+                entry.task.isEmpty() ? QString() : escapeMrkdwnTruncated(entry.task, 100) + u" — ";
+            lines << QStringLiteral("• %1%2 %3")
+                         .arg(task, linked, escapeMrkdwnTruncated(entry.view.shown().title, 150));
+        } else {
+            lines << QStringLiteral("• %1%2 (not shown in this channel)")
+                         .arg(entry.task.isEmpty() ? QString() : QStringLiteral("a task on "),
+                              linked);
+        }
     }
     if (hidden > 0)
         lines << QStringLiteral("%1 more may not be listed in this channel.").arg(hidden);

@@ -61,10 +61,10 @@ public:
                                                const QString &privateMetadata) const;
     std::optional<SlackMessage> addTaskModal(const HiveVersion &version,
                                              const QString &privateMetadata) const;
-    /// A private list of cases for someone in `channel` (`/hive mine`): one line per case,
-    /// "#N title" with a link where the case is shown in full, "#N" and the link where it is
-    /// redacted, nothing where it is hidden (a closing line counts those). Every view must be
-    /// for `channel`.
+    /// A private list of cases or tasks for someone in `channel` (`/hive mine`): one line per
+    /// entry, "#N title" (or "task — #N title") with a link where the case is shown in full,
+    /// "#N" and the link where it is redacted, nothing where it is hidden (a closing line counts
+    /// those). Every view must be for `channel`.
     static SlackMessage list(const QString &channel, const QString &heading,
                              const QList<CaseListEntry> &entries);
     /// Why this channel cannot work the case from Slack (for an ephemeral refusal); names the
@@ -88,6 +88,7 @@ struct CaseListEntry
 {
     CaseView view;
     QUrl link;
+    QString task; ///< a task's title, for a line about one of the case's tasks
 };
 
 } // namespace Bridge

@@ -279,6 +279,28 @@ HiveRequest listOpenCasesOf(const QString &login, int limit, const HiveVersion &
     });
 }
 
+HiveRequest listOpenTasksOf(const QString &login, int limit)
+{
+    return query({
+        QJsonObject{{u"_name"_s, u"listTask"_s}},
+        QJsonObject{
+            {u"_name"_s, u"filter"_s},
+            {u"_and"_s,
+             QJsonArray{QJsonObject{{u"_eq"_s, QJsonObject{{u"_field"_s, u"assignee"_s},
+                                                           {u"_value"_s, login}}}},
+                        QJsonObject{{u"_in"_s,
+                                     QJsonObject{{u"_field"_s, u"status"_s},
+                                                 {u"_values"_s,
+                                                  QJsonArray{u"Waiting"_s, u"InProgress"_s}}}}}}}},
+        QJsonObject{{u"_name"_s, u"sort"_s},
+                    {u"_fields"_s, QJsonArray{QJsonObject{{u"_createdAt"_s, u"desc"_s}}}}},
+        QJsonObject{{u"_name"_s, u"page"_s},
+                    {u"from"_s, 0},
+                    {u"to"_s, limit},
+                    {u"extraData"_s, QJsonArray{u"caseId"_s}}},
+    });
+}
+
 HiveRequest listCasesSince(const QString &timeField, qint64 fromMs, int skip, int pageSize)
 {
     return listSince(u"listCase"_s, timeField, fromMs, skip, pageSize);

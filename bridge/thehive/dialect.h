@@ -87,6 +87,9 @@ HiveRequest listTasksSince(const QString &timeField, qint64 fromMs, int skip, in
 /// Open is status Open on TheHive 4, and on TheHive 5 any status but the built-in closing
 /// ones (a custom closing status gets through: the caller checks each case's stage).
 HiveRequest listOpenCasesOf(const QString &login, int limit, const HiveVersion &version);
+/// Query API listTask: the tasks assigned to `login` that are Waiting or InProgress, newest
+/// first, at most `limit`, each with its case id in `extraData.caseId`.
+HiveRequest listOpenTasksOf(const QString &login, int limit);
 /// Query API getCase → tasks with this title created at or after `sinceMs`: whether an
 /// attempt whose answer was lost created the task after all.
 HiveRequest findTasksSince(const QString &caseId, const QString &title, qint64 sinceMs);

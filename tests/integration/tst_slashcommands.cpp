@@ -262,17 +262,30 @@ private Q_SLOTS:
         const qint64 closed = assigned(1, u"Old scan"_s, Alice.email);
         s.h.hive.setCaseField(QString::number(closed), u"status"_s, u"FalsePositive"_s);
         const qint64 others = assigned(1, u"Bob's case"_s, u"bob@soc.example"_s);
+        const auto task = [&](qint64 number, const QString &title, const QString &status) {
+            s.h.hive.addTask(
+                QString::number(number),
+                {{u"title"_s, title}, {u"assignee"_s, Alice.email}, {u"status"_s, status}});
+        };
+        task(green, u"Block sender"_s, u"InProgress"_s);
+        task(others, u"Pull the logs"_s, u"Waiting"_s);
+        task(red, u"CANARY task"_s, u"Waiting"_s);
+        task(green, u"Old task"_s, u"Completed"_s);
 
         post(s.h, command(Alice, Elsewhere, u"mine"_s, s.h.slack.newResponseUrl()));
         QVERIFY(s.settle());
         QCOMPARE(s.answers().size(), 1);
         const QString list = s.answers().first();
-        QVERIFY2(list.contains(u"open cases in TheHive (2)"_s), qPrintable(list));
+        QVERIFY2(list.contains(u"open cases (2) and tasks (3)"_s), qPrintable(list));
+        QVERIFY2(list.contains(u"Block sender — <"_s), qPrintable(list));
+        QVERIFY2(list.contains(u"Pull the logs — <"_s) && list.contains(u"Bob's case"_s),
+                 qPrintable(list));
+        QVERIFY2(list.contains(u"a task on <"_s), qPrintable(list));
+        QVERIFY(!list.contains(u"Old task"_s));
         QVERIFY2(list.contains(u"|#%1> Phishing wave"_s.arg(green)), qPrintable(list));
         QVERIFY2(list.contains(u"|#%1> (not shown in this channel)"_s.arg(red)), qPrintable(list));
         QVERIFY(!list.contains(u"CANARY"_s));
         QVERIFY(!list.contains(u"#%1"_s.arg(closed)));
-        QVERIFY(!list.contains(u"#%1"_s.arg(others)));
         QVERIFY(s.h.cards(Elsewhere).isEmpty()); // a list, not cards
     }
 

@@ -9,6 +9,7 @@
 namespace Bridge {
 
 class Journal;
+class ResponseUrls;
 
 /// What Slack is answered for something it sent, whichever way it came (the HTTP routes of
 /// SlackHttpRoutes, or a Socket Mode envelope's ack).
@@ -33,8 +34,6 @@ struct SlackAck
 /// retry even under a new envelope id): it is recognised by its own ids (trigger_id,
 /// event_id) and journaled once. Authenticity is the transport's business (the HTTP
 /// signature; Socket Mode's authenticated connection).
-class ResponseUrls;
-
 class SlackIntake final : public QObject
 {
     Q_OBJECT

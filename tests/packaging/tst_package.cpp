@@ -57,10 +57,10 @@ private Q_SLOTS:
     void theConsoleHasAValidMenuEntry()
     {
         int exitCode = -1;
-        const QByteArray said = run(u"desktop-file-validate"_s,
-                                    {QStringLiteral(HIVESLACK_SOURCE_DIR) +
-                                     u"/resources/desktop/hiveslack.desktop"_s},
-                                    &exitCode);
+        const QByteArray said =
+            run(u"desktop-file-validate"_s,
+                {QStringLiteral(HIVESLACK_SOURCE_DIR) + u"/resources/desktop/hiveslack.desktop"_s},
+                &exitCode);
         QVERIFY2(exitCode == 0 && !said.contains("error"), said.constData());
     }
 };

@@ -18,6 +18,19 @@ QString missingPermission(const HiveProfile &profile, CaseAction action, const H
         .arg(who, describeAction(action), needed.join(QObject::tr(" or ")));
 }
 
+/// The verdict on a profile that is not Known: TheHive could not be asked, or did not say.
+Verdict unknownProfile(const HiveProfile &profile)
+{
+    if (profile.state == HiveProfile::State::Unavailable)
+        return {
+            Verdict::Kind::Unavailable,
+            QObject::tr("TheHive could not be asked for your permissions: %1").arg(profile.error),
+            profile.read};
+    return {Verdict::Kind::Refused,
+            QObject::tr("HiveSlack cannot read your TheHive permissions: %1").arg(profile.error),
+            profile.read};
+}
+
 } // namespace
 
 AnalystWriter::AnalystWriter(const BridgeConfig &config, TheHiveClient &hive,
@@ -36,19 +49,13 @@ void AnalystWriter::check(const QString &login, CaseAction action, const HiveVer
         login, version, [this, action, version, done](const HiveProfile &profile) {
             switch (profile.state) {
             case HiveProfile::State::Unavailable:
-                return done(
-                    {Verdict::Kind::Unavailable,
-                     tr("TheHive could not be asked for your permissions: %1").arg(profile.error),
-                     profile.read});
+                return done(unknownProfile(profile));
             case HiveProfile::State::Unreadable:
                 // In header mode TheHive checks the analyst itself; with the service key nothing
                 // else would, so an unknown profile may not act.
                 if (mode() == ActAs::Header)
                     return done({Verdict::Kind::Allowed, {}, profile.read});
-                return done(
-                    {Verdict::Kind::Refused,
-                     tr("HiveSlack cannot read your TheHive permissions: %1").arg(profile.error),
-                     profile.read});
+                return done(unknownProfile(profile));
             case HiveProfile::State::Known:
                 break;
             }
@@ -94,16 +101,8 @@ void AnalystWriter::readFor(const QString &login, const HiveRequest &request,
     if (mode() == ActAs::Header)
         return m_hive.sendAs(login, request, answered);
     m_permissions.profileOf(login, version, [this, request, answered, done](const HiveProfile &p) {
-        if (p.state == HiveProfile::State::Unavailable)
-            return done({Verdict::Kind::Unavailable,
-                         tr("TheHive could not be asked for your permissions: %1").arg(p.error),
-                         p.read},
-                        false);
-        if (p.state == HiveProfile::State::Unreadable)
-            return done({Verdict::Kind::Refused,
-                         tr("HiveSlack cannot read your TheHive permissions: %1").arg(p.error),
-                         p.read},
-                        false);
+        if (p.state != HiveProfile::State::Known)
+            return done(unknownProfile(p), false);
         m_hive.send(request, answered);
     });
 }

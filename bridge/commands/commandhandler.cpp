@@ -95,17 +95,23 @@ void CommandHandler::unreachable(std::shared_ptr<Request> request, const QString
            Outcome::ignored(tr("TheHive unreachable: %1").arg(why)));
 }
 
+bool CommandHandler::refused(std::shared_ptr<Request> request, const Verdict &verdict)
+{
+    if (verdict.kind == Verdict::Kind::Unavailable)
+        unreachable(request, verdict.reason);
+    else if (!verdict.allowed())
+        answer(request, verdict.reason, Outcome::ignored(tr("refused: %1").arg(verdict.reason)));
+    return !verdict.allowed();
+}
+
 void CommandHandler::summon(std::shared_ptr<Request> request, const HiveVersion &version)
 {
     const QString number = QString::number(request->command.caseNumber);
     m_writer.readCase(
         request->login, number, version,
         [this, request, version, number](const Verdict &verdict, std::optional<CaseRecord> c) {
-            if (verdict.kind == Verdict::Kind::Unavailable)
-                return unreachable(request, verdict.reason);
-            if (!verdict.allowed())
-                return answer(request, verdict.reason,
-                              Outcome::ignored(tr("refused: %1").arg(verdict.reason)));
+            if (refused(request, verdict))
+                return;
             const CaseView view =
                 m_cards.policy().decide(*c, request->channel, Placement::Summoned);
             if (!view.isFull())
@@ -151,11 +157,8 @@ void CommandHandler::listMine(std::shared_ptr<Request> request, const HiveVersio
     m_writer.readFor(request->login,
                      HiveRequests::listOpenCasesOf(request->login, MineLimit, version), version,
                      [this, mine](const Verdict &verdict, bool) {
-                         if (verdict.kind == Verdict::Kind::Unavailable)
-                             return unreachable(mine->request, verdict.reason);
-                         if (!verdict.allowed())
-                             return answer(mine->request, verdict.reason,
-                                           Outcome::ignored(tr("refused: %1").arg(verdict.reason)));
+                         if (refused(mine->request, verdict))
+                             return;
                          for (const QJsonValue &item : verdict.hive.json.array()) {
                              const CaseRecord c = caseFromJson(item.toObject(), mine->version);
                              if (c.isClosed()) // a custom closing status the query let through

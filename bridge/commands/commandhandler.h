@@ -14,6 +14,7 @@ class SlackClient;
 class SlackMessage;
 class UserLinker;
 struct HiveVersion;
+struct Verdict;
 
 /// Carries out a journaled `/hive` slash command (HTTP or Socket Mode alike):
 /// - `/hive 123`: the analyst must be linked to a TheHive account that may see case #123
@@ -58,6 +59,9 @@ private:
                 const Outcome &outcome);
     /// The answer when TheHive could not be asked.
     void unreachable(std::shared_ptr<Request> request, const QString &why);
+    /// Answers a verdict that is not Allowed (TheHive unreachable, or the analyst refused);
+    /// true when it did, and the command is done.
+    bool refused(std::shared_ptr<Request> request, const Verdict &verdict);
 
     const BridgeConfig &m_config;
     HiveVersionProbe &m_versions;

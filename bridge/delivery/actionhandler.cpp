@@ -245,9 +245,8 @@ void ActionHandler::withActorAndView(std::shared_ptr<Context> ctx, std::function
                 }
                 // A card asked for with /hive is held to its own channel's ceilings.
                 const std::optional<CardRef> card = m_journal.card(ctx->caseId, ctx->channel);
-                const Placement placement =
-                    card && !card->summonedBy.isEmpty() ? Placement::Summoned : Placement::Routed;
-                ctx->view = m_cards.policy().decide(*current, ctx->channel, placement);
+                ctx->view = m_cards.policy().decide(*current, ctx->channel,
+                                                    card ? placementOf(*card) : Placement::Routed);
                 if (!ctx->view->isFull()) {
                     // A card drawn before an escalation: refuse, and redraw it as it must look now.
                     journalRefresh(ctx->caseId, {}, false, false);

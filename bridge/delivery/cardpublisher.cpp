@@ -241,9 +241,7 @@ void CardPublisher::drawNext(std::shared_ptr<Drawing> drawing)
         const CardRef card = drawing->existing.takeFirst();
         const CaseView view =
             drawing->unreadable ? m_policy.unreadable(drawing->record, card.channel)
-                                : m_policy.decide(drawing->record, card.channel,
-                                                  card.summonedBy.isEmpty() ? Placement::Routed
-                                                                            : Placement::Summoned);
+                                : m_policy.decide(drawing->record, card.channel, placementOf(card));
         if (drawing->redraw == Redraw::IfChanged && !drawing->unreadable &&
             card.shown == view.shownName() && card.caseJson == caseToJson(drawing->record)) {
             drawing->notes.append(tr("card in %1 already shows this").arg(card.channel));
@@ -251,21 +249,18 @@ void CardPublisher::drawNext(std::shared_ptr<Drawing> drawing)
         }
         return redraw(drawing, view, card);
     }
-    if (!drawing->homeChannel.isEmpty()) {
-        const CaseView view =
-            m_policy.decide(drawing->record, std::exchange(drawing->homeChannel, {}));
-        if (view.visibility() != Visibility::Hidden)
-            return post(drawing, view);
+    // Then the channels still without a card: the case's own, and where it was asked for.
+    std::optional<CaseView> unposted;
+    if (!drawing->homeChannel.isEmpty())
+        unposted = m_policy.decide(drawing->record, std::exchange(drawing->homeChannel, {}));
+    else if (std::exchange(drawing->summonPending, false))
+        unposted = m_policy.decide(drawing->record, drawing->summons.channel, Placement::Summoned);
+    if (unposted) {
+        if (unposted->visibility() != Visibility::Hidden)
+            return post(drawing, *unposted);
         drawing->notes.append(
-            tr("not posted: the case is above what %1 may see").arg(view.channel()));
-    }
-    if (std::exchange(drawing->summonPending, false)) {
-        const CaseView view =
-            m_policy.decide(drawing->record, drawing->summons.channel, Placement::Summoned);
-        if (view.visibility() != Visibility::Hidden)
-            return post(drawing, view);
-        drawing->notes.append(
-            tr("not posted: the case is above what %1 may see").arg(view.channel()));
+            tr("not posted: the case is above what %1 may see").arg(unposted->channel()));
+        return drawNext(drawing);
     }
     if (drawing->worst)
         return drawing->done(*drawing->worst);

@@ -2,6 +2,7 @@
 
 #include "config/bridgeconfig.h"
 #include "core/casemodel.h"
+#include "journal/journaltypes.h"
 #include "opsec/caseview.h"
 
 namespace Bridge {
@@ -11,6 +12,12 @@ enum class Placement {
     Routed,   ///< the case's route named the channel (now or earlier)
     Summoned, ///< someone asked for it there with `/hive <number>`
 };
+
+/// How a journaled card came to be in its channel.
+inline Placement placementOf(const CardRef &card)
+{
+    return card.summonedBy.isEmpty() ? Placement::Routed : Placement::Summoned;
+}
 
 /// The one decision about what a Slack channel may see of a case, now.
 ///

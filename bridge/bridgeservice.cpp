@@ -21,6 +21,7 @@
 #include "intake/thehiveintake.h"
 #include "journal/journal.h"
 #include "journal/journalretention.h"
+#include "newcase/newcasehandler.h"
 #include "reconcile/casereconciler.h"
 #include "socketmode/socketmodeclient.h"
 #include "status/statusreport.h"
@@ -62,8 +63,12 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
     m_actions = std::make_unique<ActionHandler>(m_config, m_journal, *m_hive, *m_versions, *m_slack,
                                                 *m_users, *m_writer, *m_cards);
     m_responseUrls = std::make_unique<ResponseUrls>(m_clock);
-    m_commands = std::make_unique<CommandHandler>(m_config, *m_versions, *m_slack, *m_users,
-                                                  *m_writer, *m_cards, *m_responseUrls);
+    m_newCases =
+        std::make_unique<NewCaseHandler>(m_config, m_journal, *m_hive, *m_versions, *m_slack,
+                                         *m_users, *m_writer, *m_cards, *m_responseUrls);
+    m_commands =
+        std::make_unique<CommandHandler>(m_config, *m_versions, *m_slack, *m_users, *m_writer,
+                                         *m_cards, *m_newCases, *m_responseUrls);
     m_reconciler = std::make_unique<CaseReconciler>(m_journal, *m_hive, *m_versions, *m_cards,
                                                     m_clock, m_config.reconcileSeconds);
     m_dispatcher = std::make_unique<Dispatcher>(
@@ -73,7 +78,13 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
         });
     connect(m_dispatcher.get(), &Dispatcher::outcomeRecorded, this,
             [this](qint64 id) { Q_EMIT outcomeRecorded(id); });
-    connect(m_dispatcher.get(), &Dispatcher::gaveUp, m_actions.get(), &ActionHandler::tellGaveUp);
+    connect(m_dispatcher.get(), &Dispatcher::gaveUp, this,
+            [this](const JournalEvent &event, const QString &reason) {
+                if (NewCaseHandler::handles(event))
+                    m_newCases->tellGaveUp(event, reason);
+                else
+                    m_actions->tellGaveUp(event, reason);
+            });
     m_retention =
         std::make_unique<JournalRetention>(m_journal, m_clock, m_config.journalRetentionDays);
 
@@ -109,6 +120,8 @@ void BridgeService::handleEvent(const JournalEvent &event,
         m_reconciler->deliver(event, std::move(done));
     else if (event.kind == u"slack.command")
         m_commands->handle(event, std::move(done));
+    else if (NewCaseHandler::handles(event))
+        m_newCases->handle(event, std::move(done));
     else
         m_actions->handle(event, std::move(done));
 }

@@ -23,6 +23,7 @@ class HiveVersionProbe;
 class HttpListener;
 class Journal;
 class JournalRetention;
+class NewCaseHandler;
 class RestClient;
 class SlackClient;
 class SlackDirectory;
@@ -109,6 +110,7 @@ private:
     std::unique_ptr<CardPublisher> m_cards;
     std::unique_ptr<ActionHandler> m_actions;
     std::unique_ptr<ResponseUrls> m_responseUrls; ///< slash commands' answer URLs, in memory only
+    std::unique_ptr<NewCaseHandler> m_newCases;
     std::unique_ptr<CommandHandler> m_commands;
     std::unique_ptr<CaseReconciler> m_reconciler;
     std::unique_ptr<Dispatcher> m_dispatcher;

@@ -31,6 +31,8 @@ QString actionLabel(Bridge::CaseAction action)
         return UsersModel::tr("reopen");
     case Bridge::CaseAction::AddTask:
         return UsersModel::tr("tasks");
+    case Bridge::CaseAction::CreateCase:
+        return UsersModel::tr("new cases");
     case Bridge::CaseAction::Comment:
         break; // only the bridge comments (who acted), with its own key
     }

@@ -4,9 +4,9 @@ namespace Bridge {
 
 QList<CaseAction> allCaseActions()
 {
-    return {CaseAction::SetStatus, CaseAction::SetSeverity, CaseAction::SetTlp,
-            CaseAction::SetPap,    CaseAction::Assign,      CaseAction::Close,
-            CaseAction::Reopen,    CaseAction::AddTask,     CaseAction::Comment};
+    return {CaseAction::SetStatus, CaseAction::SetSeverity, CaseAction::SetTlp, CaseAction::SetPap,
+            CaseAction::Assign,    CaseAction::Close,       CaseAction::Reopen, CaseAction::AddTask,
+            CaseAction::Comment,   CaseAction::CreateCase};
 }
 
 QStringList permissionsFor(CaseAction action, const HiveVersion &version)
@@ -17,6 +17,8 @@ QStringList permissionsFor(CaseAction action, const HiveVersion &version)
         return {QStringLiteral("manageTask")};
     case CaseAction::Comment:
         return {QStringLiteral("manageComment")};
+    case CaseAction::CreateCase:
+        return {split ? QStringLiteral("manageCase/create") : QStringLiteral("manageCase")};
     case CaseAction::Reopen:
         if (!split)
             return {QStringLiteral("manageCase")};
@@ -58,6 +60,8 @@ QString describeAction(CaseAction action)
         return QStringLiteral("add tasks");
     case CaseAction::Comment:
         return QStringLiteral("comment");
+    case CaseAction::CreateCase:
+        return QStringLiteral("create cases");
     }
     return {};
 }

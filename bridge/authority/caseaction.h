@@ -18,6 +18,7 @@ enum class CaseAction {
     Reopen,
     AddTask,
     Comment,
+    CreateCase,
 };
 
 /// Every action, in the order the console lists them.
@@ -25,7 +26,8 @@ QList<CaseAction> allCaseActions();
 
 /// The TheHive permissions any one of which allows `action` on `version`: TheHive 5.1 split
 /// `manageCase` into `manageCase/update`, `manageCase/reopen` (5.2.6) and others; TheHive 4
-/// and 5.0 only know `manageCase` and `manageTask`. A reopen needs `manageCase/update` on 5.1
+/// and 5.0 only know `manageCase` and `manageTask`. Creating a case needs `manageCase/create`
+/// (TheHive 4 and 5.0: `manageCase`). A reopen needs `manageCase/update` on 5.1
 /// and either on 5.2, as releases before 5.2.6 had no reopen permission.
 QStringList permissionsFor(CaseAction action, const HiveVersion &version);
 

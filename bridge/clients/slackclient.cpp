@@ -163,6 +163,19 @@ void SlackClient::openSocketModeConnection(Callback done)
     write(QStringLiteral("apps.connections.open"), {}, {}, std::move(done));
 }
 
+void SlackClient::tellPrivately(const QUrl &responseUrl, const SlackMessage &message,
+                                const QString &user, Callback done)
+{
+    if (responseUrl.isEmpty())
+        return postEphemeral(message, user, {}, std::move(done));
+    respond(responseUrl, message,
+            [this, message, user, done = std::move(done)](const SlackResult &r) {
+                if (r.ok())
+                    return done(r);
+                postEphemeral(message, user, {}, done);
+            });
+}
+
 void SlackClient::respond(const QUrl &responseUrl, const SlackMessage &message, Callback done)
 {
     const bool slacks =

@@ -49,6 +49,11 @@ public:
     /// not in. Only Slack's own URL (https://hooks.slack.com/…, or the API URL's host) is
     /// used; the bot token is never sent there.
     void respond(const QUrl &responseUrl, const SlackMessage &message, Callback done);
+    /// Tells `user` alone: through `responseUrl` when there is one (respond()), else, or when
+    /// Slack no longer takes it (expired, used up), by chat.postEphemeral in the message's
+    /// channel.
+    void tellPrivately(const QUrl &responseUrl, const SlackMessage &message, const QString &user,
+                       Callback done);
     void usersInfo(const QString &userId, Callback done);
     void lookupUserByEmail(const QString &email, Callback done);
     void authTest(Callback done);

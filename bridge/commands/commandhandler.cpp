@@ -6,6 +6,7 @@
 #include "commands/responseurls.h"
 #include "delivery/cardpublisher.h"
 #include "directory/userlinker.h"
+#include "newcase/newcasehandler.h"
 #include "thehive/casejson.h"
 #include "thehive/dialect.h"
 
@@ -23,14 +24,15 @@ struct CommandHandler::Request
     QString channel;
     QUrl responseUrl;
     HiveCommand command;
+    QString triggerId;
     QString login; ///< the analyst's TheHive login, once linked
     Dispatcher::Completion done;
 };
 
 CommandHandler::CommandHandler(const BridgeConfig &config, HiveVersionProbe &versions,
                                SlackClient &slack, UserLinker &users, AnalystWriter &writer,
-                               CardPublisher &cards, const ResponseUrls &responseUrls,
-                               QObject *parent)
+                               CardPublisher &cards, NewCaseHandler &newCases,
+                               const ResponseUrls &responseUrls, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_versions(versions)
@@ -38,6 +40,7 @@ CommandHandler::CommandHandler(const BridgeConfig &config, HiveVersionProbe &ver
     , m_users(users)
     , m_writer(writer)
     , m_cards(cards)
+    , m_newCases(newCases)
     , m_responseUrls(responseUrls)
 {
 }
@@ -50,7 +53,8 @@ void CommandHandler::handle(const JournalEvent &event, Dispatcher::Completion do
     auto request = std::make_shared<Request>();
     request->userId = fields.value(u"user_id").toString();
     request->channel = fields.value(u"channel_id").toString();
-    request->responseUrl = m_responseUrls.find(fields.value(u"trigger_id").toString());
+    request->triggerId = fields.value(u"trigger_id").toString();
+    request->responseUrl = m_responseUrls.find(request->triggerId);
     request->command = parseHiveCommand(fields.value(u"text").toString());
     request->done = std::move(done);
     if (request->userId.isEmpty() || request->channel.isEmpty())
@@ -62,8 +66,11 @@ void CommandHandler::handle(const JournalEvent &event, Dispatcher::Completion do
     case HiveCommand::Kind::Mine:
         return withAnalyst(
             request, [this, request](const HiveVersion &version) { listMine(request, version); });
-    case HiveCommand::Kind::Help:
     case HiveCommand::Kind::NewCase:
+        return withAnalyst(request, [this, request](const HiveVersion &version) {
+            openNewCaseForm(request, version);
+        });
+    case HiveCommand::Kind::Help:
         break;
     }
     request->done(Outcome::ignored(tr("answered when it arrived")));
@@ -136,6 +143,28 @@ void CommandHandler::summon(std::shared_ptr<Request> request, const HiveVersion 
                                                  outcome);
                                answer(request, tr("Case #%1 is shown here.").arg(number), outcome);
                            });
+        });
+}
+
+void CommandHandler::openNewCaseForm(std::shared_ptr<Request> request, const HiveVersion &version)
+{
+    m_writer.check(
+        request->login, CaseAction::CreateCase, version,
+        [this, request, version](const Verdict &verdict) {
+            if (refused(request, verdict))
+                return;
+            m_newCases.openForm(
+                request->login, version, request->userId, request->channel, request->triggerId,
+                [this, request](const SlackResult &r) {
+                    if (r.ok())
+                        return request->done(Outcome::delivered(tr("New case form opened")));
+                    // A trigger lasts 3 s: an expired one cannot be retried.
+                    answer(request,
+                           tr("The New case form could not be opened (%1). Please type the "
+                              "command again.")
+                               .arg(r.error),
+                           Outcome::failed(u"views.open: "_s + r.error));
+                });
         });
 }
 
@@ -251,9 +280,7 @@ void CommandHandler::answer(std::shared_ptr<Request> request, const SlackMessage
             ended->detail += tr("; the answer did not reach Slack: %1").arg(r.error);
         request->done(*ended);
     };
-    if (request->responseUrl.isEmpty())
-        return m_slack.postEphemeral(message, request->userId, {}, told);
-    m_slack.respond(request->responseUrl, message, told);
+    m_slack.tellPrivately(request->responseUrl, message, request->userId, told);
 }
 
 } // namespace Bridge

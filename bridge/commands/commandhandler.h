@@ -9,6 +9,7 @@ namespace Bridge {
 class AnalystWriter;
 class CardPublisher;
 class HiveVersionProbe;
+class NewCaseHandler;
 class ResponseUrls;
 class SlackClient;
 class SlackMessage;
@@ -24,6 +25,8 @@ struct Verdict;
 /// - `/hive mine`: the analyst's open cases and open tasks in TheHive (newest first, at most
 ///   MineLimit of each), read as TheHive shows them to him (AnalystWriter::readFor), listed as
 ///   this channel may see each case (CaseView::list).
+/// - `/hive new`: once the analyst is linked and may create cases, the New case form opens
+///   (NewCaseHandler, which also carries out its submission).
 /// Help was answered when the command arrived. Every answer goes only to the person who typed
 /// the command: through the command's response_url (which works in channels the bot is not
 /// in), or after a restart, which forgets those, by chat.postEphemeral. A refusal changes
@@ -36,7 +39,8 @@ public:
 
     CommandHandler(const BridgeConfig &config, HiveVersionProbe &versions, SlackClient &slack,
                    UserLinker &users, AnalystWriter &writer, CardPublisher &cards,
-                   const ResponseUrls &responseUrls, QObject *parent = nullptr);
+                   NewCaseHandler &newCases, const ResponseUrls &responseUrls,
+                   QObject *parent = nullptr);
     ~CommandHandler() override;
 
     void handle(const JournalEvent &event, Dispatcher::Completion done);
@@ -47,6 +51,7 @@ private:
     void withAnalyst(std::shared_ptr<Request> request,
                      std::function<void(const HiveVersion &)> next);
     void summon(std::shared_ptr<Request> request, const HiveVersion &version);
+    void openNewCaseForm(std::shared_ptr<Request> request, const HiveVersion &version);
     struct Mine; // the lists being gathered for /hive mine
     void listMine(std::shared_ptr<Request> request, const HiveVersion &version);
     void listMyTasks(std::shared_ptr<Mine> mine);
@@ -69,6 +74,7 @@ private:
     UserLinker &m_users;
     AnalystWriter &m_writer;
     CardPublisher &m_cards;
+    NewCaseHandler &m_newCases;
     const ResponseUrls &m_responseUrls;
 };
 

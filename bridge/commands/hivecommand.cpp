@@ -29,6 +29,7 @@ QString hiveCommandHelp(const QString &command, const QString &unknown)
     if (!unknown.isEmpty())
         help += u"HiveSlack did not understand “%1”.\n"_s.arg(unknown);
     help += u"*%1 123* shows case #123 here, as a live card\n"
+            "*%1 new* opens a form to start a case in TheHive, shown here\n"
             "*%1 mine* lists your open cases and tasks\n"
             "*%1 help* shows this"_s.arg(command.isEmpty() ? u"/hive"_s : command);
     return help;

@@ -4,6 +4,7 @@
 #include "commands/responseurls.h"
 #include "core/logging.h"
 #include "journal/journal.h"
+#include "newcase/newcaseform.h"
 #include "slack/cardrenderer.h"
 #include "slack/interaction.h"
 #include "slack/modals.h"
@@ -21,7 +22,8 @@ namespace {
 bool isOurs(const SlackInteraction &i)
 {
     if (i.type == SlackInteraction::Type::ViewSubmission)
-        return i.callbackId == u"hs_close_case" || i.callbackId == u"hs_add_task";
+        return i.callbackId == ModalIds::CloseCaseCallback ||
+               i.callbackId == ModalIds::AddTaskCallback || i.callbackId == NewCaseIds::Callback;
     if (i.type != SlackInteraction::Type::BlockActions || i.actions.isEmpty())
         return false;
     return i.actions.first().actionId.startsWith(u"hs_") &&
@@ -41,8 +43,10 @@ QByteArray withoutCredentials(QJsonObject json)
 /// Field errors for a modal submission; empty when it may go ahead.
 QJsonObject submissionErrors(const SlackInteraction &i, const QDate &today)
 {
-    if (i.callbackId == u"hs_close_case")
+    if (i.callbackId == ModalIds::CloseCaseCallback)
         return validateCloseCase(parseCloseCase(i.stateValues));
+    if (i.callbackId == NewCaseIds::Callback)
+        return validateNewCase(parseNewCase(i.stateValues));
     return validateAddTask(parseAddTask(i.stateValues), today);
 }
 
@@ -154,18 +158,12 @@ SlackAck SlackIntake::takeCommand(const QJsonObject &fields)
     entry.payload = withoutCredentials(fields);
     entry.dedupeKey = u"slack:"_s + triggerId;
     const HiveCommand asked = parseHiveCommand(fields.value(u"text").toString());
-    QString answer;
-    if (asked.kind == HiveCommand::Kind::Help)
-        answer = hiveCommandHelp(command, asked.unknown);
-    else if (asked.kind == HiveCommand::Kind::NewCase)
-        answer = tr("Cases cannot be started from Slack yet: create it in TheHive, then show it "
-                    "here with %1 <number>.")
-                     .arg(command);
-    if (!answer.isEmpty()) {
+    if (asked.kind == HiveCommand::Kind::Help) {
         // Nothing to look up: answered at once, seen only by the person who typed it.
         entry.ignored = true;
         entry.note = tr("answered when it arrived");
-        return journal(entry, {{u"response_type"_s, u"ephemeral"_s}, {u"text"_s, answer}});
+        return journal(entry, {{u"response_type"_s, u"ephemeral"_s},
+                               {u"text"_s, hiveCommandHelp(command, asked.unknown)}});
     }
     m_responseUrls.remember(triggerId, QUrl(fields.value(u"response_url").toString()));
     return journal(entry, {}); // the answer follows through the response_url

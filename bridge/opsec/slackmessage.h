@@ -17,6 +17,8 @@ public:
     /// The bridge's own words for a channel (a refusal, a reason, a set-up check). Never give
     /// it anything read from a case: case content comes only from CaseView.
     static SlackMessage notice(const QString &channel, const QString &text);
+    /// A modal that shows nothing of any case (the New case form), opened from `channel`.
+    static SlackMessage form(const QString &channel, const QJsonObject &view);
 
     const QString &channel() const { return m_channel; }
     const QJsonObject &json() const { return m_json; }

@@ -43,7 +43,7 @@ QJsonObject build(const QUrl &publicBase)
     const QJsonObject command =
         withUrl({{u"command"_s, u"/hive"_s},
                  {u"description"_s, u"Find, start and work TheHive cases"_s},
-                 {u"usage_hint"_s, u"[case number | mine | help]"_s},
+                 {u"usage_hint"_s, u"[case number | new | mine | help]"_s},
                  {u"should_escape"_s, false}},
                 u"url"_s, u"/slack/commands"_s);
     const QJsonObject shortcut{

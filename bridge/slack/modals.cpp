@@ -2,6 +2,7 @@
 
 #include "core/hivevocabulary.h"
 #include "slack/blockkit.h"
+#include "slack/modalparts.h"
 #include "slack/mrkdwn.h"
 
 #include <QJsonArray>
@@ -11,23 +12,10 @@ namespace Bridge {
 namespace {
 
 using namespace BlockKit;
+using namespace ModalParts;
 
 constexpr int CaseLineBudget = 300;
 constexpr int TaskGroupMaxChars = 64; // TheHive 5 limit
-
-QJsonObject modal(QLatin1StringView callbackId, const QString &title, const QString &submit,
-                  const QString &privateMetadata, const QJsonArray &blocks)
-{
-    return QJsonObject{
-        {QStringLiteral("type"), QStringLiteral("modal")},
-        {QStringLiteral("callback_id"), callbackId},
-        {QStringLiteral("private_metadata"), privateMetadata},
-        {QStringLiteral("title"), plainText(title, Limit::ModalTitle)},
-        {QStringLiteral("submit"), plainText(submit, Limit::ModalTitle)},
-        {QStringLiteral("close"), plainText(QStringLiteral("Cancel"), Limit::ModalTitle)},
-        {QStringLiteral("blocks"), blocks},
-    };
-}
 
 /// Which case the modal is about, shown on top: "*#42* title".
 QJsonObject caseContext(const CaseRecord &c)
@@ -38,46 +26,6 @@ QJsonObject caseContext(const CaseRecord &c)
         line += u' ' + escapeMrkdwnTruncated(title, CaseLineBudget);
     return QJsonObject{{QStringLiteral("type"), QStringLiteral("context")},
                        {QStringLiteral("elements"), QJsonArray{mrkdwnText(line)}}};
-}
-
-/// An input block whose block_id equals its element's action_id.
-QJsonObject input(QLatin1StringView id, const QString &label, QJsonObject element, bool optional)
-{
-    element.insert(QStringLiteral("action_id"), id);
-    return QJsonObject{{QStringLiteral("type"), QStringLiteral("input")},
-                       {QStringLiteral("block_id"), id},
-                       {QStringLiteral("label"), plainText(label, Limit::InputLabel)},
-                       {QStringLiteral("optional"), optional},
-                       {QStringLiteral("element"), element}};
-}
-
-QJsonObject textInput(int maxLength, bool multiline, const QString &placeholder = {})
-{
-    QJsonObject element{{QStringLiteral("type"), QStringLiteral("plain_text_input")},
-                        {QStringLiteral("multiline"), multiline},
-                        {QStringLiteral("max_length"), maxLength}};
-    if (!placeholder.isEmpty())
-        element.insert(QStringLiteral("placeholder"), plainText(placeholder, Limit::Placeholder));
-    return element;
-}
-
-QJsonObject stateOf(const QJsonObject &values, QLatin1StringView id)
-{
-    return values.value(id).toObject().value(id).toObject();
-}
-
-QString textOf(const QJsonObject &values, QLatin1StringView id)
-{
-    return stateOf(values, id).value(QStringLiteral("value")).toString().trimmed();
-}
-
-QString selectedOptionOf(const QJsonObject &values, QLatin1StringView id)
-{
-    return stateOf(values, id)
-        .value(QStringLiteral("selected_option"))
-        .toObject()
-        .value(QStringLiteral("value"))
-        .toString();
 }
 
 } // namespace

@@ -200,6 +200,45 @@ HiveRequest createTask(const QString &caseId, const TaskDraft &task, const HiveV
     return withBody("POST", casePath(caseId, version) + u"/task"_s, body);
 }
 
+HiveRequest createCase(const CaseDraft &draft, const HiveVersion &version)
+{
+    const bool th4 = version.isTheHive4();
+    QJsonObject body{{u"title"_s, draft.title},
+                     {u"description"_s, draft.description},
+                     {u"tags"_s, QJsonArray::fromStringList(draft.tags)}};
+    for (const auto &[key, value] :
+         {std::pair{u"severity"_s, draft.severity}, std::pair{u"tlp"_s, draft.tlp},
+          std::pair{u"pap"_s, draft.pap}})
+        if (value)
+            body.insert(key, *value);
+    insertIfSet(body, th4 ? u"template"_s : u"caseTemplate"_s, draft.templateId);
+    insertIfSet(body, th4 ? u"user"_s : u"assignee"_s, draft.assigneeLogin);
+    return withBody("POST", th4 ? u"/api/case"_s : u"/api/v1/case"_s, body);
+}
+
+HiveRequest listCaseTemplates(int limit)
+{
+    return query({
+        QJsonObject{{u"_name"_s, u"listCaseTemplate"_s}},
+        QJsonObject{{u"_name"_s, u"sort"_s},
+                    {u"_fields"_s, QJsonArray{QJsonObject{{u"displayName"_s, u"asc"_s}}}}},
+        QJsonObject{{u"_name"_s, u"page"_s}, {u"from"_s, 0}, {u"to"_s, limit}},
+    });
+}
+
+HiveRequest listCasesCreatedSince(qint64 sinceMs, int limit)
+{
+    return query({
+        QJsonObject{{u"_name"_s, u"listCase"_s}},
+        QJsonObject{
+            {u"_name"_s, u"filter"_s},
+            {u"_gte"_s, QJsonObject{{u"_field"_s, u"_createdAt"_s}, {u"_value"_s, sinceMs}}}},
+        QJsonObject{{u"_name"_s, u"sort"_s},
+                    {u"_fields"_s, QJsonArray{QJsonObject{{u"_createdAt"_s, u"desc"_s}}}}},
+        QJsonObject{{u"_name"_s, u"page"_s}, {u"from"_s, 0}, {u"to"_s, limit}},
+    });
+}
+
 std::optional<HiveRequest> addCaseComment(const QString &caseId, const QString &message,
                                           const HiveVersion &version)
 {

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <optional>
@@ -47,6 +48,20 @@ struct TaskDraft
     bool mandatory = false; ///< TheHive 5 only
 };
 
+/// A case to create from Slack. Severity, TLP and PAP not given are the template's, else
+/// TheHive's defaults.
+struct CaseDraft
+{
+    QString title;
+    QString description; ///< TheHive requires one: never empty
+    std::optional<int> severity;
+    std::optional<int> tlp;
+    std::optional<int> pap;
+    QStringList tags;
+    QString templateId;    ///< a case template's name or id; empty for none
+    QString assigneeLogin; ///< empty: TheHive 4 assigns the creator, TheHive 5 nobody
+};
+
 /// Version-aware request builders (shared/docs/thehive-api.md §3.3–3.5). TheHive 4 is
 /// driven through its v0 API, which its own UI uses; TheHive 5 through /api/v1. Updates
 /// carry only the field they change: never `flag` or anything else a stale view would
@@ -66,6 +81,14 @@ HiveRequest close(const QString &caseId, const QString &resolution, const QStrin
                   const QString &summary, const HiveVersion &version);
 HiveRequest reopen(const QString &caseId, const HiveVersion &version);
 HiveRequest createTask(const QString &caseId, const TaskDraft &task, const HiveVersion &version);
+/// TheHive 4 v0 `POST /api/case` (template as `template`, assignee as `user`); TheHive 5
+/// `POST /api/v1/case` (`caseTemplate`, `assignee`). Answers 201 with the case.
+HiveRequest createCase(const CaseDraft &draft, const HiveVersion &version);
+/// Query API listCaseTemplate, by display name, at most `limit` (TheHive 4.1 and 5).
+HiveRequest listCaseTemplates(int limit);
+/// Query API listCase created at or after `sinceMs`, newest first, at most `limit`: whether an
+/// attempt whose answer was lost created the case after all.
+HiveRequest listCasesCreatedSince(qint64 sinceMs, int limit);
 /// TheHive 5 only: TheHive 4 has no case comments, hence nullopt.
 std::optional<HiveRequest> addCaseComment(const QString &caseId, const QString &message,
                                           const HiveVersion &version);

@@ -1,10 +1,10 @@
 # Fails when case content could reach Slack around the visibility decision (opsec/): only
-# SlackClient names Slack's write methods, and SlackMessage::notice — the one SlackMessage not
-# made by a CaseView — is used only where it is known to carry the bridge's own words. A new use
-# of notice() is a reviewed change to the list below, not an accident.
+# SlackClient names Slack's write methods, and SlackMessage::notice and ::form — the SlackMessages
+# not made by a CaseView — are used only where they are known to carry the bridge's own words. A
+# new use of either is a reviewed change to the list below, not an accident.
 #   cmake -DBRIDGE_DIR=<path to bridge/> -P check_slack_writes.cmake
-set(notice_users "commands/commandhandler.cpp" "delivery/actionhandler.cpp" "opsec/slackmessage.cpp"
-    "opsec/slackmessage.h")
+set(notice_users "commands/commandhandler.cpp" "delivery/actionhandler.cpp"
+    "newcase/newcasehandler.cpp" "opsec/slackmessage.cpp" "opsec/slackmessage.h")
 # Names Slack's methods only to look up their rate limits; sends nothing.
 set(method_namers "clients/slackclient.cpp" "ratelimit/slackratelimits.cpp")
 file(GLOB_RECURSE sources RELATIVE "${BRIDGE_DIR}" "${BRIDGE_DIR}/*.h" "${BRIDGE_DIR}/*.cpp")
@@ -15,7 +15,7 @@ foreach(file IN LISTS sources)
     if(writes AND names_methods EQUAL -1)
         list(APPEND offenders "${file} calls a Slack write method itself: ${writes}")
     endif()
-    file(STRINGS "${BRIDGE_DIR}/${file}" notices REGEX "SlackMessage::notice|static SlackMessage notice")
+    file(STRINGS "${BRIDGE_DIR}/${file}" notices REGEX "SlackMessage::(notice|form)|static SlackMessage (notice|form)")
     list(FIND notice_users "${file}" listed)
     if(notices AND listed EQUAL -1)
         list(APPEND offenders "${file} makes a SlackMessage outside a CaseView: ${notices}")

@@ -38,6 +38,12 @@ private Q_SLOTS:
         QTest::newRow("5.5 PAP") << HiveVersion{5, 5} << CaseAction::SetPap << update;
         QTest::newRow("5.5 comment")
             << HiveVersion{5, 5} << CaseAction::Comment << QStringList{u"manageComment"_s};
+        QTest::newRow("4.1 new case")
+            << HiveVersion{4, 1} << CaseAction::CreateCase << QStringList{u"manageCase"_s};
+        QTest::newRow("5.0 new case")
+            << HiveVersion{5, 0} << CaseAction::CreateCase << QStringList{u"manageCase"_s};
+        QTest::newRow("5.2 new case")
+            << HiveVersion{5, 2} << CaseAction::CreateCase << QStringList{u"manageCase/create"_s};
     }
     void permissionsPerVersion()
     {

@@ -232,6 +232,8 @@ void FakeTheHive::handle(const RecordedRequest &request, Reply &reply)
             action = [&] { postTaskLog(request, parts[2], false, reply); };
         else if (!v1 && n == 3 && parts[1] == u"task" && method == "PATCH")
             action = [&] { patchTask(request, parts[2], false, reply); };
+        else if (n == 1 && method == "POST")
+            action = [&] { postCase(request, v1, reply); };
         else if (n == 2 && method == "GET")
             action = [&] { getCase(parts[1], v1, reply); };
         else if (n == 2 && method == "PATCH")
@@ -496,6 +498,11 @@ void FakeTheHive::postQuery(const RecordedRequest &request, Reply &reply) const
                 if (canSee(m_cases[id], m_caller))
                     list.append(renderCaseV1(m_cases[id]));
             }
+            isList = true;
+        } else if (name == u"listCaseTemplate") {
+            list = {};
+            for (const QJsonObject &t : m_templates)
+                list.append(t);
             isList = true;
         } else if (name == u"listTask") {
             list = {};

@@ -17,16 +17,20 @@ namespace TestSupport {
 /// Routes (all but the public status ones need an authenticated caller, else 401):
 /// - TheHive 5: GET /api/v1/status/public, /api/status, /api/v1/status; GET|PATCH (204)
 ///   /api/v1/case/{idOrNumber}; POST /api/v1/case/{id}/task|comment (201);
+///   POST /api/v1/case (201, as InputCreateCase: `caseTemplate`, `assignee`);
 ///   POST /api/v1/task/{id}/log (201); PATCH /api/v1/task/{id} (204); GET
 ///   /api/v1/user/{login|current}; POST /api/v1/query. The deprecated v0 routes answer 404.
 /// - TheHive 4: GET /api/status, /api/v1/status; GET|PATCH (200 + case) /api/case/{idOrNumber};
+///   POST /api/case and /api/v1/case (201; assignee `user`, template `template` in v0 and
+///   `caseTemplate` in v1; no assignee means the creator; 403 / 404 without manageCase);
 ///   POST /api/case/{id}/task (201); POST /api/case/task/{id}/log (201); PATCH /api/case/task/{id};
 ///   GET /api/user/{login|current}; plus the v1 case GET/PATCH (204), task log/PATCH, user and
 ///   query routes. Like the real one it has no case comments and no /api/v1/status/public (404).
 ///
-/// The query API knows listUser, listCase, listTask, getCase{idOrName}, tasks, assignableUsers,
-/// filter (_and, _or, _not, _any, _eq/_is, _in, _gte/_gt/_lte/_lt), sort, page{from,to,extraData}
-/// (extraData "caseId" on tasks, as TheHive's TaskRenderer) and count (a bare number).
+/// The query API knows listUser, listCase, listCaseTemplate, listTask, getCase{idOrName}, tasks,
+/// assignableUsers, filter (_and, _or, _not, _any, _eq/_is, _in, _gte/_gt/_lte/_lt), sort,
+/// page{from,to,extraData} (extraData "caseId" on tasks, as TheHive's TaskRenderer) and count (a
+/// bare number).
 ///
 /// PATCH validates like TheHive: unknown attributes (a v0 name on v1 and vice versa), values out
 /// of range, statuses of the other version (400), unknown or locked assignees (404 "User not
@@ -121,6 +125,12 @@ public:
     /// 401, or a scripted fault that skipped handling).
     QString callerOf(int requestIndex) const;
 
+    /// Stores a case template (`name`, `displayName`, `titlePrefix`, `severity`, `tlp`, `pap`,
+    /// `tags`, `tasks`) for the query API's listCaseTemplate and for case creation, which applies
+    /// it as TheHive does: the prefix before the title, its levels where the request gives none,
+    /// its tags joined and its tasks added.
+    QJsonObject addCaseTemplate(const QJsonObject &fields);
+
     /// Simulates a task created in TheHive (v1 names; `title` required by the caller) by the
     /// API user; no webhook is sent. Returns the task as v1 renders it, empty for an unknown case.
     QJsonObject addTask(const QString &caseIdOrNumber, const QJsonObject &fields);
@@ -138,6 +148,11 @@ public:
     QJsonObject webhookFor(const QString &action, const QString &caseIdOrNumber,
                            const QJsonObject &details = {}) const;
 
+Q_SIGNALS:
+    /// A case was created through the API (after its answer was sent), as TheHive would then
+    /// send its create webhook.
+    void caseCreated(const QString &caseId);
+
 protected:
     void handle(const RecordedRequest &request, Reply &reply) override;
 
@@ -152,6 +167,7 @@ private:
     void patchCase(const RecordedRequest &request, const QString &idOrNumber, bool v1,
                    Reply &reply);
     void postTask(const RecordedRequest &request, const QString &idOrNumber, bool v1, Reply &reply);
+    void postCase(const RecordedRequest &request, bool v1, Reply &reply);
     void postComment(const RecordedRequest &request, const QString &idOrNumber, Reply &reply);
     void postTaskLog(const RecordedRequest &request, const QString &taskId, bool v1, Reply &reply);
     void patchTask(const RecordedRequest &request, const QString &taskId, bool v1, Reply &reply);
@@ -168,6 +184,7 @@ private:
     QJsonObject storeTask(const QString &caseId, const QJsonObject &fields,
                           const QString &createdBy);
     QString findUser(const QString &idOrLogin) const;
+    const QJsonObject *findTemplate(const QString &idOrName) const;
     /// Like findCase(), but empty when the caller may not see the case (restricted access).
     QString findVisibleCase(const QString &idOrNumber) const;
     bool canSee(const QJsonObject &storedCase, const QString &login) const;
@@ -213,6 +230,7 @@ private:
     QStringList m_caseOrder;
     QHash<QString, QJsonObject> m_users; ///< by _id
     QStringList m_userOrder;
+    QList<QJsonObject> m_templates;
     QHash<QString, QList<QJsonObject>> m_tasks;    ///< case _id → tasks
     QHash<QString, QList<QJsonObject>> m_comments; ///< case _id → comments
     QHash<QString, QList<QJsonObject>> m_logs;     ///< case _id → task logs

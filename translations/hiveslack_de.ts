@@ -190,7 +190,7 @@
 <context>
     <name>Bridge::TheHiveClient</name>
     <message>
-        <location filename="../bridge/clients/thehiveclient.cpp" line="+112"/>
+        <location filename="../bridge/clients/thehiveclient.cpp" line="+114"/>
         <source>TheHive answered /api/status without a version</source>
         <translation>TheHive hat auf /api/status ohne Version geantwortet</translation>
     </message>
@@ -1708,7 +1708,7 @@
 <context>
     <name>Console::UsersModel</name>
     <message>
-        <location filename="../ui/usersmodel.cpp" line="+195"/>
+        <location filename="../ui/usersmodel.cpp" line="+197"/>
         <source>not checked</source>
         <translation>nicht geprüft</translation>
     </message>
@@ -1771,7 +1771,7 @@
         <translation>erlaubt</translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-284"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
@@ -1809,6 +1809,11 @@
         <location line="+2"/>
         <source>tasks</source>
         <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>new cases</source>
+        <translation>neue Fälle</translation>
     </message>
     <message>
         <location line="+213"/>

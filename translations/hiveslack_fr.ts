@@ -190,7 +190,7 @@
 <context>
     <name>Bridge::TheHiveClient</name>
     <message>
-        <location filename="../bridge/clients/thehiveclient.cpp" line="+112"/>
+        <location filename="../bridge/clients/thehiveclient.cpp" line="+114"/>
         <source>TheHive answered /api/status without a version</source>
         <translation>TheHive a répondu à /api/status sans version</translation>
     </message>
@@ -1708,7 +1708,7 @@
 <context>
     <name>Console::UsersModel</name>
     <message>
-        <location filename="../ui/usersmodel.cpp" line="+195"/>
+        <location filename="../ui/usersmodel.cpp" line="+197"/>
         <source>not checked</source>
         <translation>non vérifié</translation>
     </message>
@@ -1771,7 +1771,7 @@
         <translation>autorisé</translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-284"/>
         <source>status</source>
         <translation>statut</translation>
     </message>
@@ -1809,6 +1809,11 @@
         <location line="+2"/>
         <source>tasks</source>
         <translation>tâches</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>new cases</source>
+        <translation>nouveaux cas</translation>
     </message>
     <message>
         <location line="+213"/>

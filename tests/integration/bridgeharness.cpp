@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QUrlQuery>
 
 namespace TestSupport {
 
@@ -121,6 +122,20 @@ HttpAnswer BridgeHarness::postInteraction(const QJsonObject &payload)
                    {{"Content-Type", "application/x-www-form-urlencoded"},
                     {"X-Slack-Request-Timestamp", ts},
                     {"X-Slack-Signature", signature}});
+}
+
+HttpAnswer BridgeHarness::postCommand(const QJsonObject &fields)
+{
+    QUrlQuery form;
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        form.addQueryItem(it.key(),
+                          QString::fromUtf8(QUrl::toPercentEncoding(it.value().toString())));
+    const QByteArray body = form.query(QUrl::FullyEncoded).toUtf8();
+    const QByteArray ts = QByteArray::number(QDateTime::currentSecsSinceEpoch());
+    return postRaw(QStringLiteral("/slack/commands"), body,
+                   {{"Content-Type", "application/x-www-form-urlencoded"},
+                    {"X-Slack-Request-Timestamp", ts},
+                    {"X-Slack-Signature", Bridge::computeSlackSignature(SigningSecret, ts, body)}});
 }
 
 HttpAnswer BridgeHarness::get(const QString &path)

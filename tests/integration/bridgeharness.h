@@ -62,6 +62,8 @@ public:
                        const QList<QPair<QByteArray, QByteArray>> &headers);
     /// POSTs a signed Slack interaction (payload=<json>, form-encoded).
     HttpAnswer postInteraction(const QJsonObject &payload);
+    /// A slash command's fields, form-encoded and signed, to /slack/commands.
+    HttpAnswer postCommand(const QJsonObject &fields);
     static QByteArray formBody(const QJsonObject &payload);
     HttpAnswer get(const QString &path);
 

@@ -144,6 +144,25 @@ QJsonObject blockActions(const Person &who, const FakeSlack::PostedMessage &card
 }
 
 /// A view_submission of @p openedView (as views.open rendered it) with the given state.
+QJsonObject slashCommand(const Person &who, const QString &channel, const QString &text,
+                         const QUrl &responseUrl)
+{
+    QJsonObject fields{{u"token"_s, u"legacy-verification-token"_s},
+                       {u"team_id"_s, TeamId},
+                       {u"team_domain"_s, u"acme-soc"_s},
+                       {u"channel_id"_s, channel},
+                       {u"channel_name"_s, u"soc"_s},
+                       {u"user_id"_s, who.slackId},
+                       {u"user_name"_s, who.name},
+                       {u"command"_s, u"/hive"_s},
+                       {u"text"_s, text},
+                       {u"api_app_id"_s, u"A111"_s},
+                       {u"trigger_id"_s, nextTriggerId()}};
+    if (!responseUrl.isEmpty())
+        fields.insert(u"response_url"_s, responseUrl.toString());
+    return fields;
+}
+
 QJsonObject viewSubmission(const Person &who, QJsonObject openedView, const QJsonObject &values)
 {
     openedView.insert(u"state"_s, QJsonObject{{u"values"_s, values}});

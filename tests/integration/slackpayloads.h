@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QLatin1StringView>
 #include <QString>
+#include <QUrl>
 
 #include <optional>
 
@@ -30,6 +31,9 @@ QString nextTriggerId();
 QString actionTs();
 QJsonObject userOf(const Person &p);
 QJsonObject plainText(const QString &text);
+/// A /hive slash command's fields, as Slack sends them; no response_url when it is empty.
+QJsonObject slashCommand(const Person &who, const QString &channel, const QString &text,
+                         const QUrl &responseUrl);
 
 /// A control on the card, found by action_id (never by position).
 struct Control

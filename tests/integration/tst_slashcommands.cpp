@@ -4,12 +4,9 @@
 #include "bridgeharness.h"
 #include "slackpayloads.h"
 
-#include "slack/slacksignature.h"
-
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QTest>
-#include <QUrlQuery>
 
 using namespace TestSupport;
 using namespace Qt::StringLiterals;
@@ -17,41 +14,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString Elsewhere = u"C0ELSEWHERE"_s; // a channel no route names
-
-/// A /hive command's fields, as Slack sends them.
-QJsonObject command(const Person &who, const QString &channel, const QString &text,
-                    const QUrl &responseUrl)
-{
-    QJsonObject fields{{u"token"_s, u"legacy-verification-token"_s},
-                       {u"team_id"_s, TeamId},
-                       {u"team_domain"_s, u"acme-soc"_s},
-                       {u"channel_id"_s, channel},
-                       {u"channel_name"_s, u"soc"_s},
-                       {u"user_id"_s, who.slackId},
-                       {u"user_name"_s, who.name},
-                       {u"command"_s, u"/hive"_s},
-                       {u"text"_s, text},
-                       {u"api_app_id"_s, u"A111"_s},
-                       {u"trigger_id"_s, nextTriggerId()}};
-    if (!responseUrl.isEmpty())
-        fields.insert(u"response_url"_s, responseUrl.toString());
-    return fields;
-}
-
-HttpAnswer post(BridgeHarness &h, const QJsonObject &fields)
-{
-    QUrlQuery form;
-    for (auto it = fields.begin(); it != fields.end(); ++it)
-        form.addQueryItem(it.key(),
-                          QString::fromUtf8(QUrl::toPercentEncoding(it.value().toString())));
-    const QByteArray body = form.query(QUrl::FullyEncoded).toUtf8();
-    const QByteArray ts = QByteArray::number(QDateTime::currentSecsSinceEpoch());
-    return h.postRaw(u"/slack/commands"_s, body,
-                     {{"Content-Type", "application/x-www-form-urlencoded"},
-                      {"X-Slack-Request-Timestamp", ts},
-                      {"X-Slack-Signature",
-                       Bridge::computeSlackSignature(BridgeHarness::SigningSecret, ts, body)}});
-}
 
 class Scene
 {
@@ -110,7 +72,7 @@ private Q_SLOTS:
         Scene s;
         for (const QString &text : {u""_s, u"help"_s, u"frobnicate 12"_s}) {
             const HttpAnswer answer =
-                post(s.h, command(Alice, Elsewhere, text, s.h.slack.newResponseUrl()));
+                s.h.postCommand(slashCommand(Alice, Elsewhere, text, s.h.slack.newResponseUrl()));
             QCOMPARE(answer.status, 200);
             const QJsonObject body = QJsonDocument::fromJson(answer.body).object();
             QCOMPARE(body.value(u"response_type"_s).toString(), u"ephemeral"_s);
@@ -130,7 +92,7 @@ private Q_SLOTS:
         const qint64 number = s.addCase(1);
         const QUrl responseUrl = s.h.slack.newResponseUrl();
         const HttpAnswer answer =
-            post(s.h, command(Alice, Elsewhere, u"#%1"_s.arg(number), responseUrl));
+            s.h.postCommand(slashCommand(Alice, Elsewhere, u"#%1"_s.arg(number), responseUrl));
         QCOMPARE(answer.status, 200);
         QVERIFY(answer.body.isEmpty()); // acknowledged at once; the answer follows
         QVERIFY(s.settle());
@@ -169,7 +131,8 @@ private Q_SLOTS:
         QVERIFY(s.h.slack.ephemerals().isEmpty()); // no refusal
 
         // Asked for again, the card already there is redrawn, not posted twice.
-        post(s.h, command(Alice, Elsewhere, QString::number(number), s.h.slack.newResponseUrl()));
+        s.h.postCommand(
+            slashCommand(Alice, Elsewhere, QString::number(number), s.h.slack.newResponseUrl()));
         QVERIFY(s.settle());
         QCOMPARE(s.h.cards(Elsewhere).size(), 1);
         QCOMPARE(s.answers().size(), 2);
@@ -179,7 +142,8 @@ private Q_SLOTS:
     {
         Scene s;
         const qint64 red = s.addCase(4, u"CANARY red"_s);
-        post(s.h, command(Alice, Elsewhere, QString::number(red), s.h.slack.newResponseUrl()));
+        s.h.postCommand(
+            slashCommand(Alice, Elsewhere, QString::number(red), s.h.slack.newResponseUrl()));
         QVERIFY(s.settle());
         QVERIFY(s.h.cards(Elsewhere).isEmpty());
         QCOMPARE(s.answers().size(), 1);
@@ -189,7 +153,8 @@ private Q_SLOTS:
 
         // A case summoned while allowed is redacted there once it is raised above the ceiling.
         const qint64 green = s.addCase(1, u"CANARY green"_s);
-        post(s.h, command(Alice, Elsewhere, QString::number(green), s.h.slack.newResponseUrl()));
+        s.h.postCommand(
+            slashCommand(Alice, Elsewhere, QString::number(green), s.h.slack.newResponseUrl()));
         QVERIFY(s.settle());
         QCOMPARE(s.h.cards(Elsewhere).size(), 1);
         s.h.hive.setCaseField(s.caseId, u"tlp"_s, 4);
@@ -204,14 +169,15 @@ private Q_SLOTS:
         Scene s;
         const qint64 number = s.addCase(1);
         // Carol has no TheHive account.
-        post(s.h, command(Carol, Elsewhere, QString::number(number), s.h.slack.newResponseUrl()));
+        s.h.postCommand(
+            slashCommand(Carol, Elsewhere, QString::number(number), s.h.slack.newResponseUrl()));
         QVERIFY(s.settle());
         QVERIFY(s.h.cards(Elsewhere).isEmpty());
         QCOMPARE(s.answers().size(), 1);
         QVERIFY2(s.answers().first().contains(u"TheHive"_s), qPrintable(s.answers().first()));
 
         // A number TheHive does not know.
-        post(s.h, command(Alice, Elsewhere, u"99999"_s, s.h.slack.newResponseUrl()));
+        s.h.postCommand(slashCommand(Alice, Elsewhere, u"99999"_s, s.h.slack.newResponseUrl()));
         QVERIFY(s.settle());
         QCOMPARE(s.answers().size(), 2);
         QVERIFY2(s.answers().last().contains(u"no case 99999"_s), qPrintable(s.answers().last()));
@@ -224,7 +190,8 @@ private Q_SLOTS:
         Scene s(false, u"5.5.2"_s);
         const qint64 number = s.addCase(1);
         QVERIFY(s.h.hive.setCaseAccess(s.caseId, {s.h.hive.apiUserLogin(), Alice.email}));
-        post(s.h, command(Alice, Elsewhere, QString::number(number), s.h.slack.newResponseUrl()));
+        s.h.postCommand(
+            slashCommand(Alice, Elsewhere, QString::number(number), s.h.slack.newResponseUrl()));
         QVERIFY(s.settle());
         QVERIFY(s.h.cards(Elsewhere).isEmpty());
         QCOMPARE(s.answers().size(), 1);
@@ -237,7 +204,7 @@ private Q_SLOTS:
         // After a restart the response_url (kept in memory only) is gone.
         Scene s;
         const qint64 number = s.addCase(4);
-        post(s.h, command(Alice, Elsewhere, QString::number(number), {}));
+        s.h.postCommand(slashCommand(Alice, Elsewhere, QString::number(number), {}));
         QVERIFY(s.settle());
         QCOMPARE(s.h.slack.ephemerals().size(), 1);
         QCOMPARE(s.h.slack.ephemerals().first().value(u"user"_s).toString(), Alice.slackId);
@@ -272,7 +239,7 @@ private Q_SLOTS:
         task(red, u"CANARY task"_s, u"Waiting"_s);
         task(green, u"Old task"_s, u"Completed"_s);
 
-        post(s.h, command(Alice, Elsewhere, u"mine"_s, s.h.slack.newResponseUrl()));
+        s.h.postCommand(slashCommand(Alice, Elsewhere, u"mine"_s, s.h.slack.newResponseUrl()));
         QVERIFY(s.settle());
         QCOMPARE(s.answers().size(), 1);
         const QString list = s.answers().first();
@@ -300,8 +267,9 @@ private Q_SLOTS:
         const qint64 resolved = s.addCase(1, u"Done"_s);
         s.h.hive.setCaseField(s.caseId, u"owner"_s, Alice.email);
         s.h.hive.setCaseField(s.caseId, u"status"_s, u"Resolved"_s);
-        post(s.h, command(Alice, Elsewhere, u"mine"_s, s.h.slack.newResponseUrl()));
-        post(s.h, command(Alice, Elsewhere, QString::number(open), s.h.slack.newResponseUrl()));
+        s.h.postCommand(slashCommand(Alice, Elsewhere, u"mine"_s, s.h.slack.newResponseUrl()));
+        s.h.postCommand(
+            slashCommand(Alice, Elsewhere, QString::number(open), s.h.slack.newResponseUrl()));
         QVERIFY(s.settle());
         QCOMPARE(s.answers().size(), 2);
         QVERIFY2(s.answers().first().contains(u"#%1> Ransom note"_s.arg(open)),
@@ -318,8 +286,8 @@ private Q_SLOTS:
         const qint64 number = s.addCase(1);
         // Help comes back in the ack.
         const QString help = s.h.slack.socketMode()->sendEnvelope(
-            u"slash_commands"_s, command(Alice, Elsewhere, u"help"_s, s.h.slack.newResponseUrl()),
-            true);
+            u"slash_commands"_s,
+            slashCommand(Alice, Elsewhere, u"help"_s, s.h.slack.newResponseUrl()), true);
         QVERIFY(
             BridgeHarness::waitFor([&] { return s.h.slack.socketMode()->ack(help).has_value(); }));
         QVERIFY(s.h.slack.socketMode()
@@ -331,7 +299,8 @@ private Q_SLOTS:
                     .contains(u"/hive 123"_s));
         s.h.slack.socketMode()->sendEnvelope(
             u"slash_commands"_s,
-            command(Alice, Elsewhere, QString::number(number), s.h.slack.newResponseUrl()), true);
+            slashCommand(Alice, Elsewhere, QString::number(number), s.h.slack.newResponseUrl()),
+            true);
         QVERIFY(BridgeHarness::waitFor([&] { return s.h.cards(Elsewhere).size() == 1; }));
         QVERIFY(s.settle());
         QCOMPARE(s.answers(), QStringList{u"Case #%1 is shown here."_s.arg(number)});

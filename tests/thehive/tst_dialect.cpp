@@ -219,6 +219,30 @@ void TestDialect::builders_data()
         << HiveRequests::createTask(u"~1"_s, TaskDraft{u"Triage"_s, {}, {}, {}, 0, false}, TH52)
         << post(u"/api/v1/case/~1/task"_s, R"({"title":"Triage","mandatory":false})");
 
+    const CaseDraft incident{u"Phishing wave"_s, u"Five reports"_s, 3,        1,
+                             std::nullopt,       {u"vip"_s},        u"~77"_s, u"bob@soc.example"_s};
+    QTest::newRow("new case th4") << HiveRequests::createCase(incident, TH4)
+                                  << post(u"/api/case"_s,
+                                          R"({"title":"Phishing wave","description":"Five reports",
+                                              "severity":3,"tlp":1,"tags":["vip"],
+                                              "template":"~77","user":"bob@soc.example"})");
+    QTest::newRow("new case th5") << HiveRequests::createCase(incident, TH52)
+                                  << post(u"/api/v1/case"_s,
+                                          R"({"title":"Phishing wave","description":"Five reports",
+                                              "severity":3,"tlp":1,"tags":["vip"],
+                                              "caseTemplate":"~77",
+                                              "assignee":"bob@soc.example"})");
+    QTest::newRow("minimal new case th5")
+        << HiveRequests::createCase(
+               CaseDraft{u"Scan"_s, u"Seen at the edge"_s, {}, {}, {}, {}, {}, {}}, TH52)
+        << post(u"/api/v1/case"_s,
+                R"({"title":"Scan","description":"Seen at the edge","tags":[]})");
+    QTest::newRow("case templates") << HiveRequests::listCaseTemplates(100)
+                                    << post(u"/api/v1/query"_s,
+                                            R"({"query":[{"_name":"listCaseTemplate"},
+                             {"_name":"sort","_fields":[{"displayName":"asc"}]},
+                             {"_name":"page","from":0,"to":100}]})");
+
     QTest::newRow("comment th5")
         << HiveRequests::addCaseComment(u"~1"_s, u"Closed from Slack by @alice"_s, TH52).value()
         << post(u"/api/v1/case/~1/comment"_s, R"({"message":"Closed from Slack by @alice"})");

@@ -1716,12 +1716,12 @@
         <location line="+2"/>
         <location line="+44"/>
         <location line="+23"/>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>checking…</source>
         <translation>wird geprüft…</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-111"/>
         <source>matched</source>
         <translation>zugeordnet</translation>
     </message>
@@ -1761,7 +1761,7 @@
         <translation>(%1)</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+137"/>
         <source>(not shared by Slack)</source>
         <translation>(von Slack nicht weitergegeben)</translation>
     </message>
@@ -1771,7 +1771,7 @@
         <translation>erlaubt</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-288"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
@@ -1836,7 +1836,12 @@
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>everything HiveSlack offers</source>
+        <translation>alles, was HiveSlack anbietet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>nothing (read-only)</source>
         <translation>nichts (nur lesen)</translation>
     </message>

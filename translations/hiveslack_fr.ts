@@ -1716,12 +1716,12 @@
         <location line="+2"/>
         <location line="+44"/>
         <location line="+23"/>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>checking…</source>
         <translation>vérification…</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-111"/>
         <source>matched</source>
         <translation>associé</translation>
     </message>
@@ -1761,7 +1761,7 @@
         <translation>(%1)</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+137"/>
         <source>(not shared by Slack)</source>
         <translation>(non partagé par Slack)</translation>
     </message>
@@ -1771,7 +1771,7 @@
         <translation>autorisé</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-288"/>
         <source>status</source>
         <translation>statut</translation>
     </message>
@@ -1836,7 +1836,12 @@
         <translation>inconnu</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>everything HiveSlack offers</source>
+        <translation>tout ce que HiveSlack propose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>nothing (read-only)</source>
         <translation>rien (lecture seule)</translation>
     </message>

@@ -270,11 +270,15 @@ QString UsersModel::mayDoText(const User &user) const
     if (profile->state != Bridge::HiveProfile::State::Known)
         return tr("unknown");
     QStringList may;
+    int offered = 0;
     for (const Bridge::CaseAction action : Bridge::allCaseActions()) {
         const QString label = actionLabel(action);
+        offered += label.isEmpty() ? 0 : 1;
         if (!label.isEmpty() && profile->allows(action, user.version))
             may.append(label);
     }
+    if (may.size() == offered)
+        return tr("everything HiveSlack offers");
     return may.isEmpty() ? tr("nothing (read-only)") : may.join(u", "_s);
 }
 

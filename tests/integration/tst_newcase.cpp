@@ -358,6 +358,26 @@ private Q_SLOTS:
         QCOMPARE(submissions.first().attempts, 1);
     }
 
+    void whileTheHiveIsDownTheCaseWaits()
+    {
+        Scene s;
+        s.start();
+        QVERIFY(s.openForm(Alice, Elsewhere));
+        FakeHttpServer::Fault down;
+        down.httpStatus = 503;
+        s.h.hive.addFault(u"/api/v1/case"_s, down, 2);
+        QCOMPARE(s.submit(Alice, Form{}).status, 200);
+        QVERIFY(s.settle());
+        QCOMPARE(s.created.size(), 1);
+        QCOMPARE(s.h.hive.requests(u"/api/v1/case"_s).size(), 3);
+        QCOMPARE(s.h.cards(Elsewhere).size(), 1);
+        // Told once that it waits, then that it is there.
+        const QStringList answers = s.answers();
+        QCOMPARE(answers.size(), 2);
+        QVERIFY2(answers.first().contains(u"queued"_s), qPrintable(answers.first()));
+        QVERIFY2(answers.last().contains(u"its card is here"_s), qPrintable(answers.last()));
+    }
+
     void theHive4TakesItsOwnNames()
     {
         Scene s(u"4.1.24"_s);

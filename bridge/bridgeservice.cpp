@@ -14,6 +14,8 @@
 #include "delivery/dispatcher.h"
 #include "directory/slackdirectory.h"
 #include "directory/userlinker.h"
+#include "evidence/casesuggestions.h"
+#include "evidence/evidencehandler.h"
 #include "http/hardenedtcpserver.h"
 #include "http/httplistener.h"
 #include "intake/slackhttproutes.h"
@@ -66,6 +68,10 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
     m_newCases =
         std::make_unique<NewCaseHandler>(m_config, m_journal, *m_hive, *m_versions, *m_slack,
                                          *m_users, *m_writer, *m_cards, *m_responseUrls);
+    m_evidence =
+        std::make_unique<EvidenceHandler>(m_config, m_journal, *m_hive, *m_versions, *m_slack,
+                                          *m_users, *m_writer, *m_cards, *m_responseUrls);
+    m_suggestions = std::make_unique<CaseSuggestions>(*m_users, *m_versions, *m_writer, *m_cards);
     m_commands =
         std::make_unique<CommandHandler>(m_config, *m_versions, *m_slack, *m_users, *m_writer,
                                          *m_cards, *m_newCases, *m_responseUrls);
@@ -92,6 +98,10 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
         std::make_unique<TheHiveIntake>(m_journal, m_credentials.theHiveWebhookSecret.toUtf8());
     m_slackIntake =
         std::make_unique<SlackIntake>(m_journal, m_clock, m_config.taskTimeZone, *m_responseUrls);
+    m_slackIntake->setSuggestionSource(
+        [this](const SlackInteraction &in, std::function<void(const QJsonObject &)> answer) {
+            m_suggestions->suggest(in, std::move(answer));
+        });
     m_slackRoutes = std::make_unique<SlackHttpRoutes>(*m_slackIntake, m_clock,
                                                       m_credentials.slackSigningSecret.toUtf8());
     if (m_credentials.usesSocketMode()) {
@@ -122,6 +132,8 @@ void BridgeService::handleEvent(const JournalEvent &event,
         m_commands->handle(event, std::move(done));
     else if (NewCaseHandler::handles(event))
         m_newCases->handle(event, std::move(done));
+    else if (EvidenceHandler::handles(event))
+        m_evidence->handle(event, std::move(done));
     else
         m_actions->handle(event, std::move(done));
 }

@@ -19,6 +19,8 @@ class CommandHandler;
 class ResponseUrls;
 class CaseReconciler;
 class Dispatcher;
+class CaseSuggestions;
+class EvidenceHandler;
 class HiveVersionProbe;
 class HttpListener;
 class Journal;
@@ -111,6 +113,8 @@ private:
     std::unique_ptr<ActionHandler> m_actions;
     std::unique_ptr<ResponseUrls> m_responseUrls; ///< slash commands' answer URLs, in memory only
     std::unique_ptr<NewCaseHandler> m_newCases;
+    std::unique_ptr<EvidenceHandler> m_evidence;
+    std::unique_ptr<CaseSuggestions> m_suggestions;
     std::unique_ptr<CommandHandler> m_commands;
     std::unique_ptr<CaseReconciler> m_reconciler;
     std::unique_ptr<Dispatcher> m_dispatcher;

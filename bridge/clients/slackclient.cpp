@@ -227,6 +227,13 @@ void SlackClient::usersInfo(const QString &userId, Callback done)
          std::move(done));
 }
 
+void SlackClient::getPermalink(const QString &channel, const QString &messageTs, Callback done)
+{
+    read(QStringLiteral("chat.getPermalink"),
+         QueryArgs{{QStringLiteral("channel"), channel}, {QStringLiteral("message_ts"), messageTs}},
+         std::move(done));
+}
+
 void SlackClient::lookupUserByEmail(const QString &email, Callback done)
 {
     read(QStringLiteral("users.lookupByEmail"), QueryArgs{{QStringLiteral("email"), email}},

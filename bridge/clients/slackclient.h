@@ -55,6 +55,8 @@ public:
     void tellPrivately(const QUrl &responseUrl, const SlackMessage &message, const QString &user,
                        Callback done);
     void usersInfo(const QString &userId, Callback done);
+    /// chat.getPermalink: the message's permanent link (`permalink` in the answer).
+    void getPermalink(const QString &channel, const QString &messageTs, Callback done);
     void lookupUserByEmail(const QString &email, Callback done);
     void authTest(Callback done);
     void listConversations(const QString &cursor, Callback done);

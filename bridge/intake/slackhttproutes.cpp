@@ -53,6 +53,11 @@ void SlackHttpRoutes::registerOn(QHttpServer &server)
     add(u"/slack/interactions"_s, &SlackHttpRoutes::interactions);
     add(u"/slack/events"_s, &SlackHttpRoutes::events);
     add(u"/slack/commands"_s, &SlackHttpRoutes::commands);
+    m_latencies.insert(u"/slack/options"_s, LatencyHistogram());
+    server.route(u"/slack/options"_s, QHttpServerRequest::Method::Post,
+                 [this](const QHttpServerRequest &request, RouteResponder responder) {
+                     options(request, std::move(responder));
+                 });
 }
 
 std::optional<QHttpServerResponse> SlackHttpRoutes::refusal(const QHttpServerRequest &request)
@@ -99,6 +104,21 @@ QHttpServerResponse SlackHttpRoutes::interactions(const QHttpServerRequest &requ
         return HttpListener::text(400, "not a Slack interaction: no payload\n");
     }
     return answer(m_intake.takeInteraction(payload.toUtf8()));
+}
+
+void SlackHttpRoutes::options(const QHttpServerRequest &request, RouteResponder responder)
+{
+    QElapsedTimer received;
+    received.start();
+    const DeferredAnswer deferred(std::move(responder));
+    const auto send = [this, deferred, received](const QHttpServerResponse &response) {
+        if (deferred.send(int(response.statusCode()), response.data(), response.mimeType()))
+            m_latencies[u"/slack/options"_s].observeNs(received.nsecsElapsed());
+    };
+    if (auto refused = refusal(request))
+        return send(*refused);
+    const QString payload = formValue(decodeForm(request.body()), u"payload"_s);
+    m_intake.takeSuggestion(payload.toUtf8(), [send](const SlackAck &ack) { send(answer(ack)); });
 }
 
 QHttpServerResponse SlackHttpRoutes::events(const QHttpServerRequest &request)

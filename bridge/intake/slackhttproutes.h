@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/clock.h"
+#include "http/deferredanswer.h"
 #include "metrics/latencyhistogram.h"
 
 #include <QHttpServerResponse>
@@ -17,9 +18,10 @@ struct SlackAck;
 
 /// Slack's HTTP transport into the SlackIntake: POST /slack/interactions (form, `payload=`),
 /// /slack/events (Events API JSON; a url_verification is answered with its challenge) and
-/// /slack/commands (slash command form). Every request must carry Slack's signature over the raw
-/// body. Without a signing secret (a Socket Mode set-up) the routes answer 404: nothing
-/// unsigned is ever taken.
+/// /slack/commands (slash command form), and /slack/options (the options load URL: an
+/// external_select's block_suggestion, answered once its options are found). Every request must
+/// carry Slack's signature over the raw body. Without a signing secret (a Socket Mode set-up) the
+/// routes answer 404: nothing unsigned is ever taken.
 class SlackHttpRoutes final : public QObject
 {
     Q_OBJECT
@@ -35,6 +37,7 @@ private:
     QHttpServerResponse interactions(const QHttpServerRequest &request);
     QHttpServerResponse events(const QHttpServerRequest &request);
     QHttpServerResponse commands(const QHttpServerRequest &request);
+    void options(const QHttpServerRequest &request, RouteResponder responder);
     /// The refusal for a request without a valid signature (or with no secret to check it);
     /// nullopt when it may go on.
     std::optional<QHttpServerResponse> refusal(const QHttpServerRequest &request);

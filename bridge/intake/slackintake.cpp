@@ -3,6 +3,7 @@
 #include "commands/hivecommand.h"
 #include "commands/responseurls.h"
 #include "core/logging.h"
+#include "evidence/evidenceform.h"
 #include "journal/journal.h"
 #include "newcase/newcaseform.h"
 #include "slack/cardrenderer.h"
@@ -10,7 +11,9 @@
 #include "slack/modals.h"
 
 #include <QDate>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QTimer>
 #include <QTimeZone>
 
 using namespace Qt::StringLiterals;
@@ -23,7 +26,10 @@ bool isOurs(const SlackInteraction &i)
 {
     if (i.type == SlackInteraction::Type::ViewSubmission)
         return i.callbackId == ModalIds::CloseCaseCallback ||
-               i.callbackId == ModalIds::AddTaskCallback || i.callbackId == NewCaseIds::Callback;
+               i.callbackId == ModalIds::AddTaskCallback || i.callbackId == NewCaseIds::Callback ||
+               i.callbackId == EvidenceIds::Callback;
+    if (i.type == SlackInteraction::Type::MessageAction)
+        return i.callbackId == EvidenceIds::Shortcut;
     if (i.type != SlackInteraction::Type::BlockActions || i.actions.isEmpty())
         return false;
     return i.actions.first().actionId.startsWith(u"hs_") &&
@@ -47,6 +53,8 @@ QJsonObject submissionErrors(const SlackInteraction &i, const QDate &today)
         return validateCloseCase(parseCloseCase(i.stateValues));
     if (i.callbackId == NewCaseIds::Callback)
         return validateNewCase(parseNewCase(i.stateValues));
+    if (i.callbackId == EvidenceIds::Callback)
+        return validateEvidence(parseEvidence(i.stateValues));
     return validateAddTask(parseAddTask(i.stateValues), today);
 }
 
@@ -123,10 +131,34 @@ SlackAck SlackIntake::takeInteraction(const QByteArray &payloadJson)
         }
     } else if (entry.ignored) {
         entry.note = tr("not a HiveSlack control");
+    } else if (interaction->type == SlackInteraction::Type::MessageAction) {
+        // Its answers go back through the response_url (kept in memory only).
+        m_responseUrls.remember(interaction->triggerId, QUrl(interaction->responseUrl));
     }
     if (fieldErrors.isEmpty())
         return journal(entry, {});
     return journal(entry, {{u"response_action"_s, u"errors"_s}, {u"errors"_s, fieldErrors}});
+}
+
+void SlackIntake::takeSuggestion(const QByteArray &payloadJson,
+                                 std::function<void(const SlackAck &)> answer)
+{
+    QString error;
+    const std::optional<SlackInteraction> in = parseInteraction(payloadJson, &error);
+    if (!in || in->type != SlackInteraction::Type::BlockSuggestion)
+        return answer(invalid(u"not a Slack block_suggestion: "_s +
+                              (in ? u"its type is "_s + in->typeName : error)));
+    const QJsonObject none{{u"options"_s, QJsonArray()}};
+    if (!m_suggestions)
+        return answer({SlackAck::Kind::Accepted, none, {}});
+    // Whichever comes first answers: the options, or none at the deadline.
+    auto pending = std::make_shared<std::function<void(const SlackAck &)>>(std::move(answer));
+    const auto once = [pending](const QJsonObject &options) {
+        if (const auto take = std::exchange(*pending, {}))
+            take({SlackAck::Kind::Accepted, options, {}});
+    };
+    QTimer::singleShot(SuggestionDeadlineMs, this, [once, none] { once(none); });
+    m_suggestions(*in, once);
 }
 
 SlackAck SlackIntake::takeEvent(const QJsonObject &body)

@@ -6,10 +6,13 @@
 #include <QJsonObject>
 #include <QObject>
 
+#include <functional>
+
 namespace Bridge {
 
 class Journal;
 class ResponseUrls;
+struct SlackInteraction;
 
 /// What Slack is answered for something it sent, whichever way it came (the HTTP routes of
 /// SlackHttpRoutes, or a Socket Mode envelope's ack).
@@ -53,6 +56,17 @@ public:
     /// other commands are journaled for CommandHandler, which answers through the response_url.
     SlackAck takeCommand(const QJsonObject &fields);
 
+    /// Answers an external_select's block_suggestion with `{"options":[…]}`.
+    using SuggestionSource =
+        std::function<void(const SlackInteraction &, std::function<void(const QJsonObject &)>)>;
+    void setSuggestionSource(SuggestionSource source) { m_suggestions = std::move(source); }
+    /// A block_suggestion (HTTP's options load URL, or a Socket Mode interactive envelope):
+    /// answered from the suggestion source, with no options when it has not answered within
+    /// SuggestionDeadlineMs (Slack waits 3 s). A lookup that changes nothing: not journaled.
+    void takeSuggestion(const QByteArray &payloadJson,
+                        std::function<void(const SlackAck &)> answer);
+    static constexpr int SuggestionDeadlineMs = 2500;
+
     quint64 accepted() const { return m_accepted; }
     quint64 rejected() const { return m_rejected; }
     /// Counts something the transport refused before it reached the intake (a bad signature).
@@ -69,6 +83,7 @@ private:
     const Clock &m_clock;
     QString m_taskTimeZone;
     ResponseUrls &m_responseUrls;
+    SuggestionSource m_suggestions;
     quint64 m_accepted = 0;
     quint64 m_rejected = 0;
 };

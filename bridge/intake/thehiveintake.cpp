@@ -90,10 +90,7 @@ void TheHiveIntake::handle(const QHttpServerRequest &request, Responder responde
     Waiting waiting;
     waiting.received = received;
     waiting.event = std::move(entry);
-    waiting.responder = std::make_shared<QHttpServerResponder>(std::move(responder));
-#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
-    waiting.socket = waiting.responder->socket();
-#endif
+    waiting.answer.emplace(std::move(responder));
     m_waiting.append(std::move(waiting));
     if (m_waiting.size() == 1)
         QTimer::singleShot(0, this, &TheHiveIntake::flush);
@@ -122,11 +119,9 @@ void TheHiveIntake::flush()
             if (!w.event.ignored)
                 Q_EMIT journaled(result.id);
         }
-#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
-        if (!w.socket || w.socket->state() != QAbstractSocket::ConnectedState)
-            continue; // the sender left: the event is journaled all the same
-#endif
-        send(*w.responder, answer, w.received);
+        // The sender may have left: the event is journaled all the same.
+        if (w.answer->send(answer.status, answer.body, answer.mimeType))
+            m_latency.observeNs(w.received.nsecsElapsed());
     }
 }
 

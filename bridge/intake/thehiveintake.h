@@ -1,17 +1,15 @@
 #pragma once
 
+#include "http/deferredanswer.h"
 #include "journal/journal.h"
 #include "metrics/latencyhistogram.h"
 
 #include <QElapsedTimer>
-#include <QHttpServerResponder>
 #include <QObject>
-#include <QPointer>
 
 #include <memory>
 
 class QHttpServerRequest;
-class QTcpSocket;
 
 namespace Bridge {
 
@@ -30,26 +28,13 @@ class TheHiveIntake final : public QObject
 public:
     TheHiveIntake(Journal &journal, QByteArray webhookSecret, QObject *parent = nullptr);
 
-#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-    using Responder = QHttpServerResponder &;
-#else
-    using Responder = QHttpServerResponder &&;
-#endif
+    using Responder = RouteResponder;
     void handle(const QHttpServerRequest &request, Responder responder);
 
-    quint64 accepted() const
-    {
-        return m_accepted;
-    }
-    quint64 rejected() const
-    {
-        return m_rejected;
-    }
+    quint64 accepted() const { return m_accepted; }
+    quint64 rejected() const { return m_rejected; }
     /// From a request's arrival to its answer, the group commit's wait included.
-    const LatencyHistogram &latency() const
-    {
-        return m_latency;
-    }
+    const LatencyHistogram &latency() const { return m_latency; }
 
 Q_SIGNALS:
     void journaled(qint64 eventId);
@@ -59,12 +44,7 @@ private:
     {
         NewEvent event;
         QElapsedTimer received;
-        std::shared_ptr<QHttpServerResponder> responder;
-#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
-        // Qt 6.4's responder keeps a raw socket pointer that dangles once the peer has gone
-        // (qt-6.4-notes.md §2.4); later versions track their connections.
-        QPointer<QTcpSocket> socket;
-#endif
+        std::optional<DeferredAnswer> answer;
     };
     struct Answer
     {

@@ -1,10 +1,13 @@
 #include "opsec/caseview.h"
 
 #include "journal/journaltypes.h"
+#include "slack/blockkit.h"
 #include "slack/cardmetadata.h"
 #include "slack/modals.h"
 #include "slack/mrkdwn.h"
 #include "thehive/casejson.h"
+
+#include <QJsonArray>
 
 namespace Bridge {
 
@@ -154,6 +157,23 @@ std::optional<SlackMessage> CaseView::addTaskModal(const HiveVersion &version,
     if (!isFull())
         return std::nullopt;
     return make(buildAddTaskModal(m_shown, version, privateMetadata));
+}
+
+QJsonObject CaseView::suggestions(const QString &channel, const QList<CaseView> &views)
+{
+    QJsonArray options;
+    for (const CaseView &view : views) {
+        if (view.channel() != channel || view.visibility() == Visibility::Hidden ||
+            options.size() >= BlockKit::Limit::SelectOptions ||
+            !BlockKit::fitsOptionValue(view.shown().id))
+            continue;
+        const QString number = QStringLiteral("#%1 ").arg(view.shown().number);
+        options.append(BlockKit::option(
+            number + (view.isFull() ? view.shown().title.simplified()
+                                    : QStringLiteral("(not shown in this channel)")),
+            view.shown().id));
+    }
+    return QJsonObject{{QStringLiteral("options"), options}};
 }
 
 QString CaseView::refusal() const

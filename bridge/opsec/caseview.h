@@ -67,6 +67,10 @@ public:
     /// those). Every view must be for `channel`.
     static SlackMessage list(const QString &channel, const QString &heading,
                              const QList<CaseListEntry> &entries);
+    /// The case finder's options (a block_suggestion answer, `{"options":[…]}`) for a form
+    /// opened from `channel`: "#N title" where the case is shown there in full, "#N (not shown
+    /// in this channel)" where it is redacted, nothing where it is hidden. Values are case ids.
+    static QJsonObject suggestions(const QString &channel, const QList<CaseView> &views);
     /// Why this channel cannot work the case from Slack (for an ephemeral refusal); names the
     /// case by number only.
     QString refusal() const;

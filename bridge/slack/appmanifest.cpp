@@ -68,8 +68,9 @@ QJsonObject build(const QUrl &publicBase)
          QJsonObject{
              {u"event_subscriptions"_s, withUrl({{u"bot_events"_s, QJsonArray{u"app_mention"_s}}},
                                                 u"request_url"_s, u"/slack/events"_s)},
-             {u"interactivity"_s,
-              withUrl({{u"is_enabled"_s, true}}, u"request_url"_s, u"/slack/interactions"_s)},
+             {u"interactivity"_s, withUrl(withUrl({{u"is_enabled"_s, true}}, u"request_url"_s,
+                                                  u"/slack/interactions"_s),
+                                          u"message_menu_options_url"_s, u"/slack/options"_s)},
              {u"org_deploy_enabled"_s, false},
              {u"socket_mode_enabled"_s, socketMode},
              // HiveSlack keeps one bot token; a rotating one would expire after 12 hours.

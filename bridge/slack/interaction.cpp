@@ -34,6 +34,10 @@ SlackInteraction::Type typeFromName(const QString &name)
         return SlackInteraction::Type::ViewClosed;
     if (name == QLatin1StringView("shortcut"))
         return SlackInteraction::Type::Shortcut;
+    if (name == QLatin1StringView("message_action"))
+        return SlackInteraction::Type::MessageAction;
+    if (name == QLatin1StringView("block_suggestion"))
+        return SlackInteraction::Type::BlockSuggestion;
     return SlackInteraction::Type::Other;
 }
 
@@ -115,6 +119,9 @@ std::optional<SlackInteraction> parseInteraction(const QByteArray &payloadJson, 
     in.stateValues = view.contains(QStringLiteral("state"))
                          ? viewState
                          : obj(obj(p, QStringLiteral("state")), QStringLiteral("values"));
+    in.message = obj(p, QStringLiteral("message"));
+    if (in.type == SlackInteraction::Type::BlockSuggestion)
+        in.query = str(p, QStringLiteral("value"));
     return in;
 }
 

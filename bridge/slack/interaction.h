@@ -28,9 +28,17 @@ struct SlackAction
 /// Socket Mode. Absent and null fields are empty strings.
 struct SlackInteraction
 {
-    enum class Type { BlockActions, ViewSubmission, ViewClosed, Shortcut, Other };
+    enum class Type {
+        BlockActions,
+        ViewSubmission,
+        ViewClosed,
+        Shortcut,
+        MessageAction,   ///< a message shortcut; `message` holds the message
+        BlockSuggestion, ///< an external_select asking for options; `query` is what was typed
+        Other
+    };
     Type type = Type::Other;
-    QString typeName;    ///< the raw "type", e.g. "message_action" for Type::Other
+    QString typeName;    ///< the raw "type", e.g. "app_home_opened" for Type::Other
     QString userId;      ///< user.id: what users.info takes
     QString userName;    ///< user.username, else user.name
     QString teamId;      ///< team.id; user.team_id when team is null (org-wide installs)
@@ -43,6 +51,8 @@ struct SlackInteraction
     QString callbackId; ///< view.callback_id, or the top-level one of shortcuts
     QString privateMetadata;
     QJsonObject stateValues; ///< view.state.values, else the top-level state.values
+    QJsonObject message;     ///< a message shortcut's message (text, user, ts, files, …)
+    QString query;           ///< block_suggestion: the text typed so far
 };
 
 /// Parses @p payloadJson. Returns nullopt (and sets @p error when given) for anything that

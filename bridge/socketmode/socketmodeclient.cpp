@@ -5,6 +5,7 @@
 #include "intake/slackintake.h"
 
 #include <QJsonDocument>
+#include <QPointer>
 #include <QWebSocket>
 
 using namespace Qt::StringLiterals;
@@ -295,9 +296,25 @@ void SocketModeClient::onEnvelope(QWebSocket *socket, const QJsonObject &envelop
     QElapsedTimer received;
     received.start();
     ++m_status.envelopes;
+    const QString type = envelope.value(u"type").toString();
+    const QJsonObject payload = envelope.value(u"payload").toObject();
+    if (type == u"interactive" && payload.value(u"type").toString() == u"block_suggestion") {
+        // Answered once the options are found; the socket may be gone by then.
+        const QPointer<QWebSocket> alive(socket);
+        return m_intake.takeSuggestion(QJsonDocument(payload).toJson(QJsonDocument::Compact),
+                                       [this, alive, envelope, received](const SlackAck &ack) {
+                                           if (alive)
+                                               acknowledge(alive, envelope, ack, received);
+                                       });
+    }
+    acknowledge(socket, envelope, take(type, payload), received);
+}
+
+void SocketModeClient::acknowledge(QWebSocket *socket, const QJsonObject &envelope,
+                                   const SlackAck &ack, const QElapsedTimer &received)
+{
     const QString id = envelope.value(u"envelope_id").toString();
     const QString type = envelope.value(u"type").toString();
-    const SlackAck ack = take(type, envelope.value(u"payload").toObject());
     if (ack.kind == SlackAck::Kind::JournalDown) {
         // Unacknowledged, nothing is taken that is not kept: Slack sends an event again, and
         // shows the person who clicked or typed an error.

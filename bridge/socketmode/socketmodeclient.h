@@ -82,6 +82,9 @@ private:
     void onClosed(QWebSocket *socket);
     void onEnvelope(QWebSocket *socket, const QJsonObject &envelope);
     SlackAck take(const QString &type, const QJsonObject &payload);
+    /// Sends the ack of `envelope` (with the answer's payload when Slack accepts one).
+    void acknowledge(QWebSocket *socket, const QJsonObject &envelope, const SlackAck &ack,
+                     const QElapsedTimer &received);
     void checkSilence();
     void retryLater(const QString &error);
     void setState(State state);

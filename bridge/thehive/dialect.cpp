@@ -247,6 +247,57 @@ std::optional<HiveRequest> addCaseComment(const QString &caseId, const QString &
     return withBody("POST", casePath(caseId, version) + u"/comment"_s, {{u"message"_s, message}});
 }
 
+HiveRequest addTaskLog(const QString &taskId, const QString &message, const HiveVersion &version)
+{
+    const QString path = version.isTheHive4() ? u"/api/case/task/"_s + segment(taskId) + u"/log"_s
+                                              : u"/api/v1/task/"_s + segment(taskId) + u"/log"_s;
+    return withBody("POST", path, {{u"message"_s, message}});
+}
+
+namespace {
+
+/// The newest `limit` items of what `start` reaches (getCase → comments, getTask → logs, …).
+HiveRequest newestOf(const QJsonArray &start, int limit)
+{
+    QJsonArray operations = start;
+    operations.append(
+        QJsonObject{{u"_name"_s, u"sort"_s},
+                    {u"_fields"_s, QJsonArray{QJsonObject{{u"_createdAt"_s, u"desc"_s}}}}});
+    operations.append(QJsonObject{{u"_name"_s, u"page"_s}, {u"from"_s, 0}, {u"to"_s, limit}});
+    return query(operations);
+}
+
+} // namespace
+
+HiveRequest listCaseComments(const QString &caseId, int limit)
+{
+    return newestOf({QJsonObject{{u"_name"_s, u"getCase"_s}, {u"idOrName"_s, caseId}},
+                     QJsonObject{{u"_name"_s, u"comments"_s}}},
+                    limit);
+}
+
+HiveRequest listTaskLogs(const QString &taskId, int limit)
+{
+    return newestOf({QJsonObject{{u"_name"_s, u"getTask"_s}, {u"idOrName"_s, taskId}},
+                     QJsonObject{{u"_name"_s, u"logs"_s}}},
+                    limit);
+}
+
+HiveRequest findCases(const QString &text, int limit)
+{
+    const QString words = text.simplified();
+    QJsonArray any{QJsonObject{
+        {u"_like"_s, QJsonObject{{u"_field"_s, u"title"_s}, {u"_value"_s, u"*%1*"_s.arg(words)}}}}};
+    bool isNumber = false;
+    const qint64 number = QString(words).remove(u'#').toLongLong(&isNumber);
+    if (isNumber)
+        any.append(QJsonObject{
+            {u"_eq"_s, QJsonObject{{u"_field"_s, u"number"_s}, {u"_value"_s, number}}}});
+    return newestOf({QJsonObject{{u"_name"_s, u"listCase"_s}},
+                     QJsonObject{{u"_name"_s, u"filter"_s}, {u"_or"_s, any}}},
+                    limit);
+}
+
 HiveRequest getUser(const QString &login, const HiveVersion &)
 {
     HiveRequest request;

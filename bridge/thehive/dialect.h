@@ -92,6 +92,15 @@ HiveRequest listCasesCreatedSince(qint64 sinceMs, int limit);
 /// TheHive 5 only: TheHive 4 has no case comments, hence nullopt.
 std::optional<HiveRequest> addCaseComment(const QString &caseId, const QString &message,
                                           const HiveVersion &version);
+/// A task log: TheHive 4 v0 `POST /api/case/task/{id}/log`, TheHive 5 `POST /api/v1/task/{id}/log`.
+HiveRequest addTaskLog(const QString &taskId, const QString &message, const HiveVersion &version);
+/// Query API: the case's comments (TheHive 5), newest first, at most `limit`.
+HiveRequest listCaseComments(const QString &caseId, int limit);
+/// Query API: the task's logs, newest first, at most `limit`.
+HiveRequest listTaskLogs(const QString &taskId, int limit);
+/// Query API listCase for the case finder: number `text` (with or without "#"), or a title
+/// containing `text` (TheHive's `_like`, any case), newest first, at most `limit`.
+HiveRequest findCases(const QString &text, int limit);
 HiveRequest getUser(const QString &login, const HiveVersion &version);
 /// Query API listUser filtered on `email` (TheHive 5) or on `login`, lower-cased, in
 /// TheHive 4 where the login is the email. Answers a JSON array of users.

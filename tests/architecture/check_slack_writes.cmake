@@ -4,7 +4,8 @@
 # new use of either is a reviewed change to the list below, not an accident.
 #   cmake -DBRIDGE_DIR=<path to bridge/> -P check_slack_writes.cmake
 set(notice_users "commands/commandhandler.cpp" "delivery/actionhandler.cpp"
-    "newcase/newcasehandler.cpp" "opsec/slackmessage.cpp" "opsec/slackmessage.h")
+    "evidence/evidencehandler.cpp" "newcase/newcasehandler.cpp" "opsec/slackmessage.cpp"
+    "opsec/slackmessage.h")
 # Names Slack's methods only to look up their rate limits; sends nothing.
 set(method_namers "clients/slackclient.cpp" "ratelimit/slackratelimits.cpp")
 file(GLOB_RECURSE sources RELATIVE "${BRIDGE_DIR}" "${BRIDGE_DIR}/*.h" "${BRIDGE_DIR}/*.cpp")

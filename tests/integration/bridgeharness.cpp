@@ -113,12 +113,12 @@ QByteArray BridgeHarness::formBody(const QJsonObject &payload)
                             QJsonDocument(payload).toJson(QJsonDocument::Compact)));
 }
 
-HttpAnswer BridgeHarness::postInteraction(const QJsonObject &payload)
+HttpAnswer BridgeHarness::postInteraction(const QJsonObject &payload, const QString &path)
 {
     const QByteArray body = formBody(payload);
     const QByteArray ts = QByteArray::number(QDateTime::currentSecsSinceEpoch());
     const QByteArray signature = Bridge::computeSlackSignature(SigningSecret, ts, body);
-    return postRaw(QStringLiteral("/slack/interactions"), body,
+    return postRaw(path, body,
                    {{"Content-Type", "application/x-www-form-urlencoded"},
                     {"X-Slack-Request-Timestamp", ts},
                     {"X-Slack-Signature", signature}});

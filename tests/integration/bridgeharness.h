@@ -61,7 +61,10 @@ public:
     HttpAnswer postRaw(const QString &path, const QByteArray &body,
                        const QList<QPair<QByteArray, QByteArray>> &headers);
     /// POSTs a signed Slack interaction (payload=<json>, form-encoded).
-    HttpAnswer postInteraction(const QJsonObject &payload);
+    /// `payload=` form-encoded and signed, to /slack/interactions (or another interactivity
+    /// path: /slack/options for a block_suggestion).
+    HttpAnswer postInteraction(const QJsonObject &payload,
+                               const QString &path = QStringLiteral("/slack/interactions"));
     /// A slash command's fields, form-encoded and signed, to /slack/commands.
     HttpAnswer postCommand(const QJsonObject &fields);
     static QByteArray formBody(const QJsonObject &payload);

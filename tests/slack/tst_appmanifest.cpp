@@ -92,6 +92,7 @@ private Q_SLOTS:
         // No request URL anywhere: Slack needs no way in.
         QVERIFY(!QJsonDocument(manifest).toJson().contains("\"url\""));
         QVERIFY(!QJsonDocument(manifest).toJson().contains("request_url"));
+        QVERIFY(!QJsonDocument(manifest).toJson().contains("message_menu_options_url"));
     }
 
     void httpModeIsValid()
@@ -104,6 +105,11 @@ private Q_SLOTS:
         QCOMPARE(settings.value(u"socket_mode_enabled").toBool(), false);
         QCOMPARE(settings.value(u"interactivity").toObject().value(u"request_url").toString(),
                  u"https://bridge.example.org/hiveslack/slack/interactions"_s);
+        QCOMPARE(settings.value(u"interactivity")
+                     .toObject()
+                     .value(u"message_menu_options_url")
+                     .toString(),
+                 u"https://bridge.example.org/hiveslack/slack/options"_s);
         QCOMPARE(settings.value(u"event_subscriptions").toObject().value(u"request_url").toString(),
                  u"https://bridge.example.org/hiveslack/slack/events"_s);
         const QJsonObject command = manifest.value(u"features")

@@ -292,7 +292,7 @@ private Q_SLOTS:
     {
         const SlackInteraction in =
             parsed(R"({"type":"message_action","callback_id":"cb","user":{"id":"U1"}})");
-        QCOMPARE(in.type, Type::Other);
+        QCOMPARE(in.type, Type::MessageAction);
         QCOMPARE(in.typeName, QStringLiteral("message_action"));
         QCOMPARE(in.callbackId, QStringLiteral("cb"));
     }

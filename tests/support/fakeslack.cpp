@@ -23,6 +23,7 @@ const QStringList kReadMethods{u"users.info"_s,
                                u"conversations.list"_s,
                                u"conversations.info"_s,
                                u"conversations.history"_s,
+                               u"chat.getPermalink"_s,
                                u"auth.test"_s};
 
 QJsonObject failure(const QString &code)
@@ -337,6 +338,8 @@ void FakeSlack::handle(const RecordedRequest &request, Reply &reply)
         answer = history(args);
     else if (method == u"usergroups.users.list")
         answer = userGroupMembers(args);
+    else if (method == u"chat.getPermalink")
+        answer = permalink(args);
     else
         answer = authTest();
 
@@ -693,6 +696,28 @@ QJsonObject FakeSlack::listUsers(const QJsonObject &args) const
             {u"response_metadata"_s,
              QJsonObject{
                  {u"next_cursor"_s, nextCursor(page.offset + members.size(), m_users.size())}}}};
+}
+
+QString FakeSlack::addUserMessage(const QString &channel, const QString &)
+{
+    const QString ts = nextTs();
+    m_userMessages.append({channel, ts});
+    return ts;
+}
+
+QJsonObject FakeSlack::permalink(const QJsonObject &args) const
+{
+    const QString channel = resolveChannel(args.value(u"channel"_s));
+    if (channel.isEmpty())
+        return failure(u"channel_not_found"_s);
+    const QString ts = args.value(u"message_ts"_s).toString();
+    const bool known = m_userMessages.contains({channel, ts}) || message(channel, ts).has_value();
+    if (!known)
+        return failure(u"message_not_found"_s);
+    return {{u"ok"_s, true},
+            {u"channel"_s, channel},
+            {u"permalink"_s, u"https://soc-example.slack.com/archives/%1/p%2"_s.arg(
+                                 channel, QString(ts).remove(u'.'))}};
 }
 
 QJsonObject FakeSlack::conversationInfo(const QJsonObject &args) const

@@ -74,6 +74,9 @@ public:
     bool removeMessage(const QString &channel, const QString &ts);
     /// chat.postEphemeral arguments as received, plus the "message_ts" answered.
     QList<QJsonObject> ephemerals() const { return m_ephemerals; }
+    /// A message someone wrote in `channel` (not the bot): known to chat.getPermalink, which
+    /// answers message_not_found for any other ts. Returns its ts.
+    QString addUserMessage(const QString &channel, const QString &userId);
     /// A new response_url on this fake, as Slack hands one out with each slash command: POST
     /// JSON to it (no token) to answer; Slack honours five uses, then answers 404 `used_url`.
     QUrl newResponseUrl();
@@ -134,6 +137,7 @@ private:
     QJsonObject listConversations(const QJsonObject &args) const;
     QJsonObject listUsers(const QJsonObject &args) const;
     QJsonObject conversationInfo(const QJsonObject &args) const;
+    QJsonObject permalink(const QJsonObject &args) const;
     QJsonObject history(const QJsonObject &args) const;
     QJsonObject userGroupMembers(const QJsonObject &args) const;
     QJsonObject renderUser(const User &user, const QString &fixtureName) const;
@@ -150,6 +154,7 @@ private:
     QList<User> m_users;
     QHash<QString, QStringList> m_userGroups;
     QList<PostedMessage> m_messages;
+    QList<QPair<QString, QString>> m_userMessages; ///< (channel, ts)
     QList<QJsonObject> m_ephemerals;
     QList<QJsonObject> m_responses;
     QHash<QString, int> m_responseUrlUses; ///< path → uses so far

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <functional>
@@ -71,6 +72,13 @@ bool matchesFilter(const QJsonObject &item, const QJsonObject &filter)
                                : op == u"_lte" ? order != QPartialOrdering::Greater
                                                : order == QPartialOrdering::Less;
             if (!holds || order == QPartialOrdering::Unordered)
+                return false;
+        } else if (op == u"_like") {
+            // TheHive's wildcard match ("*" any run), ignoring case.
+            const QRegularExpression pattern = QRegularExpression::fromWildcard(
+                arg.value(u"_value"_s).toString(), Qt::CaseInsensitive,
+                QRegularExpression::UnanchoredWildcardConversion);
+            if (!pattern.match(item.value(arg.value(u"_field"_s).toString()).toString()).hasMatch())
                 return false;
         } else if (op == u"_in") {
             const QJsonArray values = arg.value(u"_values"_s).toArray();
@@ -482,6 +490,7 @@ void FakeTheHive::postQuery(const RecordedRequest &request, Reply &reply) const
     QJsonArray list;
     QJsonObject single;
     QString caseId;
+    QString taskId; ///< after getTask
     bool isList = false;
     QHash<QString, QString> taskCases; // listTask: task _id → case _id, for extraData caseId
     for (const QJsonValue &opValue : ops) {
@@ -525,6 +534,31 @@ void FakeTheHive::postQuery(const RecordedRequest &request, Reply &reply) const
             list = {};
             for (const QJsonObject &task : m_tasks.value(caseId))
                 list.append(renderTaskV1(task));
+            isList = true;
+        } else if (name == u"comments" && !caseId.isEmpty() && !isTheHive4()) {
+            list = {};
+            for (const QJsonObject &comment : m_comments.value(caseId))
+                list.append(comment);
+            isList = true;
+        } else if (name == u"getTask") {
+            taskId = op.value(u"idOrName"_s).toString();
+            caseId.clear();
+            for (auto it = m_tasks.cbegin(); it != m_tasks.cend() && caseId.isEmpty(); ++it) {
+                for (const QJsonObject &task : it.value()) {
+                    if (task.value(u"_id"_s).toString() == taskId &&
+                        canSee(m_cases[it.key()], m_caller))
+                        caseId = it.key();
+                }
+            }
+            if (caseId.isEmpty())
+                return reply.setJson(error(u"NotFoundError"_s, u"Task not found"_s), 404);
+            isList = false;
+        } else if (name == u"logs" && !taskId.isEmpty()) {
+            list = {};
+            for (const QJsonObject &log : m_logs.value(caseId)) {
+                if (log.value(u"taskId"_s).toString() == taskId)
+                    list.append(log);
+            }
             isList = true;
         } else if (name == u"assignableUsers" && !caseId.isEmpty()) {
             list = {};

@@ -28,7 +28,8 @@ namespace TestSupport {
 ///   query routes. Like the real one it has no case comments and no /api/v1/status/public (404).
 ///
 /// The query API knows listUser, listCase, listCaseTemplate, listTask, getCase{idOrName}, tasks,
-/// assignableUsers, filter (_and, _or, _not, _any, _eq/_is, _in, _gte/_gt/_lte/_lt), sort,
+/// comments (TheHive 5), getTask{idOrName}, logs, assignableUsers, filter (_and, _or, _not, _any,
+/// _eq/_is, _in, _like with "*" wildcards ignoring case, _gte/_gt/_lte/_lt), sort,
 /// page{from,to,extraData} (extraData "caseId" on tasks, as TheHive's TaskRenderer) and count (a
 /// bare number).
 ///

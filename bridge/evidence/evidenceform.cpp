@@ -1,0 +1,106 @@
+#include "evidence/evidenceform.h"
+
+#include "slack/blockkit.h"
+#include "slack/modalparts.h"
+#include "slack/mrkdwn.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QTimeZone>
+
+namespace Bridge {
+
+namespace {
+
+using namespace BlockKit;
+using namespace ModalParts;
+
+constexpr int PreviewChars = 500;
+constexpr int NoteMaxChars = 3000;
+
+} // namespace
+
+SlackEvidence evidenceFromShortcut(const QJsonObject &message, const QJsonObject &channel)
+{
+    SlackEvidence e;
+    e.text = message.value(u"text").toString();
+    e.authorId = message.value(u"user").toString();
+    e.authorName = message.value(u"username").toString(); // bots and legacy integrations
+    e.channelId = channel.value(u"id").toString();
+    e.channelName = channel.value(u"name").toString();
+    e.ts = message.value(u"ts").toString();
+    for (const QJsonValue &f : message.value(u"files").toArray()) {
+        const QJsonObject file = f.toObject();
+        const QString name = file.value(u"name").toString();
+        e.files.append({name.isEmpty() ? file.value(u"title").toString() : name,
+                        file.value(u"permalink").toString()});
+    }
+    return e;
+}
+
+QJsonObject buildEvidenceModal(const QString &preview, const QString &privateMetadata)
+{
+    const QString shown =
+        preview.simplified().isEmpty()
+            ? QStringLiteral("_(a message without text)_")
+            : QStringLiteral("> ") + escapeMrkdwnTruncated(preview.simplified(), PreviewChars);
+    QJsonObject finder{
+        {QStringLiteral("type"), QStringLiteral("external_select")},
+        {QStringLiteral("min_query_length"), 1},
+        {QStringLiteral("placeholder"),
+         plainText(QStringLiteral("Case number, or words of its title"), Limit::Placeholder)}};
+    const QJsonArray blocks{
+        QJsonObject{{QStringLiteral("type"), QStringLiteral("context")},
+                    {QStringLiteral("elements"), QJsonArray{mrkdwnText(shown)}}},
+        input(EvidenceIds::Case, QStringLiteral("Case"), finder, false),
+        input(EvidenceIds::Note, QStringLiteral("Note"),
+              textInput(NoteMaxChars, true, QStringLiteral("Why this message matters")), true),
+    };
+    return modal(EvidenceIds::Callback, QStringLiteral("Add to TheHive case"),
+                 QStringLiteral("Add"), privateMetadata, blocks);
+}
+
+EvidenceInput parseEvidence(const QJsonObject &values)
+{
+    return {selectedOptionOf(values, EvidenceIds::Case), textOf(values, EvidenceIds::Note)};
+}
+
+QJsonObject validateEvidence(const EvidenceInput &input)
+{
+    QJsonObject errors;
+    if (input.caseId.isEmpty())
+        errors.insert(EvidenceIds::Case, QStringLiteral("Pick a case: type its number or title."));
+    return errors;
+}
+
+QString evidenceMarkdown(const SlackEvidence &e, const QString &note, const QString &addedBy)
+{
+    const qint64 postedMs = qint64(e.ts.section(u'.', 0, 0).toLongLong()) * 1000;
+    const QString when = postedMs > 0 ? QDateTime::fromMSecsSinceEpoch(postedMs, QTimeZone::utc())
+                                            .toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))
+                                      : QStringLiteral("an unknown time");
+    QString author = e.authorName.isEmpty() ? QStringLiteral("an unknown author") : e.authorName;
+    if (!e.authorId.isEmpty())
+        author += QStringLiteral(" (Slack user %1)").arg(e.authorId);
+    const QString where =
+        e.channelName.isEmpty() ? e.channelId : QStringLiteral("#") + e.channelName;
+    QStringList lines{
+        QStringLiteral("**Slack message** from %1 in %2, %3").arg(author, where, when)};
+    lines << (e.permalink.isEmpty() ? QStringLiteral("(Slack gave no permalink)")
+                                    : QStringLiteral("Permalink: %1").arg(e.permalink));
+    lines << QString();
+    const QStringList text = e.text.split(u'\n');
+    for (const QString &line : text)
+        lines << QStringLiteral("> ") + line;
+    if (!e.files.isEmpty()) {
+        lines << QString() << QStringLiteral("Files (kept in Slack):");
+        for (const SlackEvidence::File &f : e.files)
+            lines << QStringLiteral("- %1: %2").arg(f.name, f.link);
+    }
+    if (!note.isEmpty())
+        lines << QString() << QStringLiteral("Note: %1").arg(note);
+    lines << QString() << QStringLiteral("Added from Slack by %1").arg(addedBy);
+    return lines.join(u'\n');
+}
+
+} // namespace Bridge

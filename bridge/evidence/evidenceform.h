@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QLatin1StringView>
+#include <QList>
+#include <QString>
+
+namespace Bridge {
+
+/// Ids of the "Add to TheHive case" message shortcut and its form. As in the other modals,
+/// every input block uses its action_id as block_id.
+namespace EvidenceIds {
+inline constexpr QLatin1StringView Shortcut{"hs_add_evidence"}; ///< the manifest's callback_id
+inline constexpr QLatin1StringView Callback{"hs_evidence"};
+inline constexpr QLatin1StringView Case{"hs_evidence_case"}; ///< an external_select
+inline constexpr QLatin1StringView Note{"hs_evidence_note"};
+} // namespace EvidenceIds
+
+/// A Slack message kept as evidence.
+struct SlackEvidence
+{
+    struct File
+    {
+        QString name;
+        QString link; ///< its Slack permalink: the contents stay in Slack
+    };
+    QString text;
+    QString authorId;   ///< a Slack user id, empty for a bot's message
+    QString authorName; ///< the Slack name, or the bot's
+    QString channelId;
+    QString channelName;
+    QString ts;        ///< the message's ts, which is also when it was posted
+    QString permalink; ///< chat.getPermalink's answer; empty when Slack gave none
+    QList<File> files;
+};
+
+/// What the shortcut's payload says of the message (its `message` and `channel` objects).
+SlackEvidence evidenceFromShortcut(const QJsonObject &message, const QJsonObject &channel);
+
+/// The form: which case (found as you type), and an optional note. `preview` is the message's
+/// text, shown on top so the analyst sees what is being kept.
+QJsonObject buildEvidenceModal(const QString &preview, const QString &privateMetadata);
+
+struct EvidenceInput
+{
+    QString caseId; ///< the chosen option's value
+    QString note;   ///< trimmed
+    friend bool operator==(const EvidenceInput &, const EvidenceInput &) = default;
+};
+
+EvidenceInput parseEvidence(const QJsonObject &viewStateValues);
+/// Slack's `errors` map: a case must be chosen.
+QJsonObject validateEvidence(const EvidenceInput &input);
+
+/// The Markdown kept in TheHive (a case comment, or a task log on TheHive 4): who wrote the
+/// message, where and when, its permalink, its text quoted, its files by name and link, the
+/// analyst's note and who added it.
+QString evidenceMarkdown(const SlackEvidence &evidence, const QString &note,
+                         const QString &addedBy);
+
+} // namespace Bridge

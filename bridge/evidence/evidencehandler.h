@@ -1,0 +1,78 @@
+#pragma once
+
+#include "config/bridgeconfig.h"
+#include "delivery/dispatcher.h"
+
+namespace Bridge {
+
+class AnalystWriter;
+class CardPublisher;
+class HiveVersionProbe;
+class Journal;
+class ResponseUrls;
+class SlackClient;
+class SlackMessage;
+class TheHiveClient;
+class UserLinker;
+struct CaseRecord;
+struct HiveRequest;
+struct HiveVersion;
+struct SlackResult;
+
+/// "Add to TheHive case", the message shortcut: any Slack message becomes evidence on a case.
+/// 1. The shortcut (journaled by SlackIntake, with the message) opens a form for a linked
+///    analyst who may write on cases: TheHive 5 `manageComment`, TheHive 4 `manageTask`. The
+///    case is found as he types (CaseSuggestions); he may add a note.
+/// 2. On submission the analyst must still see the case (AnalystWriter::readCase). The message
+///    (its text, author, channel, time, chat.getPermalink's link, its files by name and link —
+///    their contents stay in Slack) is written as the analyst: on TheHive 5 as a case comment,
+///    on TheHive 4 as a log of the case's "Slack evidence" task, made when missing. A write
+///    whose answer was lost is looked for before it is sent again.
+/// 3. A thread note on each of the case's cards that shows it in full says who added what
+///    from where; the analyst gets a private confirmation with the case's link.
+class EvidenceHandler final : public QObject
+{
+    Q_OBJECT
+public:
+    /// The task that holds evidence on TheHive 4, which has no case comments.
+    static constexpr auto EvidenceTask = QLatin1StringView("Slack evidence");
+
+    EvidenceHandler(const BridgeConfig &config, Journal &journal, TheHiveClient &hive,
+                    HiveVersionProbe &versions, SlackClient &slack, UserLinker &users,
+                    AnalystWriter &writer, CardPublisher &cards, const ResponseUrls &responseUrls,
+                    QObject *parent = nullptr);
+    ~EvidenceHandler() override;
+
+    /// Whether `event` is this handler's: the shortcut, or its form's submission.
+    static bool handles(const JournalEvent &event);
+    void handle(const JournalEvent &event, Dispatcher::Completion done);
+
+private:
+    struct Request; // one shortcut or submission being carried out
+    void openForm(std::shared_ptr<Request> r);
+    void submit(std::shared_ptr<Request> r);
+    /// The permalink and the author's name, then the write.
+    void describe(std::shared_ptr<Request> r);
+    void write(std::shared_ptr<Request> r);
+    /// TheHive 4: the case's evidence task (made when missing), then `next` with its id.
+    void withEvidenceTask(std::shared_ptr<Request> r, std::function<void(const QString &)> next);
+    /// Sends `request` unless an earlier attempt's answer was lost and `lookup` finds it made.
+    void writeOnce(std::shared_ptr<Request> r, const HiveRequest &request,
+                   const HiveRequest &lookup);
+    void written(std::shared_ptr<Request> r);
+    /// Ends with `outcome`, telling the analyst `reason`.
+    void refuse(std::shared_ptr<Request> r, const QString &reason, const Outcome &outcome);
+    void tell(std::shared_ptr<Request> r, const SlackMessage &message, const Outcome &outcome);
+
+    const BridgeConfig &m_config;
+    Journal &m_journal;
+    TheHiveClient &m_hive;
+    HiveVersionProbe &m_versions;
+    SlackClient &m_slack;
+    UserLinker &m_users;
+    AnalystWriter &m_writer;
+    CardPublisher &m_cards;
+    const ResponseUrls &m_responseUrls;
+};
+
+} // namespace Bridge

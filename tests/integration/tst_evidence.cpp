@@ -1,0 +1,277 @@
+// Issue 13 item 2, "Add to TheHive case": any Slack message becomes evidence on a case the
+// analyst finds by typing (external_select, block_suggestion answered from TheHive), with its
+// author, channel, time, permalink and files; a thread note on the case's card confirms. Over
+// HTTP and Socket Mode, on TheHive 4 (a "Slack evidence" task's logs) and 5 (case comments).
+#include "bridgeharness.h"
+#include "slackpayloads.h"
+
+#include "authority/analystpermissions.h"
+#include "evidence/evidenceform.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace TestSupport;
+using namespace Qt::StringLiterals;
+namespace Ids = Bridge::EvidenceIds;
+
+namespace {
+
+const QString WarRoom = u"C0WARROOM"_s; // a channel no route names
+
+class Scene
+{
+public:
+    BridgeHarness h;
+
+    explicit Scene(const QString &hiveVersion = u"5.2.9"_s, bool socketMode = false)
+        : h(hiveVersion)
+        , m_socketMode(socketMode)
+    {
+        if (socketMode)
+            h.useSocketMode();
+        h.config.defaultTlpCeiling = 2;
+        h.slack.addChannel(QLatin1String(BridgeHarness::Channel), u"soc-cases"_s);
+        h.slack.addChannel(WarRoom, u"soc-war-room"_s);
+        for (const Person &p : {Alice, Bob, Carol})
+            h.slack.addUser(p.slackId, p.name, p.email);
+        h.hive.addUser(Alice.email, u"Alice Martin"_s, Alice.email);
+        h.start();
+        if (socketMode)
+            QVERIFY(BridgeHarness::waitFor([&] { return h.slack.socketMode()->greeted() == 1; }));
+        // A case with its card in the routed channel, and one above the war room's ceiling.
+        const QJsonObject phishing =
+            h.hive.addCase({{u"title"_s, u"Phishing wave on finance"_s}, {u"tlp"_s, 1}});
+        caseId = phishing.value(u"_id"_s).toString();
+        number = phishing.value(u"number"_s).toInteger();
+        h.postWebhook(h.hive.webhookFor(u"create"_s, caseId));
+        redId = h.hive.addCase({{u"title"_s, u"CANARY exfiltration"_s}, {u"tlp"_s, 4}})
+                    .value(u"_id"_s)
+                    .toString();
+        QVERIFY(settle());
+        // Bob's message in the war room.
+        messageTs = h.slack.addUserMessage(WarRoom, Bob.slackId);
+    }
+
+    /// Someone uses the shortcut on Bob's message; true when the form opened.
+    bool shortcut(const Person &who, const QJsonArray &files = {})
+    {
+        const int before = int(h.slack.openedViews().size());
+        const QJsonObject payload{
+            {u"type"_s, u"message_action"_s},
+            {u"callback_id"_s, QString(Ids::Shortcut)},
+            {u"trigger_id"_s, nextTriggerId()},
+            {u"message_ts"_s, messageTs},
+            {u"response_url"_s, h.slack.newResponseUrl().toString()},
+            {u"team"_s, QJsonObject{{u"id"_s, TeamId}, {u"domain"_s, u"soc-example"_s}}},
+            {u"user"_s, userOf(who)},
+            {u"channel"_s, QJsonObject{{u"id"_s, WarRoom}, {u"name"_s, u"soc-war-room"_s}}},
+            {u"message"_s,
+             QJsonObject{{u"type"_s, u"message"_s},
+                         {u"user"_s, Bob.slackId},
+                         {u"ts"_s, messageTs},
+                         {u"text"_s, u"Got the same invoice mail\nfrom billing@evil.example"_s},
+                         {u"files"_s, files}}},
+            {u"token"_s, u"legacy-verification-token"_s},
+            {u"action_ts"_s, actionTs()}};
+        if (send(payload).status != 200)
+            return false;
+        settle();
+        return h.slack.openedViews().size() > before;
+    }
+
+    QJsonObject form() const { return h.slack.openedViews().constLast(); }
+
+    /// What the case finder offers for `typed`.
+    QStringList suggestions(const QString &typed)
+    {
+        const QJsonObject payload{
+            {u"type"_s, u"block_suggestion"_s},
+            {u"user"_s, userOf(Alice)},
+            {u"container"_s,
+             QJsonObject{{u"type"_s, u"view"_s}, {u"view_id"_s, form().value(u"id"_s)}}},
+            {u"api_app_id"_s, u"A0HIVESLACK"_s},
+            {u"token"_s, u"legacy-verification-token"_s},
+            {u"action_id"_s, QString(Ids::Case)},
+            {u"block_id"_s, QString(Ids::Case)},
+            {u"value"_s, typed},
+            {u"team"_s, QJsonObject{{u"id"_s, TeamId}, {u"domain"_s, u"soc-example"_s}}},
+            {u"view"_s, form()}};
+        QJsonObject answer;
+        if (m_socketMode) {
+            const QString envelope =
+                h.slack.socketMode()->sendEnvelope(u"interactive"_s, payload, true);
+            BridgeHarness::waitFor([&] { return h.slack.socketMode()->ack(envelope).has_value(); });
+            answer = h.slack.socketMode()->ack(envelope)->message.value(u"payload"_s).toObject();
+        } else {
+            const HttpAnswer a = h.postInteraction(payload, u"/slack/options"_s);
+            answer = QJsonDocument::fromJson(a.body).object();
+        }
+        QStringList texts;
+        for (const QJsonValue &option : answer.value(u"options"_s).toArray())
+            texts << option.toObject().value(u"text"_s).toObject().value(u"text"_s).toString() +
+                         u" = "_s + option.toObject().value(u"value"_s).toString();
+        return texts;
+    }
+
+    HttpAnswer submit(const Person &who, const QString &chosenCase, const QString &note)
+    {
+        QJsonObject values;
+        putState(values, Ids::Case,
+                 chosenCase.isEmpty() ? QJsonObject{{u"type"_s, u"external_select"_s},
+                                                    {u"selected_option"_s, QJsonValue::Null}}
+                                      : optionState(chosenCase, chosenCase));
+        putState(values, Ids::Note, textState(note.isEmpty() ? QJsonValue() : QJsonValue(note)));
+        return send(viewSubmission(who, form(), values));
+    }
+
+    HttpAnswer send(const QJsonObject &payload)
+    {
+        if (!m_socketMode)
+            return h.postInteraction(payload);
+        const QString envelope = h.slack.socketMode()->sendEnvelope(u"interactive"_s, payload);
+        BridgeHarness::waitFor([&] { return h.slack.socketMode()->ack(envelope).has_value(); });
+        return {h.slack.socketMode()->ack(envelope) ? 200 : 0, {}};
+    }
+
+    bool settle()
+    {
+        return BridgeHarness::waitFor([this] { return h.journal().counts().pending == 0; }, 10000);
+    }
+
+    QStringList answers() const
+    {
+        QStringList texts;
+        for (const QJsonObject &r : h.slack.responses())
+            texts << r.value(u"text"_s).toString();
+        for (const QJsonObject &e : h.slack.ephemerals())
+            texts << e.value(u"text"_s).toString();
+        return texts;
+    }
+
+    QString caseId;
+    qint64 number = 0;
+    QString redId;
+    QString messageTs;
+
+private:
+    bool m_socketMode = false;
+};
+
+} // namespace
+
+class TestEvidence : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void aMessageBecomesACaseComment()
+    {
+        Scene s;
+        const QJsonArray files{QJsonObject{
+            {u"name"_s, u"invoice.eml"_s},
+            {u"permalink"_s, u"https://soc-example.slack.com/files/U0BOB/F1/invoice.eml"_s}}};
+        QVERIFY(s.shortcut(Alice, files));
+        QCOMPARE(s.form().value(u"callback_id"_s).toString(), QString(Ids::Callback));
+        QVERIFY(QJsonDocument(s.form()).toJson().contains("Got the same invoice mail"));
+
+        // Found by words of its title, by its number, never past the war room's ceiling.
+        const QString shown = u"#%1 Phishing wave on finance = %2"_s.arg(s.number).arg(s.caseId);
+        QCOMPARE(s.suggestions(u"phish"_s), QStringList{shown});
+        QCOMPARE(s.suggestions(u"#%1"_s.arg(s.number)), QStringList{shown});
+        const QStringList red = s.suggestions(u"canary"_s);
+        QCOMPARE(red.size(), 1);
+        QVERIFY2(red.first().contains(u"(not shown in this channel)"_s), qPrintable(red.first()));
+        QVERIFY(!red.first().contains(u"CANARY"_s));
+        QVERIFY(s.suggestions(u"nothing like it"_s).isEmpty());
+
+        QCOMPARE(s.submit(Alice, s.caseId, u"Same lure as the first reports"_s).status, 200);
+        QVERIFY(s.settle());
+        const QList<QJsonObject> comments = s.h.hive.comments(s.caseId);
+        QCOMPARE(comments.size(), 1);
+        const QString kept = comments.first().value(u"message"_s).toString();
+        for (const QString &part :
+             {Bob.name, Bob.slackId, u"#soc-war-room"_s,
+              u"https://soc-example.slack.com/archives/%1/p%2"_s.arg(
+                  WarRoom, QString(s.messageTs).remove(u'.')),
+              u"> Got the same invoice mail"_s, u"> from billing@evil.example"_s,
+              u"invoice.eml: https://soc-example.slack.com/files/U0BOB/F1/invoice.eml"_s,
+              u"Note: Same lure as the first reports"_s, QString(u"Added from Slack by "_s + Alice.email)})
+            QVERIFY2(kept.contains(part), qPrintable(part + u"\n---\n"_s + kept));
+
+        // The card's thread says so, and Alice is told privately.
+        const QList<FakeSlack::PostedMessage> replies =
+            s.h.threadReplies(QLatin1String(BridgeHarness::Channel), s.h.cards().first().ts);
+        QVERIFY(std::any_of(replies.begin(), replies.end(), [](const FakeSlack::PostedMessage &m) {
+            return m.text.contains(u"as evidence"_s) && m.text.contains(u"<#C0WARROOM>"_s);
+        }));
+        QCOMPARE(s.answers().size(), 1);
+        QVERIFY2(s.answers().first().contains(u"added to TheHive as evidence"_s),
+                 qPrintable(s.answers().first()));
+    }
+
+    void onlyLinkedAnalystsWhoMayWriteGetTheForm()
+    {
+        Scene s;
+        QVERIFY(!s.shortcut(Carol)); // no TheHive account
+        QVERIFY(s.h.hive.setProfile(Alice.email, u"read-only"_s));
+        QVERIFY(!s.shortcut(Alice));
+        QCOMPARE(s.answers().size(), 2);
+        QVERIFY2(s.answers().last().contains(u"manageComment"_s), qPrintable(s.answers().last()));
+        QVERIFY(s.h.hive.comments(s.caseId).isEmpty());
+    }
+
+    void aFormWithoutACaseIsRefused()
+    {
+        Scene s;
+        QVERIFY(s.shortcut(Alice));
+        const HttpAnswer answer = s.submit(Alice, {}, {});
+        QCOMPARE(answer.status, 200);
+        const QJsonObject body = QJsonDocument::fromJson(answer.body).object();
+        QCOMPARE(body.value(u"response_action"_s).toString(), u"errors"_s);
+        QVERIFY(body.value(u"errors"_s).toObject().contains(Ids::Case));
+        QVERIFY(s.settle());
+        QVERIFY(s.h.hive.comments(s.caseId).isEmpty());
+    }
+
+    void aLostAnswerWritesItOnce()
+    {
+        Scene s;
+        QVERIFY(s.shortcut(Alice));
+        s.h.hive.loseAnswerNext(u"/api/v1/case/%1/comment"_s.arg(s.caseId), 504);
+        QCOMPARE(s.submit(Alice, s.caseId, {}).status, 200);
+        QVERIFY(s.settle());
+        QCOMPARE(s.h.hive.comments(s.caseId).size(), 1);
+        QCOMPARE(s.answers().size(), 1);
+    }
+
+    void theHive4KeepsEvidenceInOneTask()
+    {
+        Scene s(u"4.1.24"_s);
+        for (int i = 0; i < 2; ++i) {
+            QVERIFY(s.shortcut(Alice));
+            QCOMPARE(s.suggestions(u"finance"_s).size(), 1);
+            QCOMPARE(s.submit(Alice, s.caseId, u"note %1"_s.arg(i)).status, 200);
+            QVERIFY(s.settle());
+        }
+        const QList<QJsonObject> tasks = s.h.hive.tasks(s.caseId);
+        QCOMPARE(tasks.size(), 1);
+        QCOMPARE(tasks.first().value(u"title"_s).toString(), u"Slack evidence"_s);
+        const QList<QJsonObject> logs = s.h.hive.taskLogs(s.caseId);
+        QCOMPARE(logs.size(), 2);
+        QVERIFY(logs.last().value(u"message"_s).toString().contains(u"Note: note 1"_s));
+    }
+
+    void socketModeWorksTheSame()
+    {
+        Scene s(u"5.2.9"_s, true);
+        QVERIFY(s.shortcut(Alice));
+        QCOMPARE(s.suggestions(u"wave"_s).size(), 1);
+        QCOMPARE(s.submit(Alice, s.caseId, {}).status, 200);
+        QVERIFY(s.settle());
+        QCOMPARE(s.h.hive.comments(s.caseId).size(), 1);
+    }
+};
+
+QTEST_MAIN(TestEvidence)
+#include "tst_evidence.moc"

@@ -88,6 +88,8 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
             [this](const JournalEvent &event, const QString &reason) {
                 if (NewCaseHandler::handles(event))
                     m_newCases->tellGaveUp(event, reason);
+                else if (EvidenceHandler::handles(event))
+                    m_evidence->tellGaveUp(event, reason);
                 else
                     m_actions->tellGaveUp(event, reason);
             });

@@ -170,7 +170,9 @@ void SlackClient::tellPrivately(const QUrl &responseUrl, const SlackMessage &mes
         return postEphemeral(message, user, {}, std::move(done));
     respond(responseUrl, message,
             [this, message, user, done = std::move(done)](const SlackResult &r) {
-                if (r.ok())
+                // Only a URL Slack refuses (expired, used up) is replaced: after a timeout the
+                // answer may have arrived, and would be told twice.
+                if (r.kind != SlackResult::Kind::Permanent)
                     return done(r);
                 postEphemeral(message, user, {}, done);
             });

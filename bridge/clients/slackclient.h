@@ -50,8 +50,8 @@ public:
     /// used; the bot token is never sent there.
     void respond(const QUrl &responseUrl, const SlackMessage &message, Callback done);
     /// Tells `user` alone: through `responseUrl` when there is one (respond()), else, or when
-    /// Slack no longer takes it (expired, used up), by chat.postEphemeral in the message's
-    /// channel.
+    /// Slack refuses it (expired, used up: not after a timeout, when it may have arrived), by
+    /// chat.postEphemeral in the message's channel.
     void tellPrivately(const QUrl &responseUrl, const SlackMessage &message, const QString &user,
                        Callback done);
     void usersInfo(const QString &userId, Callback done);

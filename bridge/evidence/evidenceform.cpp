@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTimeZone>
 
 namespace Bridge {
@@ -73,7 +74,37 @@ QJsonObject validateEvidence(const EvidenceInput &input)
     return errors;
 }
 
-QString evidenceMarkdown(const SlackEvidence &e, const QString &note, const QString &addedBy)
+QString plainSlackText(const QString &text)
+{
+    static const QRegularExpression angled(QStringLiteral("<([^<>|]*)(?:\\|([^<>]*))?>"));
+    QString out;
+    qsizetype at = 0;
+    for (auto it = angled.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += text.mid(at, m.capturedStart() - at);
+        const QString target = m.captured(1);
+        const QString label = m.captured(2);
+        if (target.startsWith(u'@') || target.startsWith(u'!'))
+            out += label.isEmpty() ? target : u'@' + label;
+        else if (target.startsWith(u'#'))
+            out += label.isEmpty() ? target : u'#' + label;
+        else
+            out += label.isEmpty() ? target : QStringLiteral("%1 (%2)").arg(label, target);
+        at = m.capturedEnd();
+    }
+    out += text.mid(at);
+    return out.replace(QStringLiteral("&lt;"), QStringLiteral("<"))
+        .replace(QStringLiteral("&gt;"), QStringLiteral(">"))
+        .replace(QStringLiteral("&amp;"), QStringLiteral("&"));
+}
+
+QString evidenceSignature(const QString &addedBy, qint64 eventId)
+{
+    return QStringLiteral("Added from Slack by %1 (HiveSlack event %2)").arg(addedBy).arg(eventId);
+}
+
+QString evidenceMarkdown(const SlackEvidence &e, const QString &note, const QString &addedBy,
+                         qint64 eventId)
 {
     const qint64 postedMs = qint64(e.ts.section(u'.', 0, 0).toLongLong()) * 1000;
     const QString when = postedMs > 0 ? QDateTime::fromMSecsSinceEpoch(postedMs, QTimeZone::utc())
@@ -89,7 +120,7 @@ QString evidenceMarkdown(const SlackEvidence &e, const QString &note, const QStr
     lines << (e.permalink.isEmpty() ? QStringLiteral("(Slack gave no permalink)")
                                     : QStringLiteral("Permalink: %1").arg(e.permalink));
     lines << QString();
-    const QStringList text = e.text.split(u'\n');
+    const QStringList text = plainSlackText(e.text).split(u'\n');
     for (const QString &line : text)
         lines << QStringLiteral("> ") + line;
     if (!e.files.isEmpty()) {
@@ -99,7 +130,7 @@ QString evidenceMarkdown(const SlackEvidence &e, const QString &note, const QStr
     }
     if (!note.isEmpty())
         lines << QString() << QStringLiteral("Note: %1").arg(note);
-    lines << QString() << QStringLiteral("Added from Slack by %1").arg(addedBy);
+    lines << QString() << evidenceSignature(addedBy, eventId);
     return lines.join(u'\n');
 }
 

@@ -53,9 +53,16 @@ EvidenceInput parseEvidence(const QJsonObject &viewStateValues);
 QJsonObject validateEvidence(const EvidenceInput &input);
 
 /// The Markdown kept in TheHive (a case comment, or a task log on TheHive 4): who wrote the
-/// message, where and when, its permalink, its text quoted, its files by name and link, the
-/// analyst's note and who added it.
-QString evidenceMarkdown(const SlackEvidence &evidence, const QString &note,
-                         const QString &addedBy);
+/// message, where and when, its permalink, its text quoted (Slack's own encoding of links,
+/// mentions and `&amp;`-style entities read back as text), its files by name and link, the
+/// analyst's note, and evidenceSignature().
+QString evidenceMarkdown(const SlackEvidence &evidence, const QString &note, const QString &addedBy,
+                         qint64 eventId);
+/// The last line of evidenceMarkdown(): who added it, and the journal event that wrote it, by
+/// which a write whose answer was lost is found again.
+QString evidenceSignature(const QString &addedBy, qint64 eventId);
+/// Slack message text as a person reads it: `<url|label>` → "label (url)", `<@U1>` → "@U1",
+/// `<#C1|name>` → "#name", and `&lt;`, `&gt;`, `&amp;` decoded.
+QString plainSlackText(const QString &text);
 
 } // namespace Bridge

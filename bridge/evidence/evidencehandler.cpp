@@ -202,7 +202,7 @@ void EvidenceHandler::describe(std::shared_ptr<Request> r)
 
 void EvidenceHandler::write(std::shared_ptr<Request> r)
 {
-    r->markdown = evidenceMarkdown(r->evidence, r->input.note, r->login);
+    r->markdown = evidenceMarkdown(r->evidence, r->input.note, r->login, r->event.id);
     if (!r->version.isTheHive4())
         return writeOnce(r, *HiveRequests::addCaseComment(r->target->id, r->markdown, r->version),
                          HiveRequests::listCaseComments(r->target->id, LookBackLimit));
@@ -271,8 +271,10 @@ void EvidenceHandler::writeOnce(std::shared_ptr<Request> r, const HiveRequest &r
     m_writer.readFor(r->login, lookup, r->version, [this, r, send](const Verdict &found, bool) {
         if (!found.allowed())
             return r->done(Outcome::retry(found.reason));
+        // Found by its signature: the rest (a name Slack gave or not) may differ on a retry.
+        const QString signature = evidenceSignature(r->login, r->event.id);
         for (const QJsonValue &item : found.hive.json.array()) {
-            if (item.toObject().value(u"message").toString() == r->markdown) {
+            if (item.toObject().value(u"message").toString().endsWith(signature)) {
                 qCInfo(lcDelivery)
                     << "event" << r->event.id << "found its evidence written by an earlier attempt";
                 return written(r);
@@ -304,6 +306,23 @@ void EvidenceHandler::written(std::shared_ptr<Request> r)
          CaseView::list(r->channel, tr("The message was added to TheHive as evidence:"),
                         {CaseListEntry{here, link, {}}}),
          Outcome::delivered(tr("evidence added to case #%1").arg(c.number)));
+}
+
+void EvidenceHandler::tellGaveUp(const JournalEvent &event, const QString &reason)
+{
+    const std::optional<SlackInteraction> in = parseInteraction(event.payload, nullptr);
+    if (!in || !isSubmission(*in))
+        return;
+    const QJsonObject meta = QJsonDocument::fromJson(in->privateMetadata.toUtf8()).object();
+    const QString channel = meta.value(u"channel").toString();
+    if (channel.isEmpty())
+        return;
+    m_slack.tellPrivately(
+        m_responseUrls.find(meta.value(u"trigger").toString()),
+        SlackMessage::notice(channel, tr(":x: The message was not added to TheHive: %1. Please "
+                                         "try again once TheHive is back.")
+                                          .arg(reason)),
+        in->userId, [](const SlackResult &) {});
 }
 
 void EvidenceHandler::refuse(std::shared_ptr<Request> r, const QString &reason,

@@ -46,6 +46,8 @@ public:
     /// Whether `event` is this handler's: the shortcut, or its form's submission.
     static bool handles(const JournalEvent &event);
     void handle(const JournalEvent &event, Dispatcher::Completion done);
+    /// Tells the analyst that a submission retried until the dispatcher gave up was not kept.
+    void tellGaveUp(const JournalEvent &event, const QString &reason);
 
 private:
     struct Request; // one shortcut or submission being carried out

@@ -110,6 +110,8 @@ SlackAck SlackIntake::takeInteraction(const QByteArray &payloadJson)
     // The case key keeps an interaction in order with the case's other events.
     if (!interaction->actions.isEmpty())
         entry.caseKey = caseIdFromBlockId(interaction->actions.first().blockId).value_or(QString());
+    else if (interaction->callbackId == EvidenceIds::Callback)
+        entry.caseKey = parseEvidence(interaction->stateValues).caseId;
     else if (!interaction->privateMetadata.isEmpty())
         entry.caseKey = QJsonDocument::fromJson(interaction->privateMetadata.toUtf8())
                             .object()

@@ -17,6 +17,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -38,12 +39,19 @@ bool isNewCaseSubmission(const SlackInteraction &in)
            in.callbackId == NewCaseIds::Callback;
 }
 
-/// Whether `c` is the case `draft` asked for (TheHive puts a template's prefix before the title).
-bool isCaseOf(const CaseRecord &c, const CaseDraft &draft)
+/// Whether `c` is the case `draft` asked for: TheHive puts a template's prefix before the
+/// title; `creator` (the analyst in header mode; empty with the service key, whose login
+/// HiveSlack does not know) must have made it.
+bool isCaseOf(const CaseRecord &c, const CaseDraft &draft, const QString &creator)
 {
-    return c.description == draft.description &&
-           (c.title == draft.title || c.title.endsWith(u' ' + draft.title));
+    return c.description == draft.description && c.title.endsWith(draft.title) &&
+           (draft.assigneeLogin.isEmpty() ||
+            c.assignee.compare(draft.assigneeLogin, Qt::CaseInsensitive) == 0) &&
+           (creator.isEmpty() || c.createdBy.compare(creator, Qt::CaseInsensitive) == 0);
 }
+
+/// How long the form waits for TheHive's case templates: Slack's trigger lasts 3 s.
+constexpr int TemplatesDeadlineMs = 1000;
 
 } // namespace
 
@@ -97,16 +105,23 @@ void NewCaseHandler::openForm(const QString &login, const HiveVersion &version,
     const QString metadata = QString::fromUtf8(
         QJsonDocument(QJsonObject{{u"channel"_s, channel}, {u"command"_s, commandTriggerId}})
             .toJson(QJsonDocument::Compact));
-    m_writer.readFor(
-        login, HiveRequests::listCaseTemplates(TemplateLimit), version,
-        [=, this](const Verdict &verdict, bool) {
-            // Without its templates the form still opens: they are optional.
-            const QList<CaseTemplateChoice> templates =
-                verdict.allowed() ? caseTemplatesFromJson(verdict.hive.json.array())
-                                  : QList<CaseTemplateChoice>();
+    // Whichever comes first opens the form: TheHive's templates, or the deadline without them.
+    auto open = std::make_shared<std::function<void(const QList<CaseTemplateChoice> &)>>(
+        [=, this](const QList<CaseTemplateChoice> &templates) {
             const QJsonObject view = buildNewCaseModal(version, templates, slackUserId, metadata);
             m_slack.openView(commandTriggerId, SlackMessage::form(channel, view), done);
         });
+    const auto once = [open](const QList<CaseTemplateChoice> &templates) {
+        if (const auto take = std::exchange(*open, {}))
+            take(templates);
+    };
+    QTimer::singleShot(TemplatesDeadlineMs, this, [once] { once({}); });
+    m_writer.readFor(login, HiveRequests::listCaseTemplates(TemplateLimit), version,
+                     [once](const Verdict &verdict, bool) {
+                         // Without its templates the form still opens: they are optional.
+                         once(verdict.allowed() ? caseTemplatesFromJson(verdict.hive.json.array())
+                                                : QList<CaseTemplateChoice>());
+                     });
 }
 
 void NewCaseHandler::handle(const JournalEvent &event, Dispatcher::Completion done)
@@ -221,11 +236,17 @@ void NewCaseHandler::findOrCreate(std::shared_ptr<Submission> s, qint64 begunAtM
         s->login,
         HiveRequests::listCasesCreatedSince(begunAtMs - CaseLookBackMarginMs, CaseLookBackLimit),
         s->version, [this, s, write](const Verdict &verdict, bool) {
-            if (!verdict.allowed())
+            if (verdict.kind == Verdict::Kind::Unavailable)
                 return waitForHive(s, verdict.reason);
+            if (!verdict.allowed())
+                return refuse(s,
+                              tr("HiveSlack cannot tell whether your case was created: %1")
+                                  .arg(verdict.reason),
+                              Outcome::failed(verdict.reason));
             for (const QJsonValue &item : verdict.hive.json.array()) {
                 const CaseRecord c = caseFromJson(item.toObject(), s->version);
-                if (isCaseOf(c, s->draft)) {
+                if (isCaseOf(c, s->draft,
+                             m_writer.mode() == ActAs::Header ? s->login : QString())) {
                     qCInfo(lcDelivery)
                         << "event" << s->event.id << "found its case created by an earlier attempt";
                     return created(s, c);
@@ -323,6 +344,15 @@ void NewCaseHandler::waitForHive(std::shared_ptr<Submission> s, const QString &w
 
 void NewCaseHandler::tellGaveUp(const JournalEvent &event, const QString &reason)
 {
+    if (event.kind == AnnounceKind) {
+        const QJsonObject payload = QJsonDocument::fromJson(event.payload).object();
+        return tell(payload.value(u"command").toString(),
+                    SlackMessage::notice(payload.value(u"channel").toString(),
+                                         tr(":x: Your case is in TheHive, but HiveSlack could "
+                                            "not show it here: %1. Show it with /hive <number>.")
+                                             .arg(reason)),
+                    payload.value(u"user").toString(), [](const SlackResult &) {});
+    }
     const std::optional<SlackInteraction> in = parseInteraction(event.payload, nullptr);
     if (!in || !isNewCaseSubmission(*in))
         return;
@@ -330,11 +360,16 @@ void NewCaseHandler::tellGaveUp(const JournalEvent &event, const QString &reason
     const QString channel = meta.value(u"channel").toString();
     if (channel.isEmpty())
         return;
-    tell(meta.value(u"command").toString(),
-         SlackMessage::notice(channel, tr(":x: Your new case was not created: %1. Please try "
-                                          "again once TheHive is back.")
-                                           .arg(reason)),
-         in->userId, [](const SlackResult &) {});
+    // A write still marked may have been made: its answer never came.
+    const QString text =
+        m_journal.writeBegunAt(Journal::eventWriteKey(event.id))
+            ? tr(":x: HiveSlack gave up on your new case (%1), and cannot tell whether TheHive "
+                 "made it: look for it in TheHive before you try again.")
+                  .arg(reason)
+            : tr(":x: Your new case was not created: %1. Please try again once TheHive is back.")
+                  .arg(reason);
+    tell(meta.value(u"command").toString(), SlackMessage::notice(channel, text), in->userId,
+         [](const SlackResult &) {});
 }
 
 void NewCaseHandler::tell(const QString &commandTriggerId, const SlackMessage &message,

@@ -301,10 +301,11 @@ void SocketModeClient::onEnvelope(QWebSocket *socket, const QJsonObject &envelop
     if (type == u"interactive" && payload.value(u"type").toString() == u"block_suggestion") {
         // Answered once the options are found; the socket may be gone by then.
         const QPointer<QWebSocket> alive(socket);
+        const QPointer<SocketModeClient> self(this);
         return m_intake.takeSuggestion(QJsonDocument(payload).toJson(QJsonDocument::Compact),
-                                       [this, alive, envelope, received](const SlackAck &ack) {
-                                           if (alive)
-                                               acknowledge(alive, envelope, ack, received);
+                                       [self, alive, envelope, received](const SlackAck &ack) {
+                                           if (self && alive)
+                                               self->acknowledge(alive, envelope, ack, received);
                                        });
     }
     acknowledge(socket, envelope, take(type, payload), received);

@@ -8,6 +8,7 @@
 #include "authority/analystpermissions.h"
 #include "evidence/evidenceform.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -196,7 +197,8 @@ private Q_SLOTS:
                   WarRoom, QString(s.messageTs).remove(u'.')),
               u"> Got the same invoice mail"_s, u"> from billing@evil.example"_s,
               u"invoice.eml: https://soc-example.slack.com/files/U0BOB/F1/invoice.eml"_s,
-              u"Note: Same lure as the first reports"_s, QString(u"Added from Slack by "_s + Alice.email)})
+              u"Note: Same lure as the first reports"_s,
+              QString(u"Added from Slack by "_s + Alice.email)})
             QVERIFY2(kept.contains(part), qPrintable(part + u"\n---\n"_s + kept));
 
         // The card's thread says so, and Alice is told privately.
@@ -243,6 +245,43 @@ private Q_SLOTS:
         QVERIFY(s.settle());
         QCOMPARE(s.h.hive.comments(s.caseId).size(), 1);
         QCOMPARE(s.answers().size(), 1);
+    }
+
+    void aRetryFindsItsEvidenceThoughSlackNamesNobody()
+    {
+        Scene s;
+        QVERIFY(s.shortcut(Alice));
+        const QString commentPath = u"/api/v1/case/%1/comment"_s.arg(s.caseId);
+        s.h.hive.loseAnswerNext(commentPath, 504);
+        // The first attempt reads Bob's name; the retry is refused it, so its text differs.
+        QObject::connect(&s.h.hive, &FakeHttpServer::requestAnswered,
+                         [&](const RecordedRequest &request, int) {
+                             if (request.path == commentPath)
+                                 s.h.slack.failNext(u"/api/users.info"_s, 503, {}, 100);
+                         });
+        QCOMPARE(s.submit(Alice, s.caseId, {}).status, 200);
+        QVERIFY(s.settle());
+        s.h.slack.clearFaults();
+        QVERIFY(s.h.slack.requests(u"/api/users.info"_s).size() >= 2);
+        QCOMPARE(s.h.hive.comments(s.caseId).size(), 1);
+        QCOMPARE(s.h.hive.requests(u"/api/v1/case/%1/comment"_s.arg(s.caseId)).size(), 1);
+    }
+
+    void theFinderShowsNoRestrictedCaseAndAnswersInTime()
+    {
+        Scene s(u"5.5.2"_s);
+        QVERIFY(s.h.hive.setCaseAccess(s.caseId, {s.h.hive.apiUserLogin(), Alice.email}));
+        QVERIFY(s.shortcut(Alice));
+        // With the service key HiveSlack cannot tell whether Alice is one of the named users.
+        QVERIFY(s.suggestions(u"phish"_s).isEmpty());
+        QVERIFY(s.h.hive.setCaseAccess(s.caseId, {}));
+        QCOMPARE(s.suggestions(u"phish"_s).size(), 1);
+        // A slow TheHive: no options, in time for Slack's 3 s.
+        s.h.hive.delayNext(u"/api/v1/query"_s, 4000);
+        QElapsedTimer asked;
+        asked.start();
+        QVERIFY(s.suggestions(u"phish"_s).isEmpty());
+        QVERIFY2(asked.elapsed() < 3000, qPrintable(QString::number(asked.elapsed())));
     }
 
     void theHive4KeepsEvidenceInOneTask()

@@ -342,11 +342,18 @@ private Q_SLOTS:
     void aLostAnswerMakesOneCase()
     {
         Scene s;
+        const QString templateId =
+            s.h.hive.addCaseTemplate({{u"name"_s, u"phishing"_s}, {u"titlePrefix"_s, u"[PHISH]"_s}})
+                .value(u"_id"_s)
+                .toString();
         s.start();
         QVERIFY(s.openForm(Alice, Elsewhere));
         // TheHive creates the case, but its answer is lost on the way (a gateway's 504).
         s.h.hive.loseAnswerNext(u"/api/v1/case"_s, 504);
-        QCOMPARE(s.submit(Alice, Form{}).status, 200);
+        Form f;
+        f.templateId = templateId;
+        f.assignee = Alice.slackId;
+        QCOMPARE(s.submit(Alice, f).status, 200);
         QVERIFY(s.settle());
         QCOMPARE(s.h.hive.requests(u"/api/v1/case"_s).size(), 1);
         QCOMPARE(s.created.size(), 1);

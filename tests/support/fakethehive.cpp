@@ -75,9 +75,10 @@ bool matchesFilter(const QJsonObject &item, const QJsonObject &filter)
                 return false;
         } else if (op == u"_like") {
             // TheHive's wildcard match ("*" any run), ignoring case.
-            const QRegularExpression pattern = QRegularExpression::fromWildcard(
-                arg.value(u"_value"_s).toString(), Qt::CaseInsensitive,
-                QRegularExpression::UnanchoredWildcardConversion);
+            QString wildcard = QRegularExpression::escape(arg.value(u"_value"_s).toString());
+            const QRegularExpression pattern(u'^' + wildcard.replace(u"\\*"_s, u".*"_s) + u'$',
+                                             QRegularExpression::CaseInsensitiveOption |
+                                                 QRegularExpression::DotMatchesEverythingOption);
             if (!pattern.match(item.value(arg.value(u"_field"_s).toString()).toString()).hasMatch())
                 return false;
         } else if (op == u"_in") {

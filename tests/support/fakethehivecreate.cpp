@@ -51,13 +51,15 @@ void FakeTheHive::postCase(const RecordedRequest &request, bool v1, Reply &reply
         return reply.setJson(error(u"BadRequest"_s, u"Invalid Json"_s), 400);
     const QJsonObject body = doc.object();
     // TheHive 4 (v0 and v1) needs manageCase and answers 403 "Operation not permitted" (v0) or
-    // 404 "Organisation not found" (v1); TheHive 5 needs manageCase/create.
+    // 404 "Organisation not found" (v1); TheHive 5.1+ needs manageCase/create.
     if (isTheHive4() && !can(m_caller, u"manageCase"_s)) {
         if (v1)
             return reply.setJson(error(u"NotFoundError"_s, u"Organisation not found"_s), 404);
         return reply.setJson(error(u"AuthorizationError"_s, u"Operation not permitted"_s), 403);
     }
-    if (!isTheHive4() && !can(m_caller, u"manageCase/create"_s))
+    // TheHive 5.0 still had the single manageCase permission.
+    if (!isTheHive4() &&
+        !can(m_caller, m_major == 5 && m_minor == 0 ? u"manageCase"_s : u"manageCase/create"_s))
         return refuse(u"create a case"_s, u"Case"_s, reply);
     for (const QString &required : {u"title"_s, u"description"_s}) {
         if (!body.value(required).isString() ||

@@ -65,16 +65,12 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
     m_actions = std::make_unique<ActionHandler>(m_config, m_journal, *m_hive, *m_versions, *m_slack,
                                                 *m_users, *m_writer, *m_cards);
     m_responseUrls = std::make_unique<ResponseUrls>(m_clock);
-    m_newCases =
-        std::make_unique<NewCaseHandler>(m_config, m_journal, *m_hive, *m_versions, *m_slack,
-                                         *m_users, *m_writer, *m_cards, *m_responseUrls);
-    m_evidence =
-        std::make_unique<EvidenceHandler>(m_config, m_journal, *m_hive, *m_versions, *m_slack,
-                                          *m_users, *m_writer, *m_cards, *m_responseUrls);
+    const BridgeParts parts{m_config, m_journal, *m_hive,  *m_versions,    *m_slack,
+                            *m_users, *m_writer, *m_cards, *m_responseUrls};
+    m_newCases = std::make_unique<NewCaseHandler>(parts);
+    m_evidence = std::make_unique<EvidenceHandler>(parts);
     m_suggestions = std::make_unique<CaseSuggestions>(*m_users, *m_versions, *m_writer, *m_cards);
-    m_commands =
-        std::make_unique<CommandHandler>(m_config, *m_versions, *m_slack, *m_users, *m_writer,
-                                         *m_cards, *m_newCases, *m_responseUrls);
+    m_commands = std::make_unique<CommandHandler>(parts, *m_newCases);
     m_reconciler = std::make_unique<CaseReconciler>(m_journal, *m_hive, *m_versions, *m_cards,
                                                     m_clock, m_config.reconcileSeconds);
     m_dispatcher = std::make_unique<Dispatcher>(

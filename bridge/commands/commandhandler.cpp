@@ -29,19 +29,10 @@ struct CommandHandler::Request
     Dispatcher::Completion done;
 };
 
-CommandHandler::CommandHandler(const BridgeConfig &config, HiveVersionProbe &versions,
-                               SlackClient &slack, UserLinker &users, AnalystWriter &writer,
-                               CardPublisher &cards, NewCaseHandler &newCases,
-                               const ResponseUrls &responseUrls, QObject *parent)
+CommandHandler::CommandHandler(const BridgeParts &bridge, NewCaseHandler &newCases, QObject *parent)
     : QObject(parent)
-    , m_config(config)
-    , m_versions(versions)
-    , m_slack(slack)
-    , m_users(users)
-    , m_writer(writer)
-    , m_cards(cards)
+    , m_bridge(bridge)
     , m_newCases(newCases)
-    , m_responseUrls(responseUrls)
 {
 }
 
@@ -54,7 +45,7 @@ void CommandHandler::handle(const JournalEvent &event, Dispatcher::Completion do
     request->userId = fields.value(u"user_id").toString();
     request->channel = fields.value(u"channel_id").toString();
     request->triggerId = fields.value(u"trigger_id").toString();
-    request->responseUrl = m_responseUrls.find(request->triggerId);
+    request->responseUrl = m_bridge.responseUrls.find(request->triggerId);
     request->command = parseHiveCommand(fields.value(u"text").toString());
     request->done = std::move(done);
     if (request->userId.isEmpty() || request->channel.isEmpty())
@@ -79,20 +70,21 @@ void CommandHandler::handle(const JournalEvent &event, Dispatcher::Completion do
 void CommandHandler::withAnalyst(std::shared_ptr<Request> request,
                                  std::function<void(const HiveVersion &)> next)
 {
-    m_users.resolveActor(request->userId, [this, request, next](const UserLinker::Link &actor) {
-        if (actor.unavailable)
-            return unreachable(request, actor.reason);
-        if (!actor.ok())
-            return answer(request, actor.reason,
-                          Outcome::ignored(tr("refused: %1").arg(actor.reason)));
-        request->login = actor.hiveLogin;
-        m_versions.withVersion(
-            [this, request, next](std::optional<HiveVersion> version, const QString &error) {
-                if (!version)
-                    return unreachable(request, error);
-                next(*version);
-            });
-    });
+    m_bridge.users.resolveActor(
+        request->userId, [this, request, next](const UserLinker::Link &actor) {
+            if (actor.unavailable)
+                return unreachable(request, actor.reason);
+            if (!actor.ok())
+                return answer(request, actor.reason,
+                              Outcome::ignored(tr("refused: %1").arg(actor.reason)));
+            request->login = actor.hiveLogin;
+            m_bridge.versions.withVersion(
+                [this, request, next](std::optional<HiveVersion> version, const QString &error) {
+                    if (!version)
+                        return unreachable(request, error);
+                    next(*version);
+                });
+        });
 }
 
 void CommandHandler::unreachable(std::shared_ptr<Request> request, const QString &why)
@@ -114,13 +106,13 @@ bool CommandHandler::refused(std::shared_ptr<Request> request, const Verdict &ve
 void CommandHandler::summon(std::shared_ptr<Request> request, const HiveVersion &version)
 {
     const QString number = QString::number(request->command.caseNumber);
-    m_writer.readCase(
+    m_bridge.writer.readCase(
         request->login, number, version,
         [this, request, version, number](const Verdict &verdict, std::optional<CaseRecord> c) {
             if (refused(request, verdict))
                 return;
             const CaseView view =
-                m_cards.policy().decide(*c, request->channel, Placement::Summoned);
+                m_bridge.cards.policy().decide(*c, request->channel, Placement::Summoned);
             if (!view.isFull())
                 return answer(
                     request,
@@ -130,25 +122,26 @@ void CommandHandler::summon(std::shared_ptr<Request> request, const HiveVersion 
                         .arg(number),
                     Outcome::ignored(
                         tr("refused: %1 may not see case #%2").arg(request->channel, number)));
-            m_cards.summon(*c, version, request->channel, request->userId,
-                           [this, request, number](const Outcome &outcome) {
-                               if (outcome.kind == Outcome::Kind::Retry)
-                                   return request->done(outcome); // asked again, answered then
-                               if (outcome.kind == Outcome::Kind::Failed)
-                                   return answer(request,
-                                                 tr("HiveSlack could not show case #%1 here: %2. "
-                                                    "If it is not a member of this channel, "
-                                                    "invite it and ask again.")
-                                                     .arg(number, outcome.detail),
-                                                 outcome);
-                               answer(request, tr("Case #%1 is shown here.").arg(number), outcome);
-                           });
+            m_bridge.cards.summon(
+                *c, version, request->channel, request->userId,
+                [this, request, number](const Outcome &outcome) {
+                    if (outcome.kind == Outcome::Kind::Retry)
+                        return request->done(outcome); // asked again, answered then
+                    if (outcome.kind == Outcome::Kind::Failed)
+                        return answer(request,
+                                      tr("HiveSlack could not show case #%1 here: %2. "
+                                         "If it is not a member of this channel, "
+                                         "invite it and ask again.")
+                                          .arg(number, outcome.detail),
+                                      outcome);
+                    answer(request, tr("Case #%1 is shown here.").arg(number), outcome);
+                });
         });
 }
 
 void CommandHandler::openNewCaseForm(std::shared_ptr<Request> request, const HiveVersion &version)
 {
-    m_writer.check(
+    m_bridge.writer.check(
         request->login, CaseAction::CreateCase, version,
         [this, request, version](const Verdict &verdict) {
             if (refused(request, verdict))
@@ -183,41 +176,41 @@ void CommandHandler::listMine(std::shared_ptr<Request> request, const HiveVersio
     auto mine = std::make_shared<Mine>();
     mine->request = request;
     mine->version = version;
-    m_writer.readFor(request->login,
-                     HiveRequests::listOpenCasesOf(request->login, MineLimit, version), version,
-                     [this, mine](const Verdict &verdict, bool) {
-                         if (refused(mine->request, verdict))
-                             return;
-                         for (const QJsonValue &item : verdict.hive.json.array()) {
-                             const CaseRecord c = caseFromJson(item.toObject(), mine->version);
-                             if (c.isClosed()) // a custom closing status the query let through
-                                 continue;
-                             mine->cases.append(c);
-                             mine->caseById.insert(c.id, c);
-                         }
-                         listMyTasks(mine);
-                     });
+    m_bridge.writer.readFor(
+        request->login, HiveRequests::listOpenCasesOf(request->login, MineLimit, version), version,
+        [this, mine](const Verdict &verdict, bool) {
+            if (refused(mine->request, verdict))
+                return;
+            for (const QJsonValue &item : verdict.hive.json.array()) {
+                const CaseRecord c = caseFromJson(item.toObject(), mine->version);
+                if (c.isClosed()) // a custom closing status the query let through
+                    continue;
+                mine->cases.append(c);
+                mine->caseById.insert(c.id, c);
+            }
+            listMyTasks(mine);
+        });
 }
 
 void CommandHandler::listMyTasks(std::shared_ptr<Mine> mine)
 {
-    m_writer.readFor(mine->request->login,
-                     HiveRequests::listOpenTasksOf(mine->request->login, MineLimit), mine->version,
-                     [this, mine](const Verdict &verdict, bool) {
-                         // The cases alone still answer the analyst when the tasks cannot be
-                         // listed.
-                         for (const QJsonValue &item : verdict.hive.json.array()) {
-                             const QJsonObject task = item.toObject();
-                             const QString caseId =
-                                 task.value(u"extraData").toObject().value(u"caseId").toString();
-                             if (caseId.isEmpty())
-                                 continue;
-                             mine->tasks.append({task.value(u"title").toString(), caseId});
-                             if (!mine->caseById.contains(caseId) && !mine->toRead.contains(caseId))
-                                 mine->toRead.append(caseId);
-                         }
-                         readTaskCases(mine);
-                     });
+    m_bridge.writer.readFor(
+        mine->request->login, HiveRequests::listOpenTasksOf(mine->request->login, MineLimit),
+        mine->version, [this, mine](const Verdict &verdict, bool) {
+            // The cases alone still answer the analyst when the tasks cannot be
+            // listed.
+            for (const QJsonValue &item : verdict.hive.json.array()) {
+                const QJsonObject task = item.toObject();
+                const QString caseId =
+                    task.value(u"extraData").toObject().value(u"caseId").toString();
+                if (caseId.isEmpty())
+                    continue;
+                mine->tasks.append({task.value(u"title").toString(), caseId});
+                if (!mine->caseById.contains(caseId) && !mine->toRead.contains(caseId))
+                    mine->toRead.append(caseId);
+            }
+            readTaskCases(mine);
+        });
 }
 
 void CommandHandler::readTaskCases(std::shared_ptr<Mine> mine)
@@ -225,20 +218,21 @@ void CommandHandler::readTaskCases(std::shared_ptr<Mine> mine)
     if (mine->toRead.isEmpty())
         return answerMine(mine);
     const QString caseId = mine->toRead.takeFirst();
-    m_writer.readCase(mine->request->login, caseId, mine->version,
-                      [this, mine, caseId](const Verdict &, std::optional<CaseRecord> c) {
-                          if (c)
-                              mine->caseById.insert(caseId, *c);
-                          readTaskCases(mine);
-                      });
+    m_bridge.writer.readCase(mine->request->login, caseId, mine->version,
+                             [this, mine, caseId](const Verdict &, std::optional<CaseRecord> c) {
+                                 if (c)
+                                     mine->caseById.insert(caseId, *c);
+                                 readTaskCases(mine);
+                             });
 }
 
 void CommandHandler::answerMine(std::shared_ptr<Mine> mine)
 {
     const std::shared_ptr<Request> request = mine->request;
     const auto entry = [&](const CaseRecord &c, const QString &task) {
-        return CaseListEntry{m_cards.policy().decide(c, request->channel, Placement::Summoned),
-                             QUrl(caseUiUrl(m_config.theHiveUiUrl, c, mine->version)), task};
+        return CaseListEntry{
+            m_bridge.cards.policy().decide(c, request->channel, Placement::Summoned),
+            QUrl(caseUiUrl(m_bridge.config.theHiveUiUrl, c, mine->version)), task};
     };
     QList<CaseListEntry> entries;
     for (const CaseRecord &c : std::as_const(mine->cases))
@@ -280,7 +274,7 @@ void CommandHandler::answer(std::shared_ptr<Request> request, const SlackMessage
             ended->detail += tr("; the answer did not reach Slack: %1").arg(r.error);
         request->done(*ended);
     };
-    m_slack.tellPrivately(request->responseUrl, message, request->userId, told);
+    m_bridge.slack.tellPrivately(request->responseUrl, message, request->userId, told);
 }
 
 } // namespace Bridge

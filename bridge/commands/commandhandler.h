@@ -1,19 +1,13 @@
 #pragma once
 
 #include "commands/hivecommand.h"
-#include "config/bridgeconfig.h"
+#include "delivery/bridgeparts.h"
 #include "delivery/dispatcher.h"
 
 namespace Bridge {
 
-class AnalystWriter;
-class CardPublisher;
-class HiveVersionProbe;
 class NewCaseHandler;
-class ResponseUrls;
-class SlackClient;
 class SlackMessage;
-class UserLinker;
 struct HiveVersion;
 struct Verdict;
 
@@ -37,10 +31,7 @@ class CommandHandler final : public QObject
 public:
     static constexpr int MineLimit = 20;
 
-    CommandHandler(const BridgeConfig &config, HiveVersionProbe &versions, SlackClient &slack,
-                   UserLinker &users, AnalystWriter &writer, CardPublisher &cards,
-                   NewCaseHandler &newCases, const ResponseUrls &responseUrls,
-                   QObject *parent = nullptr);
+    CommandHandler(const BridgeParts &bridge, NewCaseHandler &newCases, QObject *parent = nullptr);
     ~CommandHandler() override;
 
     void handle(const JournalEvent &event, Dispatcher::Completion done);
@@ -68,14 +59,8 @@ private:
     /// true when it did, and the command is done.
     bool refused(std::shared_ptr<Request> request, const Verdict &verdict);
 
-    const BridgeConfig &m_config;
-    HiveVersionProbe &m_versions;
-    SlackClient &m_slack;
-    UserLinker &m_users;
-    AnalystWriter &m_writer;
-    CardPublisher &m_cards;
+    const BridgeParts m_bridge;
     NewCaseHandler &m_newCases;
-    const ResponseUrls &m_responseUrls;
 };
 
 } // namespace Bridge

@@ -62,20 +62,9 @@ struct EvidenceHandler::Request
     QString markdown;
 };
 
-EvidenceHandler::EvidenceHandler(const BridgeConfig &config, Journal &journal, TheHiveClient &hive,
-                                 HiveVersionProbe &versions, SlackClient &slack, UserLinker &users,
-                                 AnalystWriter &writer, CardPublisher &cards,
-                                 const ResponseUrls &responseUrls, QObject *parent)
+EvidenceHandler::EvidenceHandler(const BridgeParts &bridge, QObject *parent)
     : QObject(parent)
-    , m_config(config)
-    , m_journal(journal)
-    , m_hive(hive)
-    , m_versions(versions)
-    , m_slack(slack)
-    , m_users(users)
-    , m_writer(writer)
-    , m_cards(cards)
-    , m_responseUrls(responseUrls)
+    , m_bridge(bridge)
 {
 }
 
@@ -106,7 +95,7 @@ void EvidenceHandler::handle(const JournalEvent &event, Dispatcher::Completion d
         const QJsonObject meta = QJsonDocument::fromJson(in->privateMetadata.toUtf8()).object();
         r->trigger = meta.value(u"trigger").toString();
         const std::optional<JournalEvent> origin =
-            m_journal.event(meta.value(u"shortcut").toInteger());
+            m_bridge.journal.event(meta.value(u"shortcut").toInteger());
         if (!origin)
             return r->done(Outcome::failed(tr("the form's message is no longer in the journal")));
         shortcut = QJsonDocument::fromJson(origin->payload).object();
@@ -120,84 +109,88 @@ void EvidenceHandler::handle(const JournalEvent &event, Dispatcher::Completion d
     if (r->channel.isEmpty() || r->evidence.ts.isEmpty())
         return r->done(Outcome::failed(tr("the shortcut names no message")));
 
-    m_users.resolveActor(r->in.userId, [this, r](const UserLinker::Link &actor) {
+    m_bridge.users.resolveActor(r->in.userId, [this, r](const UserLinker::Link &actor) {
         if (actor.unavailable && isSubmission(r->in))
             return r->done(Outcome::retry(actor.reason)); // the form is kept: tried again
         if (!actor.ok())
             return refuse(r, actor.reason, Outcome::ignored(tr("refused: %1").arg(actor.reason)));
         r->login = actor.hiveLogin;
-        m_versions.withVersion([this, r](std::optional<HiveVersion> version, const QString &why) {
-            if (!version)
-                return refuse(r,
-                              tr("TheHive cannot be reached right now (%1). Please try again "
-                                 "in a moment.")
-                                  .arg(why),
-                              isShortcut(r->in) ? Outcome::failed(why) : Outcome::retry(why));
-            r->version = *version;
-            if (isShortcut(r->in))
-                return openForm(r);
-            submit(r);
-        });
+        m_bridge.versions.withVersion(
+            [this, r](std::optional<HiveVersion> version, const QString &why) {
+                if (!version)
+                    return refuse(r,
+                                  tr("TheHive cannot be reached right now (%1). Please try again "
+                                     "in a moment.")
+                                      .arg(why),
+                                  isShortcut(r->in) ? Outcome::failed(why) : Outcome::retry(why));
+                r->version = *version;
+                if (isShortcut(r->in))
+                    return openForm(r);
+                submit(r);
+            });
     });
 }
 
 void EvidenceHandler::openForm(std::shared_ptr<Request> r)
 {
-    m_writer.check(r->login, evidenceAction(r->version), r->version, [this, r](const Verdict &v) {
-        if (!v.allowed())
-            // The trigger lasts 3 s: a form that could not open now never will.
-            return refuse(r, v.reason, Outcome::ignored(tr("refused: %1").arg(v.reason)));
-        const QString metadata =
-            QString::fromUtf8(QJsonDocument(QJsonObject{{u"channel"_s, r->channel},
-                                                        {u"shortcut"_s, r->event.id},
-                                                        {u"trigger"_s, r->trigger}})
-                                  .toJson(QJsonDocument::Compact));
-        const QJsonObject view = buildEvidenceModal(r->evidence.text, metadata);
-        m_slack.openView(r->trigger, SlackMessage::form(r->channel, view),
-                         [this, r](const SlackResult &result) {
-                             if (result.ok())
-                                 return r->done(Outcome::delivered(tr("evidence form opened")));
-                             refuse(r,
-                                    tr("The form could not be opened (%1). Please use the "
-                                       "shortcut again.")
-                                        .arg(result.error),
-                                    Outcome::failed(u"views.open: "_s + result.error));
-                         });
-    });
+    m_bridge.writer.check(
+        r->login, evidenceAction(r->version), r->version, [this, r](const Verdict &v) {
+            if (!v.allowed())
+                // The trigger lasts 3 s: a form that could not open now never will.
+                return refuse(r, v.reason, Outcome::ignored(tr("refused: %1").arg(v.reason)));
+            const QString metadata =
+                QString::fromUtf8(QJsonDocument(QJsonObject{{u"channel"_s, r->channel},
+                                                            {u"shortcut"_s, r->event.id},
+                                                            {u"trigger"_s, r->trigger}})
+                                      .toJson(QJsonDocument::Compact));
+            const QJsonObject view = buildEvidenceModal(r->evidence.text, metadata);
+            m_bridge.slack.openView(
+                r->trigger, SlackMessage::form(r->channel, view),
+                [this, r](const SlackResult &result) {
+                    if (result.ok())
+                        return r->done(Outcome::delivered(tr("evidence form opened")));
+                    refuse(r,
+                           tr("The form could not be opened (%1). Please use the "
+                              "shortcut again.")
+                               .arg(result.error),
+                           Outcome::failed(u"views.open: "_s + result.error));
+                });
+        });
 }
 
 void EvidenceHandler::submit(std::shared_ptr<Request> r)
 {
-    m_writer.readCase(r->login, r->input.caseId, r->version,
-                      [this, r](const Verdict &verdict, std::optional<CaseRecord> c) {
-                          if (verdict.kind == Verdict::Kind::Unavailable)
-                              return r->done(Outcome::retry(verdict.reason));
-                          if (!verdict.allowed())
-                              return refuse(
-                                  r, verdict.reason,
-                                  Outcome::ignored(tr("refused: %1").arg(verdict.reason)));
-                          r->target = c;
-                          describe(r);
-                      });
+    m_bridge.writer.readCase(r->login, r->input.caseId, r->version,
+                             [this, r](const Verdict &verdict, std::optional<CaseRecord> c) {
+                                 if (verdict.kind == Verdict::Kind::Unavailable)
+                                     return r->done(Outcome::retry(verdict.reason));
+                                 if (!verdict.allowed())
+                                     return refuse(
+                                         r, verdict.reason,
+                                         Outcome::ignored(tr("refused: %1").arg(verdict.reason)));
+                                 r->target = c;
+                                 describe(r);
+                             });
 }
 
 void EvidenceHandler::describe(std::shared_ptr<Request> r)
 {
-    m_slack.getPermalink(r->evidence.channelId, r->evidence.ts, [this, r](const SlackResult &link) {
-        if (link.kind == SlackResult::Kind::Retryable)
-            return r->done(outcomeFor(link, tr("asking Slack for the message's permalink")));
-        r->evidence.permalink = link.json.value(u"permalink").toString();
-        if (r->evidence.authorId.isEmpty())
-            return write(r);
-        m_slack.usersInfo(r->evidence.authorId, [this, r](const SlackResult &who) {
-            const QJsonObject user = who.json.value(u"user").toObject();
-            const QString realName = user.value(u"real_name").toString();
-            if (who.ok())
-                r->evidence.authorName =
-                    realName.isEmpty() ? user.value(u"name").toString() : realName;
-            write(r);
+    m_bridge.slack.getPermalink(
+        r->evidence.channelId, r->evidence.ts, [this, r](const SlackResult &link) {
+            if (link.kind == SlackResult::Kind::Retryable)
+                return r->done(outcomeFor(link, tr("asking Slack for the message's permalink")));
+            r->evidence.permalink = link.json.value(u"permalink").toString();
+            if (r->evidence.authorId.isEmpty())
+                return write(r);
+            m_bridge.slack.usersInfo(r->evidence.authorId, [this, r](const SlackResult &who) {
+                const QJsonObject user = who.json.value(u"user").toObject();
+                const QString realName = user.value(u"real_name").toString();
+                if (who.ok())
+                    r->evidence.authorName =
+                        realName.isEmpty() ? user.value(u"name").toString() : realName;
+                write(r);
+            });
         });
-    });
 }
 
 void EvidenceHandler::write(std::shared_ptr<Request> r)
@@ -216,7 +209,7 @@ void EvidenceHandler::withEvidenceTask(std::shared_ptr<Request> r,
                                        std::function<void(const QString &)> next)
 {
     const QString caseId = r->target->id;
-    m_writer.readFor(
+    m_bridge.writer.readFor(
         r->login, HiveRequests::findTasksSince(caseId, EvidenceTask, 0), r->version,
         [this, r, caseId, next](const Verdict &found, bool) {
             if (!found.allowed())
@@ -231,7 +224,7 @@ void EvidenceHandler::withEvidenceTask(std::shared_ptr<Request> r,
             draft.description = tr("Messages kept from Slack with the “Add to TheHive case” "
                                    "shortcut, one log each.");
             // Not marked: a second evidence task would be found again by its title.
-            m_writer.write(
+            m_bridge.writer.write(
                 r->login, CaseAction::AddTask, HiveRequests::createTask(caseId, draft, r->version),
                 r->version, [this, r, next](const Verdict &made) {
                     if (!made.allowed())
@@ -247,41 +240,43 @@ void EvidenceHandler::writeOnce(std::shared_ptr<Request> r, const HiveRequest &r
 {
     const QString mark = Journal::eventWriteKey(r->event.id);
     const auto send = [this, r, request, mark] {
-        m_writer.write(r->login, evidenceAction(r->version), request, r->version,
-                       [this, r, mark](const Verdict &verdict) {
-                           if (verdict.kind == Verdict::Kind::Unavailable)
-                               return r->done(Outcome::retry(verdict.reason));
-                           if (!verdict.allowed()) {
-                               m_journal.endWrite(mark); // nothing was written
-                               return refuse(r, verdict.reason,
-                                             verdict.hive.kind == HiveResult::Kind::Refused
-                                                 ? outcomeFor(verdict.hive, tr("adding evidence"))
-                                                 : Outcome::ignored(verdict.reason));
-                           }
-                           written(r);
-                       });
+        m_bridge.writer.write(r->login, evidenceAction(r->version), request, r->version,
+                              [this, r, mark](const Verdict &verdict) {
+                                  if (verdict.kind == Verdict::Kind::Unavailable)
+                                      return r->done(Outcome::retry(verdict.reason));
+                                  if (!verdict.allowed()) {
+                                      m_bridge.journal.endWrite(mark); // nothing was written
+                                      return refuse(
+                                          r, verdict.reason,
+                                          verdict.hive.kind == HiveResult::Kind::Refused
+                                              ? outcomeFor(verdict.hive, tr("adding evidence"))
+                                              : Outcome::ignored(verdict.reason));
+                                  }
+                                  written(r);
+                              });
     };
-    const WriteStart start = m_journal.startWrite(mark);
+    const WriteStart start = m_bridge.journal.startWrite(mark);
     if (start.kind == WriteStart::Kind::Failed)
         return r->done(
             Outcome::retry(tr("the journal cannot note the evidence before writing it: %1")
-                               .arg(m_journal.lastError())));
+                               .arg(m_bridge.journal.lastError())));
     if (start.kind == WriteStart::Kind::Begun)
         return send();
-    m_writer.readFor(r->login, lookup, r->version, [this, r, send](const Verdict &found, bool) {
-        if (!found.allowed())
-            return r->done(Outcome::retry(found.reason));
-        // Found by its signature: the rest (a name Slack gave or not) may differ on a retry.
-        const QString signature = evidenceSignature(r->login, r->event.id);
-        for (const QJsonValue &item : found.hive.json.array()) {
-            if (item.toObject().value(u"message").toString().endsWith(signature)) {
-                qCInfo(lcDelivery)
-                    << "event" << r->event.id << "found its evidence written by an earlier attempt";
-                return written(r);
+    m_bridge.writer.readFor(
+        r->login, lookup, r->version, [this, r, send](const Verdict &found, bool) {
+            if (!found.allowed())
+                return r->done(Outcome::retry(found.reason));
+            // Found by its signature: the rest (a name Slack gave or not) may differ on a retry.
+            const QString signature = evidenceSignature(r->login, r->event.id);
+            for (const QJsonValue &item : found.hive.json.array()) {
+                if (item.toObject().value(u"message").toString().endsWith(signature)) {
+                    qCInfo(lcDelivery) << "event" << r->event.id
+                                       << "found its evidence written by an earlier attempt";
+                    return written(r);
+                }
             }
-        }
-        send();
-    });
+            send();
+        });
 }
 
 void EvidenceHandler::written(std::shared_ptr<Request> r)
@@ -293,15 +288,15 @@ void EvidenceHandler::written(std::shared_ptr<Request> r)
             ? tr("<@%1> added a message from %2 to the case as evidence").arg(r->in.userId, where)
             : tr("<@%1> added <%2|a message> from %3 to the case as evidence")
                   .arg(r->in.userId, r->evidence.permalink, where);
-    for (const CardRef &card : m_journal.cards(c.id)) {
+    for (const CardRef &card : m_bridge.journal.cards(c.id)) {
         if (card.ts.isEmpty())
             continue;
-        const CaseView view = m_cards.policy().decide(c, card.channel, placementOf(card));
+        const CaseView view = m_bridge.cards.policy().decide(c, card.channel, placementOf(card));
         if (const std::optional<SlackMessage> message = view.contentNote(note))
-            m_slack.postMessage(*message, card.ts, [](const SlackResult &) {});
+            m_bridge.slack.postMessage(*message, card.ts, [](const SlackResult &) {});
     }
-    const CaseView here = m_cards.policy().decide(c, r->channel, Placement::Summoned);
-    const QUrl link(caseUiUrl(m_config.theHiveUiUrl, c, r->version));
+    const CaseView here = m_bridge.cards.policy().decide(c, r->channel, Placement::Summoned);
+    const QUrl link(caseUiUrl(m_bridge.config.theHiveUiUrl, c, r->version));
     tell(r,
          CaseView::list(r->channel, tr("The message was added to TheHive as evidence:"),
                         {CaseListEntry{here, link, {}}}),
@@ -317,8 +312,8 @@ void EvidenceHandler::tellGaveUp(const JournalEvent &event, const QString &reaso
     const QString channel = meta.value(u"channel").toString();
     if (channel.isEmpty())
         return;
-    m_slack.tellPrivately(
-        m_responseUrls.find(meta.value(u"trigger").toString()),
+    m_bridge.slack.tellPrivately(
+        m_bridge.responseUrls.find(meta.value(u"trigger").toString()),
         SlackMessage::notice(channel, tr(":x: The message was not added to TheHive: %1. Please "
                                          "try again once TheHive is back.")
                                           .arg(reason)),
@@ -334,8 +329,8 @@ void EvidenceHandler::refuse(std::shared_ptr<Request> r, const QString &reason,
 void EvidenceHandler::tell(std::shared_ptr<Request> r, const SlackMessage &message,
                            const Outcome &outcome)
 {
-    m_slack.tellPrivately(m_responseUrls.find(r->trigger), message, r->in.userId,
-                          [r, outcome](const SlackResult &) { r->done(outcome); });
+    m_bridge.slack.tellPrivately(m_bridge.responseUrls.find(r->trigger), message, r->in.userId,
+                                 [r, outcome](const SlackResult &) { r->done(outcome); });
 }
 
 } // namespace Bridge

@@ -1,19 +1,11 @@
 #pragma once
 
-#include "config/bridgeconfig.h"
+#include "delivery/bridgeparts.h"
 #include "delivery/dispatcher.h"
 
 namespace Bridge {
 
-class AnalystWriter;
-class CardPublisher;
-class HiveVersionProbe;
-class Journal;
-class ResponseUrls;
-class SlackClient;
 class SlackMessage;
-class TheHiveClient;
-class UserLinker;
 struct CaseRecord;
 struct HiveRequest;
 struct HiveVersion;
@@ -37,10 +29,7 @@ public:
     /// The task that holds evidence on TheHive 4, which has no case comments.
     static constexpr auto EvidenceTask = QLatin1StringView("Slack evidence");
 
-    EvidenceHandler(const BridgeConfig &config, Journal &journal, TheHiveClient &hive,
-                    HiveVersionProbe &versions, SlackClient &slack, UserLinker &users,
-                    AnalystWriter &writer, CardPublisher &cards, const ResponseUrls &responseUrls,
-                    QObject *parent = nullptr);
+    EvidenceHandler(const BridgeParts &bridge, QObject *parent = nullptr);
     ~EvidenceHandler() override;
 
     /// Whether `event` is this handler's: the shortcut, or its form's submission.
@@ -66,15 +55,7 @@ private:
     void refuse(std::shared_ptr<Request> r, const QString &reason, const Outcome &outcome);
     void tell(std::shared_ptr<Request> r, const SlackMessage &message, const Outcome &outcome);
 
-    const BridgeConfig &m_config;
-    Journal &m_journal;
-    TheHiveClient &m_hive;
-    HiveVersionProbe &m_versions;
-    SlackClient &m_slack;
-    UserLinker &m_users;
-    AnalystWriter &m_writer;
-    CardPublisher &m_cards;
-    const ResponseUrls &m_responseUrls;
+    const BridgeParts m_bridge;
 };
 
 } // namespace Bridge

@@ -68,20 +68,9 @@ struct NewCaseHandler::Submission
     CaseDraft draft;
 };
 
-NewCaseHandler::NewCaseHandler(const BridgeConfig &config, Journal &journal, TheHiveClient &hive,
-                               HiveVersionProbe &versions, SlackClient &slack, UserLinker &users,
-                               AnalystWriter &writer, CardPublisher &cards,
-                               const ResponseUrls &responseUrls, QObject *parent)
+NewCaseHandler::NewCaseHandler(const BridgeParts &bridge, QObject *parent)
     : QObject(parent)
-    , m_config(config)
-    , m_journal(journal)
-    , m_hive(hive)
-    , m_versions(versions)
-    , m_slack(slack)
-    , m_users(users)
-    , m_writer(writer)
-    , m_cards(cards)
-    , m_responseUrls(responseUrls)
+    , m_bridge(bridge)
 {
 }
 
@@ -109,19 +98,20 @@ void NewCaseHandler::openForm(const QString &login, const HiveVersion &version,
     auto open = std::make_shared<std::function<void(const QList<CaseTemplateChoice> &)>>(
         [=, this](const QList<CaseTemplateChoice> &templates) {
             const QJsonObject view = buildNewCaseModal(version, templates, slackUserId, metadata);
-            m_slack.openView(commandTriggerId, SlackMessage::form(channel, view), done);
+            m_bridge.slack.openView(commandTriggerId, SlackMessage::form(channel, view), done);
         });
     const auto once = [open](const QList<CaseTemplateChoice> &templates) {
         if (const auto take = std::exchange(*open, {}))
             take(templates);
     };
     QTimer::singleShot(TemplatesDeadlineMs, this, [once] { once({}); });
-    m_writer.readFor(login, HiveRequests::listCaseTemplates(TemplateLimit), version,
-                     [once](const Verdict &verdict, bool) {
-                         // Without its templates the form still opens: they are optional.
-                         once(verdict.allowed() ? caseTemplatesFromJson(verdict.hive.json.array())
-                                                : QList<CaseTemplateChoice>());
-                     });
+    m_bridge.writer.readFor(login, HiveRequests::listCaseTemplates(TemplateLimit), version,
+                            [once](const Verdict &verdict, bool) {
+                                // Without its templates the form still opens: they are optional.
+                                once(verdict.allowed()
+                                         ? caseTemplatesFromJson(verdict.hive.json.array())
+                                         : QList<CaseTemplateChoice>());
+                            });
 }
 
 void NewCaseHandler::handle(const JournalEvent &event, Dispatcher::Completion done)
@@ -147,18 +137,19 @@ void NewCaseHandler::handle(const JournalEvent &event, Dispatcher::Completion do
 
 void NewCaseHandler::submit(std::shared_ptr<Submission> s)
 {
-    m_users.resolveActor(s->in.userId, [this, s](const UserLinker::Link &actor) {
+    m_bridge.users.resolveActor(s->in.userId, [this, s](const UserLinker::Link &actor) {
         if (actor.unavailable)
             return waitForHive(s, actor.reason);
         if (!actor.ok())
             return refuse(s, actor.reason, Outcome::ignored(tr("refused: %1").arg(actor.reason)));
         s->login = actor.hiveLogin;
-        m_versions.withVersion([this, s](std::optional<HiveVersion> version, const QString &why) {
+        m_bridge.versions.withVersion([this, s](std::optional<HiveVersion> version,
+                                                const QString &why) {
             if (!version)
                 return waitForHive(s, why);
             s->version = *version;
             // The submitter's own right first: nothing in the form matters without it.
-            m_writer.check(
+            m_bridge.writer.check(
                 s->login, CaseAction::CreateCase, s->version, [this, s](const Verdict &verdict) {
                     if (verdict.kind == Verdict::Kind::Unavailable)
                         return waitForHive(s, verdict.reason);
@@ -183,17 +174,18 @@ void NewCaseHandler::create(std::shared_ptr<Submission> s)
                 tr("Opened from Slack by %1; no description was given.").arg(s->login);
         // Marked before TheHive is asked and ended with the event's outcome: a mark still there
         // means an earlier attempt (lost answer, bridge stopped) may have made the case.
-        const WriteStart start = m_journal.startWrite(Journal::eventWriteKey(s->event.id));
+        const WriteStart start = m_bridge.journal.startWrite(Journal::eventWriteKey(s->event.id));
         if (start.kind == WriteStart::Kind::Failed)
             return s->done(
                 Outcome::retry(tr("the journal cannot note the case before creating it: %1")
-                                   .arg(m_journal.lastError())));
+                                   .arg(m_bridge.journal.lastError())));
         findOrCreate(s, start.kind == WriteStart::Kind::Begun ? 0 : start.earlierAt);
     };
     const QString assignee = s->input.assigneeSlackUserId;
     if (assignee.isEmpty())
         return withAssignee({});
-    m_users.resolveUser(assignee, [this, s, assignee, withAssignee](const UserLinker::Link &who) {
+    m_bridge.users.resolveUser(assignee, [this, s, assignee,
+                                          withAssignee](const UserLinker::Link &who) {
         if (who.unavailable)
             return waitForHive(s, who.reason);
         if (!who.ok()) {
@@ -208,14 +200,15 @@ void NewCaseHandler::create(std::shared_ptr<Submission> s)
 void NewCaseHandler::findOrCreate(std::shared_ptr<Submission> s, qint64 begunAtMs)
 {
     const auto write = [this, s] {
-        m_writer.write(
+        m_bridge.writer.write(
             s->login, CaseAction::CreateCase, HiveRequests::createCase(s->draft, s->version),
             s->version, [this, s](const Verdict &verdict) {
                 if (verdict.kind == Verdict::Kind::Unavailable)
                     return waitForHive(s, verdict.hive.message.isEmpty() ? verdict.reason
                                                                          : verdict.hive.message);
                 if (!verdict.allowed()) {
-                    m_journal.endWrite(Journal::eventWriteKey(s->event.id)); // no case was made
+                    m_bridge.journal.endWrite(
+                        Journal::eventWriteKey(s->event.id)); // no case was made
                     const Outcome outcome =
                         verdict.hive.kind == HiveResult::Kind::Refused
                             ? outcomeFor(verdict.hive, tr("creating the case"))
@@ -224,15 +217,15 @@ void NewCaseHandler::findOrCreate(std::shared_ptr<Submission> s, qint64 begunAtM
                                   outcome);
                 }
                 const CaseRecord record = caseFromJson(verdict.hive.json.object(), s->version);
-                m_writer.attribute(record.id, tr("Created from Slack by %1").arg(s->login),
-                                   s->version);
+                m_bridge.writer.attribute(record.id, tr("Created from Slack by %1").arg(s->login),
+                                          s->version);
                 created(s, record);
             });
     };
     if (begunAtMs == 0)
         return write();
     // TheHive stamps cases with its own clock, hence the margin.
-    m_writer.readFor(
+    m_bridge.writer.readFor(
         s->login,
         HiveRequests::listCasesCreatedSince(begunAtMs - CaseLookBackMarginMs, CaseLookBackLimit),
         s->version, [this, s, write](const Verdict &verdict, bool) {
@@ -246,7 +239,7 @@ void NewCaseHandler::findOrCreate(std::shared_ptr<Submission> s, qint64 begunAtM
             for (const QJsonValue &item : verdict.hive.json.array()) {
                 const CaseRecord c = caseFromJson(item.toObject(), s->version);
                 if (isCaseOf(c, s->draft,
-                             m_writer.mode() == ActAs::Header ? s->login : QString())) {
+                             m_bridge.writer.mode() == ActAs::Header ? s->login : QString())) {
                     qCInfo(lcDelivery)
                         << "event" << s->event.id << "found its case created by an earlier attempt";
                     return created(s, c);
@@ -270,7 +263,7 @@ void NewCaseHandler::created(std::shared_ptr<Submission> s, const CaseRecord &re
                                                      {u"user"_s, s->in.userId},
                                                      {u"command"_s, s->commandTrigger}})
                                .toJson(QJsonDocument::Compact);
-    const AppendResult appended = m_journal.append(announcement);
+    const AppendResult appended = m_bridge.journal.append(announcement);
     if (appended.outcome == AppendOutcome::Failed)
         // Tried again, the write mark finds the case instead of making another.
         return s->done(
@@ -286,15 +279,17 @@ void NewCaseHandler::announce(const JournalEvent &event, Dispatcher::Completion 
     const QString channel = payload.value(u"channel").toString();
     const QString user = payload.value(u"user").toString();
     const QString trigger = payload.value(u"command").toString();
-    m_versions.withVersion([=, this](std::optional<HiveVersion> version, const QString &why) {
+    m_bridge.versions.withVersion([=, this](std::optional<HiveVersion> version,
+                                            const QString &why) {
         if (!version)
             return done(Outcome::retry(why));
-        m_hive.fetchCase(
+        m_bridge.hive.fetchCase(
             caseId, *version, [=, this](std::optional<CaseRecord> c, const HiveResult &r) {
                 if (!c)
                     return done(outcomeFor(r, tr("reading the new case")));
-                const CaseView view = m_cards.policy().decide(*c, channel, Placement::Summoned);
-                const QUrl link(caseUiUrl(m_config.theHiveUiUrl, *c, *version));
+                const CaseView view =
+                    m_bridge.cards.policy().decide(*c, channel, Placement::Summoned);
+                const QUrl link(caseUiUrl(m_bridge.config.theHiveUiUrl, *c, *version));
                 const auto told = [this, trigger, user, channel, view, link,
                                    done](const QString &heading, const Outcome &outcome) {
                     tell(trigger, CaseView::list(channel, heading, {CaseListEntry{view, link, {}}}),
@@ -305,18 +300,19 @@ void NewCaseHandler::announce(const JournalEvent &event, Dispatcher::Completion 
                         tr("Your case is in TheHive. It is above what this channel may see, "
                            "so its card goes only where HiveSlack's routing sends it:"),
                         Outcome::delivered(tr("case created; not shown in %1").arg(channel)));
-                m_cards.summon(*c, *version, channel, user, [told, done](const Outcome &outcome) {
-                    if (outcome.kind == Outcome::Kind::Retry)
-                        return done(outcome); // told when it is shown
-                    if (outcome.kind == Outcome::Kind::Failed)
-                        return told(
-                            tr("Your case is in TheHive, but HiveSlack could not show it "
-                               "here (%1). If it is not a member of this channel, invite it "
-                               "and show the case with /hive <number>:")
-                                .arg(outcome.detail),
-                            outcome);
-                    told(tr("Your case is in TheHive, and its card is here:"), outcome);
-                });
+                m_bridge.cards.summon(
+                    *c, *version, channel, user, [told, done](const Outcome &outcome) {
+                        if (outcome.kind == Outcome::Kind::Retry)
+                            return done(outcome); // told when it is shown
+                        if (outcome.kind == Outcome::Kind::Failed)
+                            return told(
+                                tr("Your case is in TheHive, but HiveSlack could not show it "
+                                   "here (%1). If it is not a member of this channel, invite it "
+                                   "and show the case with /hive <number>:")
+                                    .arg(outcome.detail),
+                                outcome);
+                        told(tr("Your case is in TheHive, and its card is here:"), outcome);
+                    });
             });
     });
 }
@@ -362,7 +358,7 @@ void NewCaseHandler::tellGaveUp(const JournalEvent &event, const QString &reason
         return;
     // A write still marked may have been made: its answer never came.
     const QString text =
-        m_journal.writeBegunAt(Journal::eventWriteKey(event.id))
+        m_bridge.journal.writeBegunAt(Journal::eventWriteKey(event.id))
             ? tr(":x: HiveSlack gave up on your new case (%1), and cannot tell whether TheHive "
                  "made it: look for it in TheHive before you try again.")
                   .arg(reason)
@@ -375,8 +371,8 @@ void NewCaseHandler::tellGaveUp(const JournalEvent &event, const QString &reason
 void NewCaseHandler::tell(const QString &commandTriggerId, const SlackMessage &message,
                           const QString &slackUserId, std::function<void(const SlackResult &)> done)
 {
-    m_slack.tellPrivately(m_responseUrls.find(commandTriggerId), message, slackUserId,
-                          std::move(done));
+    m_bridge.slack.tellPrivately(m_bridge.responseUrls.find(commandTriggerId), message, slackUserId,
+                                 std::move(done));
 }
 
 } // namespace Bridge

@@ -1,19 +1,11 @@
 #pragma once
 
-#include "config/bridgeconfig.h"
+#include "delivery/bridgeparts.h"
 #include "delivery/dispatcher.h"
 
 namespace Bridge {
 
-class AnalystWriter;
-class CardPublisher;
-class HiveVersionProbe;
-class Journal;
-class ResponseUrls;
-class SlackClient;
 class SlackMessage;
-class TheHiveClient;
-class UserLinker;
 struct CaseRecord;
 struct HiveVersion;
 struct SlackResult;
@@ -35,10 +27,7 @@ class NewCaseHandler final : public QObject
 {
     Q_OBJECT
 public:
-    NewCaseHandler(const BridgeConfig &config, Journal &journal, TheHiveClient &hive,
-                   HiveVersionProbe &versions, SlackClient &slack, UserLinker &users,
-                   AnalystWriter &writer, CardPublisher &cards, const ResponseUrls &responseUrls,
-                   QObject *parent = nullptr);
+    NewCaseHandler(const BridgeParts &bridge, QObject *parent = nullptr);
     ~NewCaseHandler() override;
 
     /// Whether `event` is this handler's: a New case submission or its announcement.
@@ -67,15 +56,7 @@ private:
     void tell(const QString &commandTriggerId, const SlackMessage &message,
               const QString &slackUserId, std::function<void(const SlackResult &)> done);
 
-    const BridgeConfig &m_config;
-    Journal &m_journal;
-    TheHiveClient &m_hive;
-    HiveVersionProbe &m_versions;
-    SlackClient &m_slack;
-    UserLinker &m_users;
-    AnalystWriter &m_writer;
-    CardPublisher &m_cards;
-    const ResponseUrls &m_responseUrls;
+    const BridgeParts m_bridge;
 };
 
 } // namespace Bridge

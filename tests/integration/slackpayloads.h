@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QLatin1StringView>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <optional>

@@ -4,6 +4,7 @@
 // HTTP and Socket Mode, on TheHive 4 (a "Slack evidence" task's logs) and 5 (case comments).
 #include "bridgeharness.h"
 #include "slackpayloads.h"
+#include "socteam.h"
 
 #include "authority/analystpermissions.h"
 #include "evidence/evidenceform.h"
@@ -31,12 +32,7 @@ public:
     {
         if (socketMode)
             h.useSocketMode();
-        h.config.defaultTlpCeiling = 2;
-        h.slack.addChannel(QLatin1String(BridgeHarness::Channel), u"soc-cases"_s);
-        h.slack.addChannel(WarRoom, u"soc-war-room"_s);
-        for (const Person &p : {Alice, Bob, Carol})
-            h.slack.addUser(p.slackId, p.name, p.email);
-        h.hive.addUser(Alice.email, u"Alice Martin"_s, Alice.email);
+        addSocTeam(h, WarRoom);
         h.start();
         if (socketMode)
             QVERIFY(BridgeHarness::waitFor([&] { return h.slack.socketMode()->greeted() == 1; }));
@@ -140,15 +136,7 @@ public:
         return BridgeHarness::waitFor([this] { return h.journal().counts().pending == 0; }, 10000);
     }
 
-    QStringList answers() const
-    {
-        QStringList texts;
-        for (const QJsonObject &r : h.slack.responses())
-            texts << r.value(u"text"_s).toString();
-        for (const QJsonObject &e : h.slack.ephemerals())
-            texts << e.value(u"text"_s).toString();
-        return texts;
-    }
+    QStringList answers() const { return privateAnswers(h.slack); }
 
     QString caseId;
     qint64 number = 0;

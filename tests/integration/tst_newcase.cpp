@@ -3,6 +3,7 @@
 // webhook does), over HTTP and Socket Mode, on TheHive 4 and 5, against the fakes.
 #include "bridgeharness.h"
 #include "slackpayloads.h"
+#include "socteam.h"
 
 #include "authority/analystpermissions.h"
 #include "newcase/newcaseform.h"
@@ -67,13 +68,7 @@ public:
     {
         if (socketMode)
             h.useSocketMode();
-        h.config.defaultTlpCeiling = 2; // the broad channels take up to TLP:AMBER
-        h.slack.addChannel(QLatin1String(BridgeHarness::Channel), u"soc-cases"_s);
-        h.slack.addChannel(Elsewhere, u"soc-war-room"_s);
-        for (const Person &p : {Alice, Bob, Carol})
-            h.slack.addUser(p.slackId, p.name, p.email);
-        h.hive.addUser(Alice.email, u"Alice Martin"_s, Alice.email);
-        h.hive.addUser(Bob.email, u"Bob Stone"_s, Bob.email);
+        addSocTeam(h, Elsewhere);
         // TheHive sends its create webhook for every case, ours included.
         QObject::connect(&h.hive, &FakeTheHive::caseCreated, [this](const QString &id) {
             created << id;
@@ -132,15 +127,7 @@ public:
     bool settledNow() { return h.journal().counts().pending == 0; }
 
     /// What the analyst was told, in order (response_url and ephemeral alike).
-    QStringList answers() const
-    {
-        QStringList texts;
-        for (const QJsonObject &r : h.slack.responses())
-            texts << r.value(u"text"_s).toString();
-        for (const QJsonObject &e : h.slack.ephemerals())
-            texts << e.value(u"text"_s).toString();
-        return texts;
-    }
+    QStringList answers() const { return privateAnswers(h.slack); }
 
     QStringList created;
     bool webhooks = true;

@@ -3,6 +3,7 @@
 // in TheHive. Over HTTP (signed forms) and Socket Mode, against the fakes, on a real journal.
 #include "bridgeharness.h"
 #include "slackpayloads.h"
+#include "socteam.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -25,12 +26,7 @@ public:
     {
         if (socketMode)
             h.useSocketMode();
-        h.config.defaultTlpCeiling = 2; // the broad channel takes up to TLP:AMBER
-        h.slack.addChannel(QLatin1String(BridgeHarness::Channel), u"soc-cases"_s);
-        h.slack.addChannel(Elsewhere, u"soc-war-room"_s);
-        h.slack.addUser(Alice.slackId, Alice.name, Alice.email);
-        h.slack.addUser(Carol.slackId, Carol.name, Carol.email);
-        h.hive.addUser(Alice.email, u"Alice Martin"_s, Alice.email);
+        addSocTeam(h, Elsewhere);
         h.start();
     }
 

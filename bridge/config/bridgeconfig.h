@@ -34,6 +34,9 @@ struct RouteRule
     int papCeiling = -1; ///< -1: PAP is not considered
     /// TheHive 5.5+ cases restricted to named users are never shown in full unless this is set.
     bool allowRestricted = false;
+    /// Replies in its cards' threads become case comments, and TheHive's comments appear there
+    /// (TheHive 5; off unless asked for).
+    bool threadToCase = false;
     friend bool operator==(const RouteRule &, const RouteRule &) = default;
 };
 
@@ -79,6 +82,7 @@ struct BridgeConfig
     int defaultPapCeiling = -1;
     AboveCeiling defaultAboveCeiling = AboveCeiling::Redact;
     bool defaultAllowRestricted = false;
+    bool defaultThreadToCase = false; ///< RouteRule::threadToCase for the default channel
     QList<RouteRule> routes;
 
     QHash<QString, QString> userOverrides; ///< Slack user id → TheHive login

@@ -156,6 +156,7 @@ QString readRoutes(const QJsonArray &array, QList<RouteRule> *routes)
         rule.tlpCeiling = r.value(u"tlpCeiling").toInt(-1);
         rule.papCeiling = r.value(u"papCeiling").toInt(-1);
         rule.allowRestricted = r.value(u"allowRestricted").toBool(false);
+        rule.threadToCase = r.value(u"threadToCase").toBool(false);
         const auto above = parseAboveCeiling(r.value(u"aboveCeiling").toString());
         if (rule.channel.isEmpty())
             return QStringLiteral("routes[%1] (%2) names no channel").arg(i).arg(rule.name);
@@ -214,6 +215,7 @@ QString applyJson(const QJsonObject &json, BridgeConfig *c)
     c->defaultTlpCeiling = slack.value(u"tlpCeiling").toInt(c->defaultTlpCeiling);
     c->defaultPapCeiling = slack.value(u"papCeiling").toInt(c->defaultPapCeiling);
     c->defaultAllowRestricted = slack.value(u"allowRestricted").toBool(c->defaultAllowRestricted);
+    c->defaultThreadToCase = slack.value(u"threadToCase").toBool(c->defaultThreadToCase);
     const auto above = parseAboveCeiling(slack.value(u"aboveCeiling").toString());
     if (!above)
         return QStringLiteral("slack.aboveCeiling must be \"redact\" or \"drop\"");
@@ -454,6 +456,7 @@ QJsonObject configToJson(const BridgeConfig &c)
             {u"papCeiling"_s, r.papCeiling},
             {u"aboveCeiling"_s, aboveCeilingName(r.aboveCeiling)},
             {u"allowRestricted"_s, r.allowRestricted},
+            {u"threadToCase"_s, r.threadToCase},
         });
     }
     QJsonObject overrides;
@@ -472,7 +475,8 @@ QJsonObject configToJson(const BridgeConfig &c)
                                  {u"tlpCeiling"_s, c.defaultTlpCeiling},
                                  {u"papCeiling"_s, c.defaultPapCeiling},
                                  {u"aboveCeiling"_s, aboveCeilingName(c.defaultAboveCeiling)},
-                                 {u"allowRestricted"_s, c.defaultAllowRestricted}}},
+                                 {u"allowRestricted"_s, c.defaultAllowRestricted},
+                                 {u"threadToCase"_s, c.defaultThreadToCase}}},
         {u"routes"_s, routes},
         {u"users"_s, QJsonObject{{u"overrides"_s, overrides},
                                  {u"allowed"_s, QJsonArray::fromStringList(c.allowedSlackUsers)}}},

@@ -113,6 +113,8 @@ public:
 
     /// The card of a case in one channel.
     std::optional<CardRef> card(const QString &caseId, const QString &channel) const;
+    /// The card posted as message `ts` in `channel` (a thread's parent).
+    std::optional<CardRef> cardAt(const QString &channel, const QString &ts) const;
     /// Every card of a case, first posted first.
     QList<CardRef> cards(const QString &caseId) const;
     /// Inserts or updates the card of `card.caseId` in `card.channel`; postedAt is kept from the

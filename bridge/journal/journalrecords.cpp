@@ -65,6 +65,18 @@ std::optional<CardRef> Journal::card(const QString &caseId, const QString &chann
     return readCard(q);
 }
 
+std::optional<CardRef> Journal::cardAt(const QString &channel, const QString &ts) const
+{
+    clearError();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!run(q, u"SELECT "_s % cardColumns % u" FROM cards WHERE channel = ? AND ts = ?"_s,
+             {channel, ts}, u"cannot read the card at %1 in %2"_s.arg(ts, channel)) ||
+        !q.next())
+        return std::nullopt;
+    return readCard(q);
+}
+
 QList<CardRef> Journal::cards(const QString &caseId) const
 {
     clearError();

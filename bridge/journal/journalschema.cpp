@@ -138,12 +138,17 @@ const QStringList version6 = {
     u"ALTER TABLE cards ADD COLUMN summoned_by TEXT"_s,
 };
 
+// A reply in a card's thread names the card by its channel and ts (thread sync).
+const QStringList version7 = {
+    u"CREATE INDEX cards_by_message ON cards(channel, ts)"_s,
+};
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all = {{1, version1}, {2, version2}, {3, version3},
-                                         {4, version4}, {5, version5}, {6, version6}};
+    static const QList<Migration> all = {{1, version1}, {2, version2}, {3, version3}, {4, version4},
+                                         {5, version5}, {6, version6}, {7, version7}};
     return all;
 }
 

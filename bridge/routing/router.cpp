@@ -35,6 +35,7 @@ RouteRule defaultRoute(const BridgeConfig &config)
     rule.papCeiling = config.defaultPapCeiling;
     rule.aboveCeiling = config.defaultAboveCeiling;
     rule.allowRestricted = config.defaultAllowRestricted;
+    rule.threadToCase = config.defaultThreadToCase;
     return rule;
 }
 
@@ -57,6 +58,13 @@ QList<RouteRule> rulesForChannel(const QString &channel, const BridgeConfig &con
     if (config.defaultChannel == channel)
         rules.append(defaultRoute(config));
     return rules;
+}
+
+bool syncsThreads(const QString &channel, const BridgeConfig &config)
+{
+    const QList<RouteRule> rules = rulesForChannel(channel, config);
+    return std::any_of(rules.cbegin(), rules.cend(),
+                       [](const RouteRule &rule) { return rule.threadToCase; });
 }
 
 } // namespace Bridge

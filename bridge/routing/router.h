@@ -18,4 +18,8 @@ RouteRule defaultRoute(const BridgeConfig &config);
 /// Every rule that names `channel`, the default channel's settings included.
 QList<RouteRule> rulesForChannel(const QString &channel, const BridgeConfig &config);
 
+/// Whether a rule naming `channel` asks for its card threads and case comments to be kept in
+/// step (`threadToCase`).
+bool syncsThreads(const QString &channel, const BridgeConfig &config);
+
 } // namespace Bridge

@@ -2,6 +2,7 @@
 // line naming what is wrong, and no secrets in the file.
 #include "config/configloader.h"
 #include "config/jsoncomments.h"
+#include "routing/router.h"
 
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -258,6 +259,10 @@ private Q_SLOTS:
                        QProcessEnvironment(), u"/tmp"_s);
         QVERIFY2(r.config, qPrintable(r.error));
         QVERIFY(!r.config->routes.isEmpty());
+        QVERIFY(r.config->routes.first().threadToCase);
+        QVERIFY(!r.config->defaultThreadToCase);
+        QVERIFY(syncsThreads(u"C0RESTRICT1"_s, *r.config));
+        QVERIFY(!syncsThreads(u"C0CRITICAL1"_s, *r.config));
     }
 };
 

@@ -27,6 +27,7 @@
 #include "reconcile/casereconciler.h"
 #include "socketmode/socketmodeclient.h"
 #include "status/statusreport.h"
+#include "threadsync/threadsync.h"
 
 #include <QHttpServerRequest>
 #include <QJsonArray>
@@ -69,6 +70,7 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
                             *m_users, *m_writer, *m_cards, *m_responseUrls};
     m_newCases = std::make_unique<NewCaseHandler>(parts);
     m_evidence = std::make_unique<EvidenceHandler>(parts);
+    m_threads = std::make_unique<ThreadSync>(parts);
     m_suggestions = std::make_unique<CaseSuggestions>(*m_users, *m_versions, *m_writer, *m_cards);
     m_commands = std::make_unique<CommandHandler>(parts, *m_newCases);
     m_reconciler = std::make_unique<CaseReconciler>(m_journal, *m_hive, *m_versions, *m_cards,
@@ -122,7 +124,9 @@ BridgeService::~BridgeService() = default;
 void BridgeService::handleEvent(const JournalEvent &event,
                                 std::function<void(const Outcome &)> done)
 {
-    if (event.source == EventSource::TheHive)
+    if (ThreadSync::handles(event))
+        m_threads->handle(event, std::move(done));
+    else if (event.source == EventSource::TheHive)
         m_cards->handle(event, std::move(done));
     else if (event.source == EventSource::Reconcile)
         m_reconciler->deliver(event, std::move(done));

@@ -21,6 +21,7 @@ class CaseReconciler;
 class Dispatcher;
 class CaseSuggestions;
 class EvidenceHandler;
+class ThreadSync;
 class HiveVersionProbe;
 class HttpListener;
 class Journal;
@@ -115,6 +116,7 @@ private:
     std::unique_ptr<NewCaseHandler> m_newCases;
     std::unique_ptr<EvidenceHandler> m_evidence;
     std::unique_ptr<CaseSuggestions> m_suggestions;
+    std::unique_ptr<ThreadSync> m_threads;
     std::unique_ptr<CommandHandler> m_commands;
     std::unique_ptr<CaseReconciler> m_reconciler;
     std::unique_ptr<Dispatcher> m_dispatcher;

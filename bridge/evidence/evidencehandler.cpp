@@ -1,11 +1,11 @@
 #include "evidence/evidencehandler.h"
 
 #include "authority/analystwriter.h"
+#include "authority/writeonce.h"
 #include "clients/hiveversionprobe.h"
 #include "clients/slackclient.h"
 #include "clients/thehiveclient.h"
 #include "commands/responseurls.h"
-#include "core/logging.h"
 #include "delivery/cardpublisher.h"
 #include "delivery/outcomes.h"
 #include "directory/userlinker.h"
@@ -238,45 +238,20 @@ void EvidenceHandler::withEvidenceTask(std::shared_ptr<Request> r,
 void EvidenceHandler::writeOnce(std::shared_ptr<Request> r, const HiveRequest &request,
                                 const HiveRequest &lookup)
 {
-    const QString mark = Journal::eventWriteKey(r->event.id);
-    const auto send = [this, r, request, mark] {
-        m_bridge.writer.write(r->login, evidenceAction(r->version), request, r->version,
-                              [this, r, mark](const Verdict &verdict) {
-                                  if (verdict.kind == Verdict::Kind::Unavailable)
-                                      return r->done(Outcome::retry(verdict.reason));
-                                  if (!verdict.allowed()) {
-                                      m_bridge.journal.endWrite(mark); // nothing was written
-                                      return refuse(
-                                          r, verdict.reason,
-                                          verdict.hive.kind == HiveResult::Kind::Refused
-                                              ? outcomeFor(verdict.hive, tr("adding evidence"))
-                                              : Outcome::ignored(verdict.reason));
-                                  }
-                                  written(r);
-                              });
-    };
-    const WriteStart start = m_bridge.journal.startWrite(mark);
-    if (start.kind == WriteStart::Kind::Failed)
-        return r->done(
-            Outcome::retry(tr("the journal cannot note the evidence before writing it: %1")
-                               .arg(m_bridge.journal.lastError())));
-    if (start.kind == WriteStart::Kind::Begun)
-        return send();
-    m_bridge.writer.readFor(
-        r->login, lookup, r->version, [this, r, send](const Verdict &found, bool) {
-            if (!found.allowed())
-                return r->done(Outcome::retry(found.reason));
-            // Found by its signature: the rest (a name Slack gave or not) may differ on a retry.
-            const QString signature = evidenceSignature(r->login, r->event.id);
-            for (const QJsonValue &item : found.hive.json.array()) {
-                if (item.toObject().value(u"message").toString().endsWith(signature)) {
-                    qCInfo(lcDelivery) << "event" << r->event.id
-                                       << "found its evidence written by an earlier attempt";
-                    return written(r);
-                }
-            }
-            send();
-        });
+    // Found again by its signature: the rest (a name Slack gave or not) may differ on a retry.
+    const OnceWrite w{r->event.id, r->login, evidenceAction(r->version),
+                      request,     lookup,   evidenceSignature(r->login, r->event.id),
+                      r->version};
+    Bridge::writeOnce(m_bridge.journal, m_bridge.writer, w, [this, r](const Verdict &verdict) {
+        if (verdict.kind == Verdict::Kind::Unavailable)
+            return r->done(Outcome::retry(verdict.reason));
+        if (!verdict.allowed())
+            return refuse(r, verdict.reason,
+                          verdict.hive.kind == HiveResult::Kind::Refused
+                              ? outcomeFor(verdict.hive, tr("adding evidence"))
+                              : Outcome::ignored(verdict.reason));
+        written(r);
+    });
 }
 
 void EvidenceHandler::written(std::shared_ptr<Request> r)

@@ -175,8 +175,22 @@ SlackAck SlackIntake::takeEvent(const QJsonObject &body)
     entry.payload = withoutCredentials(body);
     // Slack resends an event it thinks was not acknowledged, with the same event_id.
     entry.dedupeKey = u"slack-event:"_s + eventId;
+    // A person's reply in a card's thread may go to the case (ThreadSync); anything else, a
+    // bot's message (HiveSlack's own among them) included, is kept for the record only.
+    const QJsonObject event = body.value(u"event").toObject();
+    const QString threadTs = event.value(u"thread_ts").toString();
+    const bool reply = type == u"message" && !threadTs.isEmpty() &&
+                       threadTs != event.value(u"ts").toString() && !event.contains(u"subtype") &&
+                       !event.contains(u"bot_id");
+    const std::optional<CardRef> card =
+        reply ? m_journal.cardAt(event.value(u"channel").toString(), threadTs) : std::nullopt;
+    if (card) {
+        entry.caseKey = card->caseId; // in order with the case's other events
+        return journal(entry, {});
+    }
     entry.ignored = true;
-    entry.note = tr("Slack event journaled; no HiveSlack feature acts on it yet");
+    entry.note = reply ? tr("a reply in a thread that is not a card's")
+                       : tr("Slack event journaled; no HiveSlack feature acts on it");
     return journal(entry, {});
 }
 

@@ -48,8 +48,8 @@ public:
 
     /// An interactivity payload (the JSON of HTTP's `payload=` field, or the envelope's).
     SlackAck takeInteraction(const QByteArray &payloadJson);
-    /// An Events API body of type event_callback. Journaled for the record: no feature acts on
-    /// events yet.
+    /// An Events API body of type event_callback. A person's reply in a card's thread is
+    /// journaled for ThreadSync, in order with its case; every other event for the record only.
     SlackAck takeEvent(const QJsonObject &body);
     /// A slash command's fields (HTTP's form, or the envelope's payload object). `/hive help` and
     /// input not understood are answered at once with the help (and journaled as ignored);

@@ -25,6 +25,8 @@ QString actionableKind(const HiveEvent &e)
         return QStringLiteral("case.") + e.action;
     if (e.isTaskCreation() && !e.caseId.isEmpty())
         return QStringLiteral("task.create");
+    if (e.isCaseComment())
+        return QStringLiteral("comment.create");
     return {};
 }
 

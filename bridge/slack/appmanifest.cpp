@@ -14,7 +14,8 @@ QStringList botScopes()
         u"users:read.email"_s,
         u"channels:read"_s,
         u"groups:read"_s,
-        // Finding a card whose post answer was lost, instead of posting it twice.
+        // Finding a card whose post answer was lost, instead of posting it twice; and the
+        // message.channels / message.groups events of thread sync.
         u"channels:history"_s,
         u"groups:history"_s,
         // The /hive command and the message shortcut.
@@ -66,8 +67,10 @@ QJsonObject build(const QUrl &publicBase)
              {u"scopes"_s, QJsonObject{{u"bot"_s, QJsonArray::fromStringList(botScopes())}}}}},
         {u"settings"_s,
          QJsonObject{
-             {u"event_subscriptions"_s, withUrl({{u"bot_events"_s, QJsonArray{u"app_mention"_s}}},
-                                                u"request_url"_s, u"/slack/events"_s)},
+             {u"event_subscriptions"_s,
+              withUrl({{u"bot_events"_s,
+                        QJsonArray{u"app_mention"_s, u"message.channels"_s, u"message.groups"_s}}},
+                      u"request_url"_s, u"/slack/events"_s)},
              {u"interactivity"_s, withUrl(withUrl({{u"is_enabled"_s, true}}, u"request_url"_s,
                                                   u"/slack/interactions"_s),
                                           u"message_menu_options_url"_s, u"/slack/options"_s)},

@@ -130,6 +130,11 @@ bool HiveEvent::isTaskCreation() const
     return objectType == "Task"_L1 && action == "create"_L1;
 }
 
+bool HiveEvent::isCaseComment() const
+{
+    return objectType == "Comment"_L1 && action == "create"_L1 && !caseId.isEmpty();
+}
+
 WebhookParse parseWebhook(const QByteArray &body)
 {
     QJsonParseError parseError;

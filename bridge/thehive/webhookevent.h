@@ -38,6 +38,8 @@ struct HiveEvent
     QString dedupeKey() const;
     bool isCaseEvent() const;
     bool isTaskCreation() const;
+    /// A comment written on a case (TheHive 5 objectType Comment).
+    bool isCaseComment() const;
 };
 
 /// Outcome of parseWebhook(): an event, or a short reason fit for a 400 answer.

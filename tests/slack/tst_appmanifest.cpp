@@ -134,10 +134,14 @@ private Q_SLOTS:
                                       .toObject()
                                       .value(u"bot_events")
                                       .toArray();
-        for (const QJsonValue &event : events) {
-            if (event.toString() == u"app_mention")
-                QVERIFY(scopes.contains(u"app_mentions:read"_s));
-        }
+        // Each event Slack sends only with its scope (Slack's events reference).
+        const QHash<QString, QString> needs{{u"app_mention"_s, u"app_mentions:read"_s},
+                                            {u"message.channels"_s, u"channels:history"_s},
+                                            {u"message.groups"_s, u"groups:history"_s}};
+        QCOMPARE(events.size(), needs.size());
+        for (const QJsonValue &event : events)
+            QVERIFY2(scopes.contains(needs.value(event.toString(), u"?"_s)),
+                     qPrintable(event.toString()));
     }
 
     void theCommandPrintsOnlyJson()

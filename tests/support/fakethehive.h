@@ -139,6 +139,13 @@ public:
     QList<QJsonObject> tasks(const QString &caseIdOrNumber) const;
     /// TheHive 5 case comments ({_id, message, createdBy, createdAt, …}).
     QList<QJsonObject> comments(const QString &caseIdOrNumber) const;
+    /// Simulates a comment written in TheHive by `author`; no webhook is sent. Returns it, empty
+    /// for an unknown case.
+    QJsonObject addComment(const QString &caseIdOrNumber, const QString &message,
+                           const QString &author);
+    /// The TheHive 5 webhook body (audit) of a comment's creation: objectType Comment, rootId
+    /// and context the case, object the comment.
+    QJsonObject commentWebhook(const QString &caseIdOrNumber, const QJsonObject &comment) const;
     /// Task logs written on any task of the case ({_id, taskId, message, …}).
     QList<QJsonObject> taskLogs(const QString &caseIdOrNumber) const;
 

@@ -132,4 +132,42 @@ void FakeTheHive::postCase(const RecordedRequest &request, bool v1, Reply &reply
         this, [this, id] { Q_EMIT caseCreated(id); }, Qt::QueuedConnection);
 }
 
+QJsonObject FakeTheHive::addComment(const QString &caseIdOrNumber, const QString &message,
+                                    const QString &author)
+{
+    const QString caseId = findCase(caseIdOrNumber);
+    if (caseId.isEmpty())
+        return {};
+    const QJsonObject comment{
+        {u"_id"_s, nextId()},           {u"_type"_s, u"Comment"_s},
+        {u"createdBy"_s, author},       {u"createdAt"_s, QDateTime::currentMSecsSinceEpoch()},
+        {u"message"_s, message},        {u"isEdited"_s, false},
+        {u"extraData"_s, QJsonObject()}};
+    m_comments[caseId].append(comment);
+    return comment;
+}
+
+QJsonObject FakeTheHive::commentWebhook(const QString &caseIdOrNumber,
+                                        const QJsonObject &comment) const
+{
+    const QString caseId = findCase(caseIdOrNumber);
+    const QJsonObject context = renderCaseV1(m_cases.value(caseId));
+    const QString commentId = comment.value(u"_id"_s).toString();
+    return {{u"_id"_s, QString(u"~9"_s + commentId.mid(1))},
+            {u"_type"_s, u"Audit"_s},
+            {u"_createdBy"_s, comment.value(u"createdBy"_s)},
+            {u"_createdAt"_s, comment.value(u"createdAt"_s)},
+            {u"action"_s, u"create"_s},
+            {u"mainAction"_s, true},
+            {u"requestId"_s, QString(u"comment:"_s + commentId)},
+            {u"rootId"_s, caseId},
+            {u"details"_s, QJsonObject{{u"message"_s, comment.value(u"message"_s)}}},
+            {u"objectId"_s, comment.value(u"_id"_s)},
+            {u"objectType"_s, u"Comment"_s},
+            {u"object"_s, comment},
+            {u"context"_s, context},
+            {u"organisation"_s, QJsonObject{{u"organisationId"_s, m_organisationId},
+                                            {u"organisation"_s, m_organisation}}}};
+}
+
 } // namespace TestSupport

@@ -191,6 +191,16 @@ SlackAck SlackIntake::takeEvent(const QJsonObject &body)
     entry.ignored = true;
     entry.note = reply ? tr("a reply in a thread that is not a card's")
                        : tr("Slack event journaled; no HiveSlack feature acts on it");
+    if (type == u"message") {
+        // The channel's own conversation is none of HiveSlack's business: its words are not kept.
+        QJsonObject bare = body;
+        QJsonObject message = event;
+        for (const QLatin1StringView content :
+             {"text"_L1, "blocks"_L1, "files"_L1, "attachments"_L1})
+            message.remove(content);
+        bare.insert(u"event"_s, message);
+        entry.payload = withoutCredentials(bare);
+    }
     return journal(entry, {});
 }
 

@@ -38,7 +38,8 @@ public:
         card = h.cards().first();
     }
 
-    /// A message event as Slack sends it; `extra` adds or overrides event fields.
+    /// A message event as Slack sends it; `extra` adds or overrides event fields (an empty
+    /// thread_ts: not in a thread).
     HttpAnswer postMessage(const Person &who, const QString &text, const QJsonObject &extra = {})
     {
         QJsonObject event{{u"type"_s, u"message"_s},
@@ -51,6 +52,8 @@ public:
                           {u"channel_type"_s, u"channel"_s}};
         for (auto it = extra.begin(); it != extra.end(); ++it)
             event.insert(it.key(), it.value());
+        if (event.value(u"thread_ts"_s).toString().isEmpty())
+            event.remove(u"thread_ts"_s); // a message of the channel itself
         const QJsonObject body{{u"token"_s, u"legacy-verification-token"_s},
                                {u"team_id"_s, TeamId},
                                {u"api_app_id"_s, u"A111"_s},
@@ -188,6 +191,21 @@ private Q_SLOTS:
         QCOMPARE(s.threadTexts().size(), notesBefore);
         for (const QString &text : s.threadTexts())
             QVERIFY(!text.contains(u"CANARY"_s));
+    }
+
+    void theChannelsConversationIsNotKept()
+    {
+        Scene s;
+        QCOMPARE(
+            s.postMessage(Alice, u"CANARY lunch plans"_s, {{u"thread_ts"_s, QString()}}).status,
+            200);
+        QVERIFY(s.settle());
+        const QList<Bridge::JournalEvent> events =
+            s.h.journal().events({.states = {}, .text = u"slack.event.message"_s});
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events.first().state, u"ignored"_s);
+        QVERIFY2(!events.first().payload.contains("CANARY"), events.first().payload.constData());
+        QVERIFY(s.h.hive.comments(s.caseId).isEmpty());
     }
 
     void aLostAnswerWritesOneComment()

@@ -1,4 +1,5 @@
-// FakeTheHive: cases created through the API, and the case templates they may use
+// FakeTheHive: cases and comments made outside the case routes (created through the API with
+// the case templates they may use; comments written in TheHive and their webhooks)
 // (TheHive 4 CaseCtrl.create / InputCaseOps.withCaseTemplate; TheHive 5 InputCreateCase).
 #include "fakethehive.h"
 

@@ -1,5 +1,7 @@
 #include "authority/analystwriter.h"
 
+#include "authority/commentmark.h"
+
 #include "core/logging.h"
 #include "thehive/casejson.h"
 #include "thehive/dialect.h"
@@ -137,7 +139,8 @@ void AnalystWriter::attribute(const QString &caseId, const QString &text,
 {
     if (mode() == ActAs::Header)
         return;
-    if (const auto comment = HiveRequests::addCaseComment(caseId, text, version)) {
+    if (const auto comment =
+            HiveRequests::addCaseComment(caseId, text + u' ' + CommentMark::suffix(), version)) {
         m_hive.send(*comment, [](const HiveResult &r) {
             if (!r.ok())
                 qCWarning(lcHive) << "case comment failed:" << r.message;

@@ -1,5 +1,7 @@
 #include "evidence/evidenceform.h"
 
+#include "authority/commentmark.h"
+
 #include "slack/blockkit.h"
 #include "slack/modalparts.h"
 #include "slack/mrkdwn.h"
@@ -100,7 +102,7 @@ QString plainSlackText(const QString &text)
 
 QString evidenceSignature(const QString &addedBy, qint64 eventId)
 {
-    return QStringLiteral("Added from Slack by %1 (HiveSlack event %2)").arg(addedBy).arg(eventId);
+    return QStringLiteral("Added from Slack by %1 ").arg(addedBy) + CommentMark::suffix(eventId);
 }
 
 QString evidenceMarkdown(const SlackEvidence &e, const QString &note, const QString &addedBy,

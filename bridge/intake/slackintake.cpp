@@ -8,6 +8,7 @@
 #include "newcase/newcaseform.h"
 #include "slack/cardrenderer.h"
 #include "slack/interaction.h"
+#include "slack/messageevents.h"
 #include "slack/modals.h"
 
 #include <QDate>
@@ -178,29 +179,23 @@ SlackAck SlackIntake::takeEvent(const QJsonObject &body)
     // A person's reply in a card's thread may go to the case (ThreadSync); anything else, a
     // bot's message (HiveSlack's own among them) included, is kept for the record only.
     const QJsonObject event = body.value(u"event").toObject();
-    const QString threadTs = event.value(u"thread_ts").toString();
-    const bool reply = type == u"message" && !threadTs.isEmpty() &&
-                       threadTs != event.value(u"ts").toString() && !event.contains(u"subtype") &&
-                       !event.contains(u"bot_id");
-    const std::optional<CardRef> card =
-        reply ? m_journal.cardAt(event.value(u"channel").toString(), threadTs) : std::nullopt;
+    const bool reply = MessageEvents::isThreadReply(event);
+    const std::optional<CardRef> card = reply
+                                            ? m_journal.cardAt(event.value(u"channel").toString(),
+                                                               event.value(u"thread_ts").toString())
+                                            : std::nullopt;
     if (card) {
         entry.caseKey = card->caseId; // in order with the case's other events
         return journal(entry, {});
     }
     entry.ignored = true;
     entry.note = reply ? tr("a reply in a thread that is not a card's")
-                       : tr("Slack event journaled; no HiveSlack feature acts on it");
-    if (type == u"message") {
-        // The channel's own conversation is none of HiveSlack's business: its words are not kept.
-        QJsonObject bare = body;
-        QJsonObject message = event;
-        for (const QLatin1StringView content :
-             {"text"_L1, "blocks"_L1, "files"_L1, "attachments"_L1})
-            message.remove(content);
-        bare.insert(u"event"_s, message);
-        entry.payload = withoutCredentials(bare);
-    }
+                 : type == u"message"
+                     ? tr("not a person's reply in a thread (a bot's, an edit, a channel message)")
+                     : tr("Slack event journaled; no HiveSlack feature acts on it");
+    // The channel's own conversation is none of HiveSlack's business: its words are not kept.
+    if (type == u"message")
+        entry.payload = MessageEvents::wordless(body);
     return journal(entry, {});
 }
 

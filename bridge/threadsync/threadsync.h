@@ -1,7 +1,7 @@
 #pragma once
 
-#include "delivery/bridgeparts.h"
 #include "core/casemodel.h"
+#include "delivery/bridgeparts.h"
 #include "delivery/dispatcher.h"
 
 namespace Bridge {

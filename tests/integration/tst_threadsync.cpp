@@ -132,7 +132,8 @@ private Q_SLOTS:
             s.h.journal().events({.states = {}, .text = u"comment.create"_s});
         QCOMPARE(back.size(), 1);
         QCOMPARE(back.first().state, u"ignored"_s);
-        QVERIFY2(back.first().note.contains(u"copied from Slack"_s), qPrintable(back.first().note));
+        QVERIFY2(back.first().note.contains(u"written by HiveSlack"_s),
+                 qPrintable(back.first().note));
     }
 
     void aCommentWrittenInTheHiveAppearsInTheThread()
@@ -176,6 +177,45 @@ private Q_SLOTS:
         s.postMessage(Alice, u"I may only read"_s);
         QVERIFY(s.settle());
         QVERIFY(s.h.hive.comments(s.caseId).isEmpty());
+        const QList<Bridge::JournalEvent> replies =
+            s.h.journal().events({.states = {}, .text = u"slack.event.message"_s});
+        QCOMPARE(replies.size(), 2);
+        for (const Bridge::JournalEvent &e : replies) {
+            QCOMPARE(e.state, u"ignored"_s);
+            QVERIFY2(!e.payload.contains("I may only read") && !e.payload.contains("account"),
+                     e.payload.constData()); // not copied: its words are not kept
+        }
+        QVERIFY2(replies.first().note.contains(u"manageComment"_s),
+                 qPrintable(replies.first().note));
+    }
+
+    void hiveSlacksOwnCommentsAreNotShownBack()
+    {
+        Scene s;
+        const int notesBefore = int(s.threadTexts().size());
+        // A click on the card writes an attribution comment (service mode, TheHive 5).
+        const std::optional<Control> severity = findControl(s.card.blocks, u"hs_severity"_s);
+        QVERIFY(severity);
+        QCOMPARE(s.h
+                     .postInteraction(blockActions(
+                         Alice, s.card,
+                         selectAction(*severity, optionWithValue(severity->element, u"3"_s))))
+                     .status,
+                 200);
+        QVERIFY(s.settle());
+        QVERIFY(BridgeHarness::waitFor([&] { return s.h.hive.comments(s.caseId).size() == 1; }));
+        // And evidence quoting a message from elsewhere.
+        s.h.hive.addComment(s.caseId,
+                            u"**Slack message** from bob in #private-chatter\n> CANARY\n\nAdded "
+                            "from Slack by alice@soc.example (HiveSlack event 7)"_s,
+                            s.h.hive.apiUserLogin());
+        s.sendCommentWebhooks();
+        QVERIFY(s.settle());
+        const QStringList thread = s.threadTexts();
+        for (const QString &text : thread)
+            QVERIFY2(!text.contains(u"CANARY"_s) && !text.contains(u"commented in TheHive"_s),
+                     qPrintable(text));
+        QVERIFY(thread.size() > notesBefore); // the click's own "who set what" note
     }
 
     void aWithheldCardGetsNoComment()
@@ -214,7 +254,11 @@ private Q_SLOTS:
         s.h.hive.loseAnswerNext(u"/api/v1/case/%1/comment"_s.arg(s.caseId), 504);
         s.postMessage(Alice, u"Once only"_s);
         QVERIFY(s.settle());
+        QCOMPARE(s.h.hive.pendingFaults(), 0);
         QCOMPARE(s.h.hive.comments(s.caseId).size(), 1);
+        QCOMPARE(
+            s.h.journal().events({.states = {}, .text = u"slack.event.message"_s}).first().state,
+            u"delivered"_s);
     }
 
     void theHive4HasNoCaseComments()

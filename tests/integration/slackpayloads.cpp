@@ -143,6 +143,16 @@ QJsonObject blockActions(const Person &who, const FakeSlack::PostedMessage &card
     };
 }
 
+std::optional<QJsonObject> pickOnCard(const Person &who, const FakeSlack::PostedMessage &card,
+                                      const QString &actionId, const QString &value)
+{
+    const std::optional<Control> control = findControl(card.blocks, actionId);
+    if (!control)
+        return std::nullopt;
+    return blockActions(who, card,
+                        selectAction(*control, optionWithValue(control->element, value)));
+}
+
 /// A view_submission of @p openedView (as views.open rendered it) with the given state.
 QJsonObject slashCommand(const Person &who, const QString &channel, const QString &text,
                          const QUrl &responseUrl)

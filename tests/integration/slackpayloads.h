@@ -54,6 +54,10 @@ QJsonObject selectAction(const Control &c, const QJsonObject &option);
 QJsonObject buttonAction(const Control &c);
 QJsonObject usersSelectAction(const Control &c, const QString &userId);
 /// A block_actions payload as Slack sends it for a click on a message.
+/// `who` picks `value` in the card's select `actionId`: the block_actions payload, or nullopt
+/// when the card has no such control.
+std::optional<QJsonObject> pickOnCard(const Person &who, const FakeSlack::PostedMessage &card,
+                                      const QString &actionId, const QString &value);
 QJsonObject blockActions(const Person &who, const FakeSlack::PostedMessage &card,
                          const QJsonObject &action);
 /// A view_submission of @p openedView (as views.open rendered it) with the given state.

@@ -210,15 +210,10 @@ private Q_SLOTS:
                  qPrintable(answers.first()));
 
         // Worked from there like any card.
-        const std::optional<Control> severity =
-            findControl(s.h.cards(Elsewhere).first().blocks, u"hs_severity"_s);
-        QVERIFY(severity);
-        QCOMPARE(s.h
-                     .postInteraction(blockActions(
-                         Alice, s.h.cards(Elsewhere).first(),
-                         selectAction(*severity, optionWithValue(severity->element, u"4"_s))))
-                     .status,
-                 200);
+        const std::optional<QJsonObject> pick =
+            pickOnCard(Alice, s.h.cards(Elsewhere).first(), u"hs_severity"_s, u"4"_s);
+        QVERIFY(pick);
+        QCOMPARE(s.h.postInteraction(*pick).status, 200);
         QVERIFY(s.settle());
         QCOMPARE(s.h.hive.caseJson(s.created.first()).value(u"severity"_s).toInt(), 4);
         QCOMPARE(shownValue(s.h.cards(Elsewhere).first().blocks, u"hs_severity"_s), u"4"_s);

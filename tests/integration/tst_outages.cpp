@@ -64,12 +64,8 @@ public:
     /// Alice picks a severity on the card; true when Slack got its 200.
     bool pickSeverity(const QString &value)
     {
-        const std::optional<Control> severity = findControl(card().blocks, u"hs_severity"_s);
-        if (!severity)
-            return false;
-        const QJsonObject click = blockActions(
-            Alice, card(), selectAction(*severity, optionWithValue(severity->element, value)));
-        return h.postInteraction(click).status == 200;
+        const std::optional<QJsonObject> pick = pickOnCard(Alice, card(), u"hs_severity"_s, value);
+        return pick && h.postInteraction(*pick).status == 200;
     }
 
     bool clickButton(const QString &actionId)

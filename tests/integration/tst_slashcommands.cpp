@@ -113,15 +113,10 @@ private Q_SLOTS:
         QCOMPARE(shownValue(s.h.cards().first().blocks, u"hs_severity"_s), u"4"_s);
 
         // The card is worked from the war room like any other.
-        const std::optional<Control> severity =
-            findControl(s.h.cards(Elsewhere).first().blocks, u"hs_severity"_s);
-        QVERIFY(severity);
-        QCOMPARE(s.h
-                     .postInteraction(blockActions(
-                         Alice, s.h.cards(Elsewhere).first(),
-                         selectAction(*severity, optionWithValue(severity->element, u"3"_s))))
-                     .status,
-                 200);
+        const std::optional<QJsonObject> pick =
+            pickOnCard(Alice, s.h.cards(Elsewhere).first(), u"hs_severity"_s, u"3"_s);
+        QVERIFY(pick);
+        QCOMPARE(s.h.postInteraction(*pick).status, 200);
         QVERIFY(s.settle());
         QCOMPARE(s.h.hive.caseJson(s.caseId).value(u"severity"_s).toInt(), 3);
         QVERIFY(s.h.slack.ephemerals().isEmpty()); // no refusal

@@ -194,14 +194,9 @@ private Q_SLOTS:
         Scene s;
         const int notesBefore = int(s.threadTexts().size());
         // A click on the card writes an attribution comment (service mode, TheHive 5).
-        const std::optional<Control> severity = findControl(s.card.blocks, u"hs_severity"_s);
-        QVERIFY(severity);
-        QCOMPARE(s.h
-                     .postInteraction(blockActions(
-                         Alice, s.card,
-                         selectAction(*severity, optionWithValue(severity->element, u"3"_s))))
-                     .status,
-                 200);
+        const std::optional<QJsonObject> pick = pickOnCard(Alice, s.card, u"hs_severity"_s, u"3"_s);
+        QVERIFY(pick);
+        QCOMPARE(s.h.postInteraction(*pick).status, 200);
         QVERIFY(s.settle());
         QVERIFY(BridgeHarness::waitFor([&] { return s.h.hive.comments(s.caseId).size() == 1; }));
         // And evidence quoting a message from elsewhere.

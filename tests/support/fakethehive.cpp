@@ -389,13 +389,7 @@ void FakeTheHive::postComment(const RecordedRequest &request, const QString &idO
     if (message.isEmpty())
         return reply.setJson(
             error(u"AttributeCheckingError"_s, u"[Attribute message is missing]"_s), 400);
-    const QJsonObject comment{
-        {u"_id"_s, nextId()},           {u"_type"_s, u"Comment"_s},
-        {u"createdBy"_s, m_caller},     {u"createdAt"_s, QDateTime::currentMSecsSinceEpoch()},
-        {u"message"_s, message},        {u"isEdited"_s, false},
-        {u"extraData"_s, QJsonObject()}};
-    m_comments[caseId].append(comment);
-    reply.setJson(comment, 201);
+    reply.setJson(storeComment(caseId, message, m_caller), 201);
 }
 
 void FakeTheHive::postTaskLog(const RecordedRequest &request, const QString &taskId, bool v1,

@@ -191,6 +191,8 @@ private:
     /// Stores a new task of a case (v1 field names) with TheHive's defaults.
     QJsonObject storeTask(const QString &caseId, const QJsonObject &fields,
                           const QString &createdBy);
+    /// Stores a new comment of a case (TheHive 5's OutputComment shape).
+    QJsonObject storeComment(const QString &caseId, const QString &message, const QString &author);
     QString findUser(const QString &idOrLogin) const;
     const QJsonObject *findTemplate(const QString &idOrName) const;
     /// Like findCase(), but empty when the caller may not see the case (restricted access).

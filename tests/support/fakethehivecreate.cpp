@@ -139,6 +139,12 @@ QJsonObject FakeTheHive::addComment(const QString &caseIdOrNumber, const QString
     const QString caseId = findCase(caseIdOrNumber);
     if (caseId.isEmpty())
         return {};
+    return storeComment(caseId, message, author);
+}
+
+QJsonObject FakeTheHive::storeComment(const QString &caseId, const QString &message,
+                                      const QString &author)
+{
     const QJsonObject comment{
         {u"_id"_s, nextId()},           {u"_type"_s, u"Comment"_s},
         {u"createdBy"_s, author},       {u"createdAt"_s, QDateTime::currentMSecsSinceEpoch()},

@@ -2,6 +2,7 @@
 
 #include "commands/hivecommand.h"
 #include "commands/responseurls.h"
+#include "core/firstanswer.h"
 #include "core/logging.h"
 #include "evidence/evidenceform.h"
 #include "journal/journal.h"
@@ -14,7 +15,6 @@
 #include <QDate>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTimer>
 #include <QTimeZone>
 
 using namespace Qt::StringLiterals;
@@ -155,13 +155,10 @@ void SlackIntake::takeSuggestion(const QByteArray &payloadJson,
     if (!m_suggestions)
         return answer({SlackAck::Kind::Accepted, none, {}});
     // Whichever comes first answers: the options, or none at the deadline.
-    auto pending = std::make_shared<std::function<void(const SlackAck &)>>(std::move(answer));
-    const auto once = [pending](const QJsonObject &options) {
-        if (const auto take = std::exchange(*pending, {}))
-            take({SlackAck::Kind::Accepted, options, {}});
-    };
-    QTimer::singleShot(SuggestionDeadlineMs, this, [once, none] { once(none); });
-    m_suggestions(*in, once);
+    m_suggestions(*in, firstAnswer<QJsonObject>(this, SuggestionDeadlineMs, none,
+                                                [answer](const QJsonObject &options) {
+                                                    answer({SlackAck::Kind::Accepted, options, {}});
+                                                }));
 }
 
 SlackAck SlackIntake::takeEvent(const QJsonObject &body)

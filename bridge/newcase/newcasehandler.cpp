@@ -5,6 +5,7 @@
 #include "clients/slackclient.h"
 #include "clients/thehiveclient.h"
 #include "commands/responseurls.h"
+#include "core/firstanswer.h"
 #include "core/logging.h"
 #include "delivery/cardpublisher.h"
 #include "delivery/outcomes.h"
@@ -17,7 +18,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -95,16 +95,11 @@ void NewCaseHandler::openForm(const QString &login, const HiveVersion &version,
         QJsonDocument(QJsonObject{{u"channel"_s, channel}, {u"command"_s, commandTriggerId}})
             .toJson(QJsonDocument::Compact));
     // Whichever comes first opens the form: TheHive's templates, or the deadline without them.
-    auto open = std::make_shared<std::function<void(const QList<CaseTemplateChoice> &)>>(
-        [=, this](const QList<CaseTemplateChoice> &templates) {
+    const auto once = firstAnswer<QList<CaseTemplateChoice>>(
+        this, TemplatesDeadlineMs, {}, [=, this](const QList<CaseTemplateChoice> &templates) {
             const QJsonObject view = buildNewCaseModal(version, templates, slackUserId, metadata);
             m_bridge.slack.openView(commandTriggerId, SlackMessage::form(channel, view), done);
         });
-    const auto once = [open](const QList<CaseTemplateChoice> &templates) {
-        if (const auto take = std::exchange(*open, {}))
-            take(templates);
-    };
-    QTimer::singleShot(TemplatesDeadlineMs, this, [once] { once({}); });
     m_bridge.writer.readFor(login, HiveRequests::listCaseTemplates(TemplateLimit), version,
                             [once](const Verdict &verdict, bool) {
                                 // Without its templates the form still opens: they are optional.

@@ -30,6 +30,12 @@ constexpr int NoteBudget = 2500;
 /// The audit entry that records a comment shown (or perhaps shown) in one channel's thread.
 const QString PostedIn = QStringLiteral("thread note posted");
 
+/// What every comment copied from Slack ends with: also how a lost write is found again.
+QString signature(qint64 eventId)
+{
+    return QStringLiteral("Copied from Slack ") + CommentMark::suffix(eventId);
+}
+
 } // namespace
 
 ThreadSync::ThreadSync(const BridgeParts &bridge, QObject *parent)
@@ -41,11 +47,6 @@ ThreadSync::ThreadSync(const BridgeParts &bridge, QObject *parent)
 bool ThreadSync::handles(const JournalEvent &event)
 {
     return event.kind == u"slack.event.message" || event.kind == u"comment.create";
-}
-
-QString ThreadSync::signature(qint64 eventId)
-{
-    return QStringLiteral("Copied from Slack ") + CommentMark::suffix(eventId);
 }
 
 void ThreadSync::handle(const JournalEvent &event, Dispatcher::Completion done)
@@ -66,9 +67,9 @@ void ThreadSync::toCase(const JournalEvent &event, Dispatcher::Completion done)
         done(outcome);
     };
     const QString channel = reply.value(u"channel").toString();
-    const std::optional<CardRef> card =
-        m_bridge.journal.cardAt(channel, reply.value(u"thread_ts").toString());
-    if (!card)
+    // The intake found the card the reply hangs under and keyed the event by its case.
+    const QString caseId = event.caseKey;
+    if (caseId.isEmpty())
         return notCopied(tr("not in a card's thread"));
     if (!syncsThreads(channel, m_bridge.config))
         return notCopied(tr("threadToCase is off for %1").arg(channel));
@@ -87,7 +88,7 @@ void ThreadSync::toCase(const JournalEvent &event, Dispatcher::Completion done)
                 return notCopied(author.reason);
             // He must see the case as TheHive shows it to him, as for any write of his.
             m_bridge.writer.readCase(
-                author.hiveLogin, card->caseId, *version,
+                author.hiveLogin, caseId, *version,
                 [=, this](const Verdict &sees, std::optional<CaseRecord>) {
                     if (sees.kind == Verdict::Kind::Unavailable)
                         return done(Outcome::retry(sees.reason));
@@ -96,14 +97,13 @@ void ThreadSync::toCase(const JournalEvent &event, Dispatcher::Completion done)
                     const QString message =
                         tr("**%1** in Slack (a card's thread in channel %2):\n\n%3\n\n%4")
                             .arg(author.hiveLogin, channel, text, signature(event.id));
-                    const OnceWrite w{
-                        event.id,
-                        author.hiveLogin,
-                        CaseAction::Comment,
-                        *HiveRequests::addCaseComment(card->caseId, message, *version),
-                        HiveRequests::listCaseComments(card->caseId, LookBackLimit),
-                        signature(event.id),
-                        *version};
+                    const OnceWrite w{event.id,
+                                      author.hiveLogin,
+                                      CaseAction::Comment,
+                                      *HiveRequests::addCaseComment(caseId, message, *version),
+                                      HiveRequests::listCaseComments(caseId, LookBackLimit),
+                                      signature(event.id),
+                                      *version};
                     writeOnce(m_bridge.journal, m_bridge.writer, w,
                               [done, notCopied](const Verdict &verdict) {
                                   if (verdict.kind == Verdict::Kind::Unavailable)

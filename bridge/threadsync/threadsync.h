@@ -24,9 +24,6 @@ public:
     static bool handles(const JournalEvent &event);
     void handle(const JournalEvent &event, Dispatcher::Completion done);
 
-    /// What every comment copied from Slack ends with.
-    static QString signature(qint64 eventId);
-
 private:
     void toCase(const JournalEvent &event, Dispatcher::Completion done);
     void toThreads(const JournalEvent &event, Dispatcher::Completion done);

@@ -1,5 +1,7 @@
 #include "bridgeservice.h"
 
+#include "alerts/alertcards.h"
+#include "alerts/alerttriage.h"
 #include "authority/analystpermissions.h"
 #include "authority/analystwriter.h"
 #include "clients/hiveversionprobe.h"
@@ -71,6 +73,8 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
     m_newCases = std::make_unique<NewCaseHandler>(parts);
     m_evidence = std::make_unique<EvidenceHandler>(parts);
     m_threads = std::make_unique<ThreadSync>(parts);
+    m_alertCards = std::make_unique<AlertCards>(parts);
+    m_alertTriage = std::make_unique<AlertTriage>(parts, *m_alertCards);
     m_suggestions = std::make_unique<CaseSuggestions>(*m_users, *m_versions, *m_writer, *m_cards);
     m_commands = std::make_unique<CommandHandler>(parts, *m_newCases);
     m_reconciler = std::make_unique<CaseReconciler>(m_journal, *m_hive, *m_versions, *m_cards,
@@ -88,6 +92,8 @@ BridgeService::BridgeService(BridgeConfig config, Credentials credentials, Journ
                     m_newCases->tellGaveUp(event, reason);
                 else if (EvidenceHandler::handles(event))
                     m_evidence->tellGaveUp(event, reason);
+                else if (AlertTriage::handles(event))
+                    m_alertTriage->tellGaveUp(event, reason);
                 else
                     m_actions->tellGaveUp(event, reason);
             });
@@ -126,6 +132,10 @@ void BridgeService::handleEvent(const JournalEvent &event,
 {
     if (ThreadSync::handles(event))
         m_threads->handle(event, std::move(done));
+    else if (AlertCards::handles(event))
+        m_alertCards->handle(event, std::move(done));
+    else if (AlertTriage::handles(event))
+        m_alertTriage->handle(event, std::move(done));
     else if (event.source == EventSource::TheHive)
         m_cards->handle(event, std::move(done));
     else if (event.source == EventSource::Reconcile)

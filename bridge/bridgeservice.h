@@ -12,6 +12,8 @@ class QNetworkAccessManager;
 namespace Bridge {
 
 class ActionHandler;
+class AlertCards;
+class AlertTriage;
 class AnalystPermissions;
 class AnalystWriter;
 class CardPublisher;
@@ -117,6 +119,8 @@ private:
     std::unique_ptr<EvidenceHandler> m_evidence;
     std::unique_ptr<CaseSuggestions> m_suggestions;
     std::unique_ptr<ThreadSync> m_threads;
+    std::unique_ptr<AlertCards> m_alertCards;
+    std::unique_ptr<AlertTriage> m_alertTriage;
     std::unique_ptr<CommandHandler> m_commands;
     std::unique_ptr<CaseReconciler> m_reconciler;
     std::unique_ptr<Dispatcher> m_dispatcher;

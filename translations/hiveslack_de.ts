@@ -1708,7 +1708,7 @@
 <context>
     <name>Console::UsersModel</name>
     <message>
-        <location filename="../ui/usersmodel.cpp" line="+197"/>
+        <location filename="../ui/usersmodel.cpp" line="+203"/>
         <source>not checked</source>
         <translation>nicht geprüft</translation>
     </message>
@@ -1716,12 +1716,12 @@
         <location line="+2"/>
         <location line="+44"/>
         <location line="+23"/>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>checking…</source>
         <translation>wird geprüft…</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-114"/>
         <source>matched</source>
         <translation>zugeordnet</translation>
     </message>
@@ -1761,7 +1761,7 @@
         <translation>(%1)</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+140"/>
         <source>(not shared by Slack)</source>
         <translation>(von Slack nicht weitergegeben)</translation>
     </message>
@@ -1771,7 +1771,7 @@
         <translation>erlaubt</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-297"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
@@ -1816,6 +1816,21 @@
         <translation>neue Fälle</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>promote alerts</source>
+        <translation>Alerts zu Fällen machen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>merge alerts</source>
+        <translation>Alerts zusammenführen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ignore alerts</source>
+        <translation>Alerts ignorieren</translation>
+    </message>
+    <message>
         <location line="+213"/>
         <source>cannot read</source>
         <translation>nicht lesbar</translation>
@@ -1836,17 +1851,22 @@
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>everything HiveSlack offers</source>
         <translation>alles, was HiveSlack anbietet</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>nothing (read-only)</source>
         <translation>nichts (nur lesen)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>everything but %1</source>
+        <translation>alles außer %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>%1 needs %2</source>
         <translation>%1 braucht %2</translation>
     </message>

@@ -33,6 +33,12 @@ QString actionLabel(Bridge::CaseAction action)
         return UsersModel::tr("tasks");
     case Bridge::CaseAction::CreateCase:
         return UsersModel::tr("new cases");
+    case Bridge::CaseAction::PromoteAlert:
+        return UsersModel::tr("promote alerts");
+    case Bridge::CaseAction::MergeAlert:
+        return UsersModel::tr("merge alerts");
+    case Bridge::CaseAction::CloseAlert:
+        return UsersModel::tr("ignore alerts");
     case Bridge::CaseAction::Comment:
         break; // only the bridge comments (who acted), with its own key
     }
@@ -270,16 +276,19 @@ QString UsersModel::mayDoText(const User &user) const
     if (profile->state != Bridge::HiveProfile::State::Known)
         return tr("unknown");
     QStringList may;
-    int offered = 0;
+    QStringList mayNot;
     for (const Bridge::CaseAction action : Bridge::allCaseActions()) {
         const QString label = actionLabel(action);
-        offered += label.isEmpty() ? 0 : 1;
-        if (!label.isEmpty() && profile->allows(action, user.version))
-            may.append(label);
+        if (!label.isEmpty())
+            (profile->allows(action, user.version) ? may : mayNot).append(label);
     }
-    if (may.size() == offered)
+    if (mayNot.isEmpty())
         return tr("everything HiveSlack offers");
-    return may.isEmpty() ? tr("nothing (read-only)") : may.join(u", "_s);
+    if (may.isEmpty())
+        return tr("nothing (read-only)");
+    // The shorter list says it: most profiles lack one or two things.
+    return mayNot.size() < may.size() ? tr("everything but %1").arg(mayNot.join(u", "_s))
+                                      : may.join(u", "_s);
 }
 
 QString UsersModel::mayDoToolTip(const User &user) const

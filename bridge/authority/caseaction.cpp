@@ -4,9 +4,11 @@ namespace Bridge {
 
 QList<CaseAction> allCaseActions()
 {
-    return {CaseAction::SetStatus, CaseAction::SetSeverity, CaseAction::SetTlp, CaseAction::SetPap,
-            CaseAction::Assign,    CaseAction::Close,       CaseAction::Reopen, CaseAction::AddTask,
-            CaseAction::Comment,   CaseAction::CreateCase};
+    return {CaseAction::SetStatus,  CaseAction::SetSeverity,  CaseAction::SetTlp,
+            CaseAction::SetPap,     CaseAction::Assign,       CaseAction::Close,
+            CaseAction::Reopen,     CaseAction::AddTask,      CaseAction::Comment,
+            CaseAction::CreateCase, CaseAction::PromoteAlert, CaseAction::MergeAlert,
+            CaseAction::CloseAlert};
 }
 
 QStringList permissionsFor(CaseAction action, const HiveVersion &version)
@@ -19,6 +21,11 @@ QStringList permissionsFor(CaseAction action, const HiveVersion &version)
         return {QStringLiteral("manageComment")};
     case CaseAction::CreateCase:
         return {split ? QStringLiteral("manageCase/create") : QStringLiteral("manageCase")};
+    case CaseAction::PromoteAlert:
+    case CaseAction::MergeAlert:
+        return {split ? QStringLiteral("manageAlert/import") : QStringLiteral("manageAlert")};
+    case CaseAction::CloseAlert:
+        return {split ? QStringLiteral("manageAlert/update") : QStringLiteral("manageAlert")};
     case CaseAction::Reopen:
         if (!split)
             return {QStringLiteral("manageCase")};
@@ -62,6 +69,12 @@ QString describeAction(CaseAction action)
         return QStringLiteral("comment");
     case CaseAction::CreateCase:
         return QStringLiteral("create cases");
+    case CaseAction::PromoteAlert:
+        return QStringLiteral("promote alerts to cases");
+    case CaseAction::MergeAlert:
+        return QStringLiteral("merge alerts into cases");
+    case CaseAction::CloseAlert:
+        return QStringLiteral("close alerts");
     }
     return {};
 }

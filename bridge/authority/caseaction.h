@@ -19,6 +19,10 @@ enum class CaseAction {
     AddTask,
     Comment,
     CreateCase,
+    // Alert triage: the alert becomes a case, joins one, or is closed.
+    PromoteAlert,
+    MergeAlert,
+    CloseAlert,
 };
 
 /// Every action, in the order the console lists them.
@@ -28,7 +32,9 @@ QList<CaseAction> allCaseActions();
 /// `manageCase` into `manageCase/update`, `manageCase/reopen` (5.2.6) and others; TheHive 4
 /// and 5.0 only know `manageCase` and `manageTask`. Creating a case needs `manageCase/create`
 /// (TheHive 4 and 5.0: `manageCase`). A reopen needs `manageCase/update` on 5.1
-/// and either on 5.2, as releases before 5.2.6 had no reopen permission.
+/// and either on 5.2, as releases before 5.2.6 had no reopen permission. Promoting or merging
+/// an alert needs `manageAlert/import`, closing one `manageAlert/update` (TheHive 4 and 5.0:
+/// `manageAlert`).
 QStringList permissionsFor(CaseAction action, const HiveVersion &version);
 
 /// "change the severity", "add tasks", … (English: refusals in Slack use it).

@@ -20,6 +20,10 @@ namespace Bridge {
 /// against sending anything above TLP:GREEN to chat.
 enum class AboveCeiling { Redact, Drop };
 
+/// What a route places: cases (the default) or TheHive alerts, which get a card only where a
+/// route asks for them.
+enum class RouteKind { Case, Alert };
+
 /// One ordered routing rule: the first rule whose conditions all hold names the channel.
 struct RouteRule
 {
@@ -37,6 +41,9 @@ struct RouteRule
     /// Replies in its cards' threads become case comments, and TheHive's comments appear there
     /// (TheHive 5; off unless asked for).
     bool threadToCase = false;
+    RouteKind kind = RouteKind::Case;
+    QStringList sources; ///< alert routes: the alert's source is one of these; empty: any
+    QStringList types;   ///< alert routes: the alert's type is one of these; empty: any
     friend bool operator==(const RouteRule &, const RouteRule &) = default;
 };
 

@@ -147,6 +147,17 @@ QString readRoutes(const QJsonArray &array, QList<RouteRule> *routes)
         const QJsonObject r = array.at(i).toObject();
         RouteRule rule;
         rule.name = r.value(u"name").toString(QStringLiteral("route %1").arg(i + 1));
+        const QString kind = r.value(u"kind").toString(QStringLiteral("case"));
+        if (kind != u"case" && kind != u"alert")
+            return QStringLiteral("routes[%1].kind must be \"case\" or \"alert\"").arg(i);
+        rule.kind = kind == u"alert" ? RouteKind::Alert : RouteKind::Case;
+        rule.sources = stringList(r.value(u"sources"));
+        rule.types = stringList(r.value(u"types"));
+        if (rule.kind == RouteKind::Case && (!rule.sources.isEmpty() || !rule.types.isEmpty()))
+            return QStringLiteral("routes[%1] (%2): sources and types are for \"kind\": "
+                                  "\"alert\" routes")
+                .arg(i)
+                .arg(rule.name);
         rule.organisations = stringList(r.value(u"organisations"));
         rule.minSeverity = r.value(u"minSeverity").toInt(0);
         rule.tags = stringList(r.value(u"tags"));
@@ -445,7 +456,7 @@ QJsonObject configToJson(const BridgeConfig &c)
         QJsonArray tlps;
         for (int t : r.tlps)
             tlps.append(t);
-        routes.append(QJsonObject{
+        QJsonObject route{
             {u"name"_s, r.name},
             {u"organisations"_s, QJsonArray::fromStringList(r.organisations)},
             {u"minSeverity"_s, r.minSeverity},
@@ -457,7 +468,13 @@ QJsonObject configToJson(const BridgeConfig &c)
             {u"aboveCeiling"_s, aboveCeilingName(r.aboveCeiling)},
             {u"allowRestricted"_s, r.allowRestricted},
             {u"threadToCase"_s, r.threadToCase},
-        });
+        };
+        if (r.kind == RouteKind::Alert) {
+            route.insert(u"kind", u"alert"_s);
+            route.insert(u"sources", QJsonArray::fromStringList(r.sources));
+            route.insert(u"types", QJsonArray::fromStringList(r.types));
+        }
+        routes.append(route);
     }
     QJsonObject overrides;
     for (auto it = c.userOverrides.begin(); it != c.userOverrides.end(); ++it)

@@ -47,15 +47,10 @@ QJsonObject buildEvidenceModal(const QString &preview, const QString &privateMet
         preview.simplified().isEmpty()
             ? QStringLiteral("_(a message without text)_")
             : QStringLiteral("> ") + escapeMrkdwnTruncated(preview.simplified(), PreviewChars);
-    QJsonObject finder{
-        {QStringLiteral("type"), QStringLiteral("external_select")},
-        {QStringLiteral("min_query_length"), 1},
-        {QStringLiteral("placeholder"),
-         plainText(QStringLiteral("Case number, or words of its title"), Limit::Placeholder)}};
     const QJsonArray blocks{
         QJsonObject{{QStringLiteral("type"), QStringLiteral("context")},
                     {QStringLiteral("elements"), QJsonArray{mrkdwnText(shown)}}},
-        input(EvidenceIds::Case, QStringLiteral("Case"), finder, false),
+        input(EvidenceIds::Case, QStringLiteral("Case"), caseFinder(), false),
         input(EvidenceIds::Note, QStringLiteral("Note"),
               textInput(NoteMaxChars, true, QStringLiteral("Why this message matters")), true),
     };

@@ -1,5 +1,7 @@
 #include "intake/slackintake.h"
 
+#include "alerts/alertcard.h"
+#include "alerts/alertforms.h"
 #include "commands/hivecommand.h"
 #include "commands/responseurls.h"
 #include "core/firstanswer.h"
@@ -28,13 +30,14 @@ bool isOurs(const SlackInteraction &i)
     if (i.type == SlackInteraction::Type::ViewSubmission)
         return i.callbackId == ModalIds::CloseCaseCallback ||
                i.callbackId == ModalIds::AddTaskCallback || i.callbackId == NewCaseIds::Callback ||
-               i.callbackId == EvidenceIds::Callback;
+               i.callbackId == EvidenceIds::Callback || isAlertForm(i.callbackId);
     if (i.type == SlackInteraction::Type::MessageAction)
         return i.callbackId == EvidenceIds::Shortcut;
     if (i.type != SlackInteraction::Type::BlockActions || i.actions.isEmpty())
         return false;
-    return i.actions.first().actionId.startsWith(u"hs_") &&
-           i.actions.first().actionId != u"hs_open_case"; // a URL button: Slack opens it
+    // URL buttons: Slack opens them.
+    const QString id = i.actions.first().actionId;
+    return id.startsWith(u"hs_") && id != u"hs_open_case" && id != AlertIds::Open;
 }
 
 /// What Slack sent, as journaled: Slack's legacy verification token and response URLs
@@ -56,6 +59,8 @@ QJsonObject submissionErrors(const SlackInteraction &i, const QDate &today)
         return validateNewCase(parseNewCase(i.stateValues));
     if (i.callbackId == EvidenceIds::Callback)
         return validateEvidence(parseEvidence(i.stateValues));
+    if (isAlertForm(i.callbackId))
+        return validateAlertForm(i.callbackId, parseAlertForm(i.stateValues));
     return validateAddTask(parseAddTask(i.stateValues), today);
 }
 

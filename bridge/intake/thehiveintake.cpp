@@ -27,6 +27,10 @@ QString actionableKind(const HiveEvent &e)
         return QStringLiteral("task.create");
     if (e.isCaseComment())
         return QStringLiteral("comment.create");
+    if (e.isAlertEvent())
+        // A merge changes the alert too (TheHive 5 audits it as "merge").
+        return QStringLiteral("alert.") +
+               (e.action == u"merge" ? QStringLiteral("update") : e.action);
     return {};
 }
 
@@ -71,7 +75,8 @@ std::optional<TheHiveIntake::Answer> TheHiveIntake::admit(const QHttpServerReque
     entry->kind =
         kind.isEmpty() ? QStringLiteral("thehive.%1.%2").arg(event.objectType, event.action) : kind;
     entry->dedupeKey = QStringLiteral("thehive:") + event.dedupeKey();
-    entry->caseKey = event.caseId;
+    // Events about one alert are delivered in order, like a case's.
+    entry->caseKey = event.isAlertEvent() ? event.objectId : event.caseId;
     entry->payload = request.body(); // the event only: the Authorization header is never kept
     entry->ignored = kind.isEmpty();
     if (entry->ignored)

@@ -124,6 +124,14 @@ public:
     /// process crash without an fsync. False when no such card is saved.
     bool updateCard(const CardRef &card);
 
+    // ---- Slack alert cards ----------------------------------------------------------------
+
+    /// Every card of an alert, first posted first.
+    QList<AlertCardRef> alertCards(const QString &alertId) const;
+    /// Inserts or updates the card of `card.alertId` in `card.channel` (postedAt kept from the
+    /// first save). Durable against a power cut, like saveCard().
+    bool saveAlertCard(const AlertCardRef &card);
+
     // ---- Audit trail --------------------------------------------------------------------
 
     /// Records who did what; `eventId` 0 when the action is not about one event.

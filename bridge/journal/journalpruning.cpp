@@ -24,6 +24,14 @@ const QString oldClosedCards =
     " WHEN json_valid(CAST(case_json AS TEXT))"
     " THEN json_extract(CAST(case_json AS TEXT), '$.stage') END = 'Closed' LIMIT ?"_s;
 
+// alert_json is the AlertRecord as last drawn (alertrecord.cpp): an alert promoted, merged or
+// closed has nothing left to triage; a card handed to its case is the case's to keep.
+const QString oldSettledAlertCards =
+    u"SELECT rowid FROM alert_cards INDEXED BY alert_cards_age WHERE updated_at < ? AND"
+    " (case_id IS NOT NULL OR CASE WHEN json_valid(CAST(alert_json AS TEXT))"
+    " THEN json_extract(CAST(alert_json AS TEXT), '$.stage') END IN ('Closed', 'Imported'))"
+    " LIMIT ?"_s;
+
 const QString oldUnlinkedAudit =
     u"SELECT id FROM audit WHERE event_id IS NULL AND at < ? ORDER BY id LIMIT ?"_s;
 
@@ -51,6 +59,10 @@ std::optional<PruneBatch> Journal::prune(qint64 cutoffMs, int limit)
     ok = ok && run(q, u"DELETE FROM cards WHERE rowid IN ("_s % oldClosedCards % u')',
                    {cutoffMs, limit}, u"cannot remove the cards of old closed cases"_s);
     batch.cards = ok ? q.numRowsAffected() : 0;
+    ok = ok && run(q, u"DELETE FROM alert_cards WHERE rowid IN ("_s % oldSettledAlertCards % u')',
+                   {cutoffMs, limit}, u"cannot remove the cards of old settled alerts"_s);
+    const int alertCards = ok ? q.numRowsAffected() : 0;
+    batch.cards += alertCards;
     // An event's mark lives as long as the event is pending or failed (journalschema.cpp);
     // another mark this old was left by a post long given up.
     ok = ok && run(q,
@@ -62,8 +74,8 @@ std::optional<PruneBatch> Journal::prune(qint64 cutoffMs, int limit)
         rollback();
         return std::nullopt;
     }
-    batch.more =
-        batch.events == limit || unlinked == limit || batch.cards == limit || marks == limit;
+    batch.more = batch.events == limit || unlinked == limit || batch.cards == limit ||
+                 alertCards == limit || marks == limit;
     return batch;
 }
 

@@ -143,12 +143,29 @@ const QStringList version7 = {
     u"CREATE INDEX cards_by_message ON cards(channel, ts)"_s,
 };
 
+// TheHive alerts get cards of their own (alert triage); a promoted alert's card is handed to its
+// case, which `case_id` remembers.
+const QStringList version8 = {
+    u"CREATE TABLE alert_cards("
+    "alert_id TEXT NOT NULL,"
+    "channel TEXT NOT NULL,"
+    "ts TEXT NOT NULL,"
+    "alert_json BLOB,"
+    "shown TEXT NOT NULL DEFAULT 'full' CHECK(shown IN ('full','redacted','hidden')),"
+    "case_id TEXT,"
+    "posted_at INTEGER NOT NULL,"
+    "updated_at INTEGER NOT NULL,"
+    "PRIMARY KEY(alert_id, channel))"_s,
+    u"CREATE INDEX alert_cards_age ON alert_cards(updated_at)"_s,
+};
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all = {{1, version1}, {2, version2}, {3, version3}, {4, version4},
-                                         {5, version5}, {6, version6}, {7, version7}};
+    static const QList<Migration> all = {{1, version1}, {2, version2}, {3, version3},
+                                         {4, version4}, {5, version5}, {6, version6},
+                                         {7, version7}, {8, version8}};
     return all;
 }
 

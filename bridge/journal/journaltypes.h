@@ -97,6 +97,22 @@ struct CardRef
     qint64 updatedAt = 0; ///< read back only: set on every save
 };
 
+/// A Slack message that shows a TheHive alert in one channel (an alert has at most one card per
+/// channel), and the alert as that card last showed it.
+struct AlertCardRef
+{
+    QString alertId;
+    QString channel;
+    QString ts;
+    QByteArray alertJson; ///< the AlertRecord when last drawn (alerts/alertrecord.h), as JSON
+    QString shown = CardShown::Full; ///< CardShown
+    /// The case the card was handed to when the alert was promoted: from then on the message is
+    /// that case's card (a CardRef), and no longer drawn as an alert.
+    QString caseId = {};
+    qint64 postedAt = 0;  ///< read back only
+    qint64 updatedAt = 0; ///< read back only
+};
+
 /// Selection for the console's Activity page. Results come newest first.
 struct EventFilter
 {
@@ -133,7 +149,7 @@ struct PruneBatch
 {
     int events = 0;       ///< delivered, ignored and discarded events
     int auditEntries = 0; ///< those of the removed events, and old ones about no event
-    int cards = 0;        ///< cards of closed cases
+    int cards = 0;        ///< cards of closed cases and of settled alerts
     bool more = false;    ///< some table had `limit` rows to remove: call again for the rest
 };
 

@@ -5,12 +5,14 @@
 
 namespace Bridge {
 
+class AlertView;
 class CaseView;
 
 /// The body of one chat.postMessage, chat.update, chat.postEphemeral or views.open, bound to
 /// the channel it may go to. SlackClient sends nothing else, and only a CaseView (which only
-/// the VisibilityPolicy makes) can put case content into one: whatever a new feature wants to
-/// say about a case passes the visibility decision for that channel first.
+/// the VisibilityPolicy makes) (or an AlertView, for alerts) can put case content into one:
+/// whatever a new feature wants to say about a case passes the visibility decision for that channel
+/// first.
 class SlackMessage
 {
 public:
@@ -24,6 +26,7 @@ public:
     const QJsonObject &json() const { return m_json; }
 
 private:
+    friend class AlertView;
     friend class CaseView;
     SlackMessage(QString channel, QJsonObject json)
         : m_channel(std::move(channel))

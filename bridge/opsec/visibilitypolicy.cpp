@@ -45,14 +45,30 @@ CaseView VisibilityPolicy::decide(const CaseRecord &current, const QString &chan
 CaseView VisibilityPolicy::underRule(const CaseRecord &c, const QString &channel,
                                      const RouteRule &rule) const
 {
-    const Visibility limited = aboveCeiling(rule.aboveCeiling);
     if (c.restricted && !rule.allowRestricted)
-        return CaseView(c, channel, limited, Withheld::Restricted);
-    if (above(c.tlp, rule.tlpCeiling))
-        return CaseView(c, channel, limited, Withheld::AboveTlpCeiling);
-    if (above(c.pap, rule.papCeiling))
-        return CaseView(c, channel, limited, Withheld::AbovePapCeiling);
-    return CaseView(c, channel, Visibility::Full, Withheld::Nothing);
+        return CaseView(c, channel, aboveCeiling(rule.aboveCeiling), Withheld::Restricted);
+    const auto [visibility, withheld] = ceilings(c.tlp, c.pap, rule);
+    return CaseView(c, channel, visibility, withheld);
+}
+
+std::pair<Visibility, Withheld> VisibilityPolicy::ceilings(int tlp, int pap, const RouteRule &rule)
+{
+    if (above(tlp, rule.tlpCeiling))
+        return {aboveCeiling(rule.aboveCeiling), Withheld::AboveTlpCeiling};
+    if (above(pap, rule.papCeiling))
+        return {aboveCeiling(rule.aboveCeiling), Withheld::AbovePapCeiling};
+    return {Visibility::Full, Withheld::Nothing};
+}
+
+AlertView VisibilityPolicy::decide(const AlertRecord &current, const QString &channel) const
+{
+    const std::optional<RouteRule> route = alertRouteFor(current, m_config);
+    if (!route || route->channel != channel)
+        return AlertView(current, channel,
+                         dropsIn(channel) ? Visibility::Hidden : Visibility::Redacted,
+                         Withheld::Rerouted);
+    const auto [visibility, withheld] = ceilings(current.tlp, current.pap, *route);
+    return AlertView(current, channel, visibility, withheld);
 }
 
 CaseView VisibilityPolicy::unreadable(const CaseRecord &lastKnown, const QString &channel) const

@@ -3,6 +3,7 @@
 #include "config/bridgeconfig.h"
 #include "core/casemodel.h"
 #include "journal/journaltypes.h"
+#include "opsec/alertview.h"
 #include "opsec/caseview.h"
 
 namespace Bridge {
@@ -34,6 +35,10 @@ inline Placement placementOf(const CardRef &card)
 ///   redacted card, even without a ceiling of its own; it sees nothing when a rule naming it
 ///   drops cases above its ceiling.
 ///
+/// - An alert is shown in full only in the channel its alert route names, under that route's
+///   TLP/PAP ceilings like a case; a channel holding its card from an earlier route sees the
+///   redacted card, or nothing where a rule naming it drops.
+///
 /// Ceilings use TheHive's TLP/PAP numbers for the configured version (see HiveVersion).
 class VisibilityPolicy
 {
@@ -46,6 +51,8 @@ public:
     /// What `channel` may see of `current`, the case as TheHive has it now.
     CaseView decide(const CaseRecord &current, const QString &channel,
                     Placement placement = Placement::Routed) const;
+    /// What `channel` may see of `current`, the alert as TheHive has it now.
+    AlertView decide(const AlertRecord &current, const QString &channel) const;
     /// The channel the case's route names now.
     QString homeChannel(const CaseRecord &current) const;
     /// A case TheHive no longer lets the bridge read (deleted, or restricted to others):
@@ -57,6 +64,8 @@ public:
 
 private:
     CaseView underRule(const CaseRecord &c, const QString &channel, const RouteRule &rule) const;
+    /// How much of a record with `tlp` and `pap` a rule's ceilings let `channel` see.
+    static std::pair<Visibility, Withheld> ceilings(int tlp, int pap, const RouteRule &rule);
     /// The strictest ceilings of the rules naming `channel`; `fallback` when none does.
     RouteRule strictestFor(const QString &channel, const RouteRule &fallback) const;
     /// True when a rule naming `channel` drops cases above its ceiling.

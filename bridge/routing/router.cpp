@@ -6,23 +6,39 @@ namespace Bridge {
 
 namespace {
 
-bool matches(const RouteRule &rule, const CaseRecord &c)
+/// The conditions cases and alerts share.
+template<typename Record>
+bool matchesCommon(const RouteRule &rule, const Record &r)
 {
     if (!rule.organisations.isEmpty() &&
-        !rule.organisations.contains(c.organisation, Qt::CaseInsensitive))
+        !rule.organisations.contains(r.organisation, Qt::CaseInsensitive))
         return false;
-    if (rule.minSeverity > 0 && c.severity < rule.minSeverity)
+    if (rule.minSeverity > 0 && r.severity < rule.minSeverity)
         return false;
-    if (!rule.tlps.isEmpty() && !rule.tlps.contains(c.tlp))
+    if (!rule.tlps.isEmpty() && !rule.tlps.contains(r.tlp))
         return false;
     if (!rule.tags.isEmpty()) {
         const bool anyTag =
             std::any_of(rule.tags.cbegin(), rule.tags.cend(),
-                        [&](const QString &t) { return c.tags.contains(t, Qt::CaseInsensitive); });
+                        [&](const QString &t) { return r.tags.contains(t, Qt::CaseInsensitive); });
         if (!anyTag)
             return false;
     }
     return true;
+}
+
+bool matches(const RouteRule &rule, const CaseRecord &c)
+{
+    return rule.kind == RouteKind::Case && matchesCommon(rule, c);
+}
+
+bool matches(const RouteRule &rule, const AlertRecord &a)
+{
+    const auto listed = [](const QStringList &list, const QString &value) {
+        return list.isEmpty() || list.contains(value, Qt::CaseInsensitive);
+    };
+    return rule.kind == RouteKind::Alert && listed(rule.sources, a.source) &&
+           listed(rule.types, a.type) && matchesCommon(rule, a);
 }
 
 } // namespace
@@ -46,6 +62,15 @@ RouteRule routeFor(const CaseRecord &c, const BridgeConfig &config)
             return rule;
     }
     return defaultRoute(config);
+}
+
+std::optional<RouteRule> alertRouteFor(const AlertRecord &a, const BridgeConfig &config)
+{
+    for (const RouteRule &rule : config.routes) {
+        if (matches(rule, a))
+            return rule;
+    }
+    return std::nullopt;
 }
 
 QList<RouteRule> rulesForChannel(const QString &channel, const BridgeConfig &config)

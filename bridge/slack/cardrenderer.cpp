@@ -2,12 +2,10 @@
 
 #include "core/hivevocabulary.h"
 #include "slack/blockkit.h"
+#include "slack/cardparts.h"
 #include "slack/mrkdwn.h"
 
-#include <QCryptographicHash>
-#include <QDateTime>
 #include <QJsonArray>
-#include <QJsonDocument>
 
 #include <algorithm>
 
@@ -16,16 +14,13 @@ namespace Bridge {
 namespace {
 
 using namespace BlockKit;
+using namespace CardParts;
 
 // Per-piece budgets (characters of mrkdwn). They add up to well under
 // Limit::MessageTextBudget even when every input is huge, so no piece has to know the others.
-constexpr int FieldValueBudget = 200;
-constexpr int TagBudget = 100;
-constexpr int TagsBudget = 1500;
 constexpr int DescriptionBudget = 2800;
 constexpr int SummaryBudget = 1500;
 constexpr int FallbackTitleBudget = 200;
-constexpr int RevLength = 8;
 
 namespace Part {
 const QString Header = QStringLiteral("header");
@@ -49,50 +44,11 @@ VocabEntry lookup(const QList<VocabEntry> &entries, const QString &value)
     return {value, value, QStringLiteral(":grey_question:"), {}};
 }
 
-/// ":emoji: Label", with the label escaped: custom statuses are user text.
-QString vocabMrkdwn(const VocabEntry &entry)
-{
-    return entry.emoji + u' ' + escapeMrkdwnTruncated(entry.label, FieldValueBudget);
-}
-
-QString field(const QString &label, const QString &valueMrkdwn)
-{
-    return u'*' + label + QStringLiteral("*\n") + valueMrkdwn;
-}
-
-QString notSet()
-{
-    return QStringLiteral("_not set_");
-}
-
 /// One line of title for header and notification text: no newlines or tabs.
 QString titleText(const CaseRecord &c)
 {
     const QString title = c.title.simplified();
     return title.isEmpty() ? QStringLiteral("(no title)") : title;
-}
-
-QString caseLink(const CardOptions &o)
-{
-    if (!o.caseUrl.isValid() || o.caseUrl.isRelative())
-        return {};
-    const QString scheme = o.caseUrl.scheme();
-    if (scheme != QLatin1StringView("https") && scheme != QLatin1StringView("http"))
-        return {};
-    QString url = o.caseUrl.toString(QUrl::FullyEncoded);
-    url.replace(u'|', QStringLiteral("%7C"));
-    return url.size() <= Limit::ButtonUrl ? url : QString();
-}
-
-QString createdMrkdwn(qint64 createdAtMs)
-{
-    if (createdAtMs <= 0)
-        return notSet();
-    const QDateTime utc = QDateTime::fromMSecsSinceEpoch(createdAtMs).toUTC();
-    // Slack renders <!date> in each reader's own time zone; the ISO text is the fallback.
-    return QStringLiteral("<!date^%1^{date_short_pretty} {time}|%2>")
-        .arg(createdAtMs / 1000)
-        .arg(utc.toString(Qt::ISODate));
 }
 
 QString assigneeMrkdwn(const CaseRecord &c, const CardOptions &o)
@@ -123,7 +79,7 @@ QJsonObject factsBlock(const CaseRecord &c, const CardOptions &o)
         field(QStringLiteral("TLP"), vocabMrkdwn(Vocabulary::tlp(c.tlp, v))),
         field(QStringLiteral("PAP"), vocabMrkdwn(Vocabulary::pap(c.pap, v))),
         field(QStringLiteral("Assignee"), assigneeMrkdwn(c, o)),
-        field(QStringLiteral("Created"), createdMrkdwn(c.createdAt)),
+        field(QStringLiteral("Created"), dateMrkdwn(c.createdAt)),
     };
     if (!c.organisation.isEmpty())
         fields.append(field(QStringLiteral("Organisation"),
@@ -131,29 +87,6 @@ QJsonObject factsBlock(const CaseRecord &c, const CardOptions &o)
     if (c.taskCount >= 0)
         fields.append(field(QStringLiteral("Tasks"), QString::number(c.taskCount)));
     return sectionBlock(Part::Facts, {}, fields);
-}
-
-QString tagsMrkdwn(const QStringList &tags)
-{
-    const QString prefix = QStringLiteral(":label: ");
-    QString text = prefix;
-    qsizetype shown = 0;
-    for (const QString &tag : tags) {
-        const QString piece = escapeMrkdwnTruncated(tag.simplified(), TagBudget);
-        if (piece.isEmpty())
-            continue;
-        const QString separator = shown == 0 ? QString() : QStringLiteral(", ");
-        // Keep room for the " … +N more" suffix whatever N turns out to be.
-        if (text.size() + separator.size() + piece.size() > TagsBudget - 20)
-            break;
-        text += separator + piece;
-        ++shown;
-    }
-    if (shown == 0)
-        return {};
-    if (shown < tags.size())
-        text += QStringLiteral(" \u2026 +%1 more").arg(tags.size() - shown);
-    return text;
 }
 
 QJsonArray controlElements(const CaseRecord &c, const CardOptions &o)
@@ -202,7 +135,7 @@ QJsonArray buttonElements(const CaseRecord &c, const CardOptions &o)
                                    QStringLiteral("Continue"), QStringLiteral("Cancel")));
         elements.append(close);
     }
-    const QString url = caseLink(o);
+    const QString url = safeUrl(o.caseUrl);
     if (!url.isEmpty()) {
         QJsonObject open = button(QStringLiteral("Open in TheHive"), CardIds::OpenCase, c.id,
                                   ButtonStyle::Primary);
@@ -249,7 +182,7 @@ QJsonArray redactedBlocks(const CaseRecord &c, const CardOptions &o)
                        ? QStringLiteral(":lock: Details are withheld: this channel may not show "
                                         "this case.")
                        : o.redactedNotice;
-    const QString url = caseLink(o);
+    const QString url = safeUrl(o.caseUrl);
     if (!url.isEmpty())
         text += QStringLiteral("\n<") + escapeMrkdwn(url) + QStringLiteral("|Open case #") +
                 QString::number(c.number) + QStringLiteral(" in TheHive>");
@@ -277,34 +210,6 @@ QString fallbackText(const CaseRecord &c, const CardOptions &o)
     if (c.isClosed())
         text += QStringLiteral(" (closed)");
     return truncateText(text, Limit::FallbackText);
-}
-
-/// Blocks carry just their part name until here; the final id needs the hash of the
-/// whole card, so it is stamped in last.
-QJsonArray stampBlockIds(const QJsonArray &blocks, const QString &caseId, const QString &rev)
-{
-    QJsonArray stamped;
-    for (const QJsonValue &value : blocks) {
-        QJsonObject block = value.toObject();
-        block.insert(
-            QStringLiteral("block_id"),
-            CardIds::blockId(block.value(QStringLiteral("block_id")).toString(), caseId, rev));
-        stamped.append(block);
-    }
-    return stamped;
-}
-
-/// The card as posted: block ids stamped with the case and a hash of the whole rendering.
-QJsonObject finishCard(const QString &caseId, const QJsonArray &blocks, const QString &text)
-{
-    const QByteArray rendered = QJsonDocument(QJsonObject{{QStringLiteral("case"), caseId},
-                                                          {QStringLiteral("text"), text},
-                                                          {QStringLiteral("blocks"), blocks}})
-                                    .toJson(QJsonDocument::Compact);
-    const QString rev = QString::fromLatin1(
-        QCryptographicHash::hash(rendered, QCryptographicHash::Sha1).toHex().left(RevLength));
-    return QJsonObject{{QStringLiteral("text"), text},
-                       {QStringLiteral("blocks"), stampBlockIds(blocks, caseId, rev)}};
 }
 
 } // namespace

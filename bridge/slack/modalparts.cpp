@@ -42,6 +42,15 @@ QJsonObject textInput(int maxLength, bool multiline, const QString &placeholder)
     return element;
 }
 
+QJsonObject caseFinder()
+{
+    return QJsonObject{
+        {QStringLiteral("type"), QStringLiteral("external_select")},
+        {QStringLiteral("min_query_length"), 1},
+        {QStringLiteral("placeholder"),
+         plainText(QStringLiteral("Case number, or words of its title"), Limit::Placeholder)}};
+}
+
 QJsonObject stateOf(const QJsonObject &values, QLatin1StringView id)
 {
     return values.value(id).toObject().value(id).toObject();

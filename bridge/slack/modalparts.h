@@ -15,6 +15,9 @@ QJsonObject modal(QLatin1StringView callbackId, const QString &title, const QStr
 /// An input block whose block_id equals its element's action_id.
 QJsonObject input(QLatin1StringView id, const QString &label, QJsonObject element, bool optional);
 QJsonObject textInput(int maxLength, bool multiline, const QString &placeholder = {});
+/// The case finder: an external_select whose options come from a block_suggestion
+/// (CaseSuggestions), by case number or words of the title.
+QJsonObject caseFinder();
 
 /// The state of input `id` in a submission's `view.state.values`.
 QJsonObject stateOf(const QJsonObject &values, QLatin1StringView id);

@@ -62,17 +62,12 @@ QByteArray HiveRequest::payload() const
     return wrapped.mid(1, wrapped.size() - 2);
 }
 
-namespace {
+namespace HiveRequests {
 
 /// Ids and logins go into one path segment; '@' and ':' are legal there and read better.
 QString segment(const QString &value)
 {
     return QString::fromLatin1(QUrl::toPercentEncoding(value, "@:"));
-}
-
-QString casePath(const QString &caseId, const HiveVersion &version)
-{
-    return (version.isTheHive4() ? u"/api/case/"_s : u"/api/v1/case/"_s) + segment(caseId);
 }
 
 HiveRequest withBody(const QByteArray &method, const QString &path, const QJsonObject &body)
@@ -85,14 +80,27 @@ HiveRequest withBody(const QByteArray &method, const QString &path, const QJsonO
     return request;
 }
 
-HiveRequest patchCase(const QString &caseId, const QJsonObject &body, const HiveVersion &version)
-{
-    return withBody("PATCH", casePath(caseId, version), body);
-}
-
 HiveRequest query(const QJsonArray &operations)
 {
     return withBody("POST", u"/api/v1/query"_s, QJsonObject{{u"query"_s, operations}});
+}
+
+} // namespace HiveRequests
+
+using HiveRequests::query;
+using HiveRequests::segment;
+using HiveRequests::withBody;
+
+namespace {
+
+QString casePath(const QString &caseId, const HiveVersion &version)
+{
+    return (version.isTheHive4() ? u"/api/case/"_s : u"/api/v1/case/"_s) + segment(caseId);
+}
+
+HiveRequest patchCase(const QString &caseId, const QJsonObject &body, const HiveVersion &version)
+{
+    return withBody("PATCH", casePath(caseId, version), body);
 }
 
 HiveRequest findUser(const QString &field, const QString &value)

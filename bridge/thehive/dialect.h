@@ -3,6 +3,7 @@
 #include "core/casemodel.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -67,6 +68,12 @@ struct CaseDraft
 /// carry only the field they change: never `flag` or anything else a stale view would
 /// overwrite.
 namespace HiveRequests {
+
+/// Ids and logins go into one path segment; '@' and ':' are legal there and read better.
+QString segment(const QString &value);
+HiveRequest withBody(const QByteArray &method, const QString &path, const QJsonObject &body);
+/// `POST /api/v1/query` with these operations.
+HiveRequest query(const QJsonArray &operations);
 
 HiveRequest getCase(const QString &caseId, const HiveVersion &version);
 HiveRequest setSeverity(const QString &caseId, int severity, const HiveVersion &version);

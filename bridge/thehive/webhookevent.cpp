@@ -135,6 +135,13 @@ bool HiveEvent::isCaseComment() const
     return objectType == "Comment"_L1 && action == "create"_L1 && !caseId.isEmpty();
 }
 
+bool HiveEvent::isAlertEvent() const
+{
+    return objectType == "Alert"_L1 && !objectId.isEmpty() &&
+           (action == "create"_L1 || action == "update"_L1 || action == "delete"_L1 ||
+            action == "merge"_L1);
+}
+
 WebhookParse parseWebhook(const QByteArray &body)
 {
     QJsonParseError parseError;

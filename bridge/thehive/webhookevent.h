@@ -40,6 +40,8 @@ struct HiveEvent
     bool isTaskCreation() const;
     /// A comment written on a case (TheHive 5 objectType Comment).
     bool isCaseComment() const;
+    /// An alert created, changed, merged or deleted (TheHive 5 `Alert`, TheHive 4 `alert`).
+    bool isAlertEvent() const;
 };
 
 /// Outcome of parseWebhook(): an event, or a short reason fit for a 400 answer.

@@ -3,7 +3,7 @@
 # not made by a CaseView — are used only where they are known to carry the bridge's own words. A
 # new use of either is a reviewed change to the list below, not an accident.
 #   cmake -DBRIDGE_DIR=<path to bridge/> -P check_slack_writes.cmake
-set(notice_users "commands/commandhandler.cpp" "delivery/actionhandler.cpp"
+set(notice_users "alerts/alerttriage.cpp" "commands/commandhandler.cpp" "delivery/actionhandler.cpp"
     "evidence/evidencehandler.cpp" "newcase/newcasehandler.cpp" "opsec/slackmessage.cpp"
     "opsec/slackmessage.h")
 # Names Slack's methods only to look up their rate limits; sends nothing.

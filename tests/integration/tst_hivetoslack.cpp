@@ -246,9 +246,9 @@ private Q_SLOTS:
     {
         BridgeHarness h;
         h.start();
-        QJsonObject alert = fixture(u"th5-v1-case-create.json"_s);
-        alert.insert(u"objectType", u"Alert"_s);
-        const HttpAnswer answer = h.postWebhook(alert);
+        QJsonObject job = fixture(u"th5-v1-case-create.json"_s);
+        job.insert(u"objectType", u"Job"_s);
+        const HttpAnswer answer = h.postWebhook(job);
         QCOMPARE(answer.status, 200);
         const QList<Bridge::JournalEvent> events = h.journal().events({});
         QCOMPARE(events.size(), 1);

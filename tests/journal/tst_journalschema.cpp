@@ -124,16 +124,18 @@ void TestJournalSchema::freshFileGetsLatestSchema()
         QVERIFY(error.isEmpty());
     }
     RawDb raw(path(u"j.db"_s));
-    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(7));
-    QCOMPARE(JournalSchema::latestVersion(), 7);
-    QCOMPARE(raw.names(u"table"_s), QStringList({u"audit"_s, u"cards"_s, u"events"_s, u"meta"_s,
-                                                 u"user_links"_s, u"writes_begun"_s}));
-    QCOMPARE(raw.names(u"index"_s),
-             QStringList({u"audit_event"_s, u"cards_age"_s, u"cards_by_message"_s,
-                          u"events_case_order"_s, u"events_pending"_s, u"events_pending_case"_s,
-                          u"events_settled_age"_s, u"events_state_due"_s}));
+    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(8));
+    QCOMPARE(JournalSchema::latestVersion(), 8);
+    QCOMPARE(raw.names(u"table"_s),
+             QStringList({u"alert_cards"_s, u"audit"_s, u"cards"_s, u"events"_s, u"meta"_s,
+                          u"user_links"_s, u"writes_begun"_s}));
+    QCOMPARE(
+        raw.names(u"index"_s),
+        QStringList({u"alert_cards_age"_s, u"audit_event"_s, u"cards_age"_s, u"cards_by_message"_s,
+                     u"events_case_order"_s, u"events_pending"_s, u"events_pending_case"_s,
+                     u"events_settled_age"_s, u"events_state_due"_s}));
     QCOMPARE(raw.value(u"SELECT value FROM meta WHERE key = 'schema_version'"_s).toString(),
-             u"7"_s);
+             u"8"_s);
     // WAL is a property of the file, so it shows from any connection.
     QCOMPARE(raw.value(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
 }
@@ -179,7 +181,7 @@ void TestJournalSchema::reopeningIsANoOp()
     const auto journal = Journal::open(path(u"r.db"_s), m_clock, &error);
     QVERIFY2(journal, qPrintable(error));
     QCOMPARE(journal->card(u"c1"_s, u"C1"_s)->ts, u"1.2"_s);
-    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(7));
+    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(8));
 }
 
 void TestJournalSchema::newerSchemaIsRefusedUntouched()
@@ -227,7 +229,7 @@ void TestJournalSchema::upgradesAVersion1File()
     QVERIFY2(journal, qPrintable(error));
     QCOMPARE(journal->due(10).size(), 1); // the pending event survived the upgrade
     RawDb raw(path(u"v1.db"_s));
-    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(7));
+    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(8));
     QVERIFY(raw.names(u"index"_s).contains(u"events_pending"_s));
 }
 
@@ -274,7 +276,7 @@ void TestJournalSchema::upgradesAVersion3FileWithRetentionIndexes()
     QCOMPARE(journal->counts().delivered, 1);
     QCOMPARE(journal->card(u"~7"_s, u"C1"_s)->ts, u"1.2"_s);
     RawDb raw(path(u"v3.db"_s));
-    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(7));
+    QCOMPARE(JournalSchema::storedVersion(raw.db(), &error), std::optional<int>(8));
     // Retention's batch query can walk the new index oldest first, without sorting the table.
     QSqlQuery plan(raw.db());
     QVERIFY2(plan.exec(u"EXPLAIN QUERY PLAN SELECT id FROM events INDEXED BY events_settled_age"

@@ -256,6 +256,23 @@ void FakeTheHive::handle(const RecordedRequest &request, Reply &reply)
             action = [&] { postTaskLog(request, parts[1], true, reply); };
         else if (n == 2 && method == "PATCH")
             action = [&] { patchTask(request, parts[1], true, reply); };
+    } else if (head == u"alert" && (v1 || th4)) {
+        // TheHive 5 and TheHive 4's v1 promote with /case, TheHive 4's v0 with /createCase;
+        // only v0 merges on TheHive 4, only v1 on 5; TheHive 4 marks read (v0) or reads (v1).
+        const QString sub = parts.value(2);
+        const QString promote = v1 ? u"case"_s : u"createCase"_s;
+        const QString markRead = v1 ? u"read"_s : u"markAsRead"_s;
+        const QString markUnread = v1 ? u"unread"_s : u"markAsUnread"_s;
+        if (n == 2 && method == "GET")
+            action = [&] { getAlert(parts[1], v1, reply); };
+        else if (n == 2 && method == "PATCH")
+            action = [&] { patchAlert(request, parts[1], v1, reply); };
+        else if (n == 3 && method == "POST" && sub == promote)
+            action = [&] { promoteAlert(request, parts[1], v1, reply); };
+        else if (n == 4 && method == "POST" && sub == u"merge" && v1 != th4)
+            action = [&] { mergeAlert(parts[1], parts[3], v1, reply); };
+        else if (n == 3 && method == "POST" && th4 && (sub == markRead || sub == markUnread))
+            action = [&] { markAlertRead(parts[1], sub == markRead, v1, reply); };
     } else if (head == u"user" && n == 2 && method == "GET" && (v1 || th4)) {
         action = [&] { getUser(parts[1], v1, reply); };
     } else if (head == u"query" && n == 1 && v1 && method == "POST") {
@@ -487,6 +504,7 @@ void FakeTheHive::postQuery(const RecordedRequest &request, Reply &reply) const
     QString caseId;
     QString taskId; ///< after getTask
     bool isList = false;
+    bool onePage = false;              ///< after getAlert: a page gives the alert as a list of one
     QHash<QString, QString> taskCases; // listTask: task _id → case _id, for extraData caseId
     for (const QJsonValue &opValue : ops) {
         const QJsonObject op = opValue.toObject();
@@ -503,6 +521,22 @@ void FakeTheHive::postQuery(const RecordedRequest &request, Reply &reply) const
                     list.append(renderCaseV1(m_cases[id]));
             }
             isList = true;
+        } else if (name == u"listAlert") {
+            list = {};
+            for (const QString &id : m_alertOrder)
+                list.append(renderAlertV1(m_alerts[id]));
+            isList = true;
+        } else if (name == u"listAlertStatus" && !isTheHive4()) {
+            list = alertStatusList();
+            isList = true;
+        } else if (name == u"getAlert") {
+            const QString alertId = findAlert(op.value(u"idOrName"_s).toString());
+            if (alertId.isEmpty())
+                return reply.setJson(error(u"NotFoundError"_s, u"Alert not found"_s), 404);
+            single = renderAlertV1(m_alerts[alertId]);
+            list = QJsonArray{single};
+            isList = false;
+            onePage = true;
         } else if (name == u"listCaseTemplate") {
             list = {};
             for (const QJsonObject &t : m_templates)
@@ -565,7 +599,7 @@ void FakeTheHive::postQuery(const RecordedRequest &request, Reply &reply) const
         } else if (name == u"filter" && isList) {
             QJsonArray kept;
             for (const QJsonValue &item : std::as_const(list)) {
-                if (matchesFilter(item.toObject(), op))
+                if (matchesFilter(alertQueryView(item.toObject()), op))
                     kept.append(item);
             }
             list = kept;
@@ -585,7 +619,7 @@ void FakeTheHive::postQuery(const RecordedRequest &request, Reply &reply) const
             list = QJsonArray();
             for (const QJsonValue &item : items)
                 list.append(item);
-        } else if (name == u"page" && isList) {
+        } else if (name == u"page" && (isList || onePage)) {
             const int from = op.value(u"from"_s).toInt();
             const int to = op.value(u"to"_s).toInt(int(list.size()));
             // Like TheHive's TaskRenderer: extraData "caseId" names each task's case.
@@ -599,6 +633,7 @@ void FakeTheHive::postQuery(const RecordedRequest &request, Reply &reply) const
                 page.append(item);
             }
             list = page;
+            isList = true;
         } else if (name == u"count" && isList) {
             return reply.setRawJson(QByteArray::number(list.size()));
         } else {

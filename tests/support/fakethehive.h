@@ -3,6 +3,7 @@
 #include "fakehttpserver.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
@@ -27,8 +28,39 @@ namespace TestSupport {
 ///   GET /api/user/{login|current}; plus the v1 case GET/PATCH (204), task log/PATCH, user and
 ///   query routes. Like the real one it has no case comments and no /api/v1/status/public (404).
 ///
+/// Alert routes (permissions-alerts-socket-facts.md "alerts and tasks"; unknown alert: 404
+/// NotFoundError "Alert not found"; an alert is found by `_id` or by its name
+/// "type;source;sourceRef"):
+/// - TheHive 5: GET /api/v1/alert/{id} (OutputAlert); PATCH /api/v1/alert/{id} (204,
+///   InputUpdateAlert: status, summary, assignee, severity, tlp, pap, tags, addTags, removeTags,
+///   title, description…; the stage follows the status); POST /api/v1/alert/{id}/case (201 + the
+///   new case; InputCreateCaseFromAlert: `caseTemplate` (else the alert's own), `assignee`, and
+///   title, description, severity, tlp, pap, tags, flag, summary, tasks overriding the alert's);
+///   POST /api/v1/alert/{id}/merge/{caseIdOrNumber} (200 + the case). Promote and merge leave the
+///   alert status and stage Imported with `caseId` and `importedDate`; an alert already
+///   imported answers 400 BadRequest "Alert is already imported".
+///   Statuses are TheHive 5's predefined ones: New, InProgress and Pending (stage InProgress),
+///   Duplicated, FalsePositive and Ignored (stage Closed); Imported cannot be set by PATCH
+///   (400) and an unknown status is 400 AttributeCheckingError. No alert routes on v0 (404).
+/// - TheHive 4 (AlertCtrl v0): GET /api/alert/{id} (v0 DTO with `artifacts`); PATCH
+///   /api/alert/{id} (200 + alert; read-only fields such as `status` are silently dropped,
+///   `read` is updatable); POST /api/alert/{id}/createCase (201 + v0 case; body `caseTemplate`);
+///   POST /api/alert/{id}/merge/{caseIdOrNumber} (200 + v0 case); POST
+///   /api/alert/{id}/markAsRead|markAsUnread (200 + alert). TheHive 4's v1: GET and PATCH (204)
+///   /api/v1/alert/{id}, POST /api/v1/alert/{id}/case (201 + v1 case), POST
+///   /api/v1/alert/{id}/read|unread (204); it has no v1 merge. The v0 status is computed:
+///   New, Updated (linked, unread), Ignored (read), Imported (linked, read).
+///   createCase builds the case from the alert (template prefix glued to the title, the
+///   alert's levels, alert and template tags joined, the template's tasks), assigns the caller
+///   when it has manageCase, links the alert and marks it read; an alert that already has its
+///   case gives that case back (201, nothing new). merge appends the alert to the case
+///   description ("#### Merged with alert #<sourceRef> <title>"), joins its tags, and answers
+///   400 BadRequest "Alert is already imported" for a linked alert.
+///
 /// The query API knows listUser, listCase, listCaseTemplate, listTask, getCase{idOrName}, tasks,
-/// comments (TheHive 5), getTask{idOrName}, logs, assignableUsers, filter (_and, _or, _not, _any,
+/// comments (TheHive 5), getTask{idOrName}, logs, assignableUsers, listAlert, getAlert{idOrName}
+/// (v1 alerts; TheHive 4 filters on its computed `status` too), listAlertStatus (TheHive 5: the
+/// predefined statuses as OutputAlertStatus), filter (_and, _or, _not, _any,
 /// _eq/_is, _in, _like with "*" wildcards ignoring case, _gte/_gt/_lte/_lt), sort,
 /// page{from,to,extraData} (extraData "caseId" on tasks, as TheHive's TaskRenderer) and count (a
 /// bare number).
@@ -58,6 +90,13 @@ namespace TestSupport {
 /// with 403 AuthorizationError; TheHive 4 filters by permission first, so the case or task
 /// looks missing (404 NotFoundError "Case not found" / "Task not found"). Writes record the
 /// caller as `_updatedBy` / `_createdBy` / `createdBy`, so webhookFor() names it as the actor.
+/// Alerts: TheHive 5 promote and merge need manageAlert/import, PATCH manageAlert/update, plus
+/// manageAlert/reopen (5.2+) to take a Closed alert back to New/InProgress or an InProgress one
+/// back to New; 5.0 has the single manageAlert. They refuse with 403 like the case routes. TheHive
+/// 4's alert routes all need manageAlert and check it before looking anything up, so they refuse
+/// with 403 AuthorizationError "Your are not authorized to <action>, you haven't the permission
+/// manageAlert" (ScalliGraph authPermittedTransaction), not 404; its merge also needs manageCase
+/// on the case (else 404 "Case not found").
 ///
 /// TheHive 5.5+ restricted cases: a case's `access` is OrganisationAccessKind (default) or
 /// {"_kind":"UserAccessKind","users":[…]} (setCaseAccess()); for anyone not listed, the API
@@ -156,10 +195,47 @@ public:
     QJsonObject webhookFor(const QString &action, const QString &caseIdOrNumber,
                            const QJsonObject &details = {}) const;
 
+    /// Stores an alert (v1 field names). Missing fields get TheHive's defaults: `_id` "~<n>",
+    /// type "external", source "sim", a sourceRef "ref-<n>" no other alert has, empty title,
+    /// description and tags, severity/tlp/pap 2, status and stage New (TheHive 4: `read` false),
+    /// date, _createdAt and newDate now, _createdBy the API user, follow true, observableCount
+    /// 0. `caseId` (v0 `case`) links it to a case (then Imported / read). A custom TheHive 5
+    /// status may be given with its `stage`. Returns alertJson() of the new alert, or {} when
+    /// its type, source and sourceRef are those of another alert (TheHive refuses that).
+    QJsonObject addAlert(const QJsonObject &fields = {});
+    /// The alert as GET /api/v1/alert/{id} renders it: TheHive 5's OutputAlert (labels,
+    /// status, stage, observableCount, caseId when promoted or merged, `_updatedAt`/`_updatedBy`
+    /// once updated, timeToDetect…), or TheHive 4's v1 alert (`read`, no status nor stage).
+    /// Empty when unknown.
+    QJsonObject alertJson(const QString &id) const;
+    /// The alert as TheHive 4's GET /api/alert/{id} renders it (v0 DTO: id, computed status
+    /// New/Updated/Ignored/Imported, `case` the case `_id` or null, createdBy/createdAt,
+    /// updatedBy/updatedAt or null, `artifacts` with one placeholder per observable).
+    QJsonObject alertJsonV0(const QString &id) const;
+    /// Simulates a change made in TheHive (v1 names; `case` maps to `caseId`). A TheHive 5 status
+    /// moves the stage; on TheHive 4 a status sets `read` (Ignored/Imported read). Setting a
+    /// caseId links the alert (Imported / read). False for an unknown alert.
+    bool setAlertField(const QString &id, const QString &key, const QJsonValue &value);
+    QStringList alertIds() const { return m_alertOrder; }
+    /// A webhook body for an alert event, like webhookFor(): TheHive 5's version-1 audit
+    /// (objectType "Alert", object the v1 alert, organisation {organisationId, organisation}) or
+    /// TheHive 4's version-0 one (lower-case operation, merge sent as update, objectType
+    /// "alert", object the v0 alert without its artifacts, flat organisation). `details`
+    /// defaults to the whole alert for "create" (TheHive 4: with observableCount 0) and to {}
+    /// otherwise; a TheHive 5 status change gets its stage added. The import event itself
+    /// (action "merge", or details carrying `caseId`, on a linked alert) has the case as
+    /// context and rootId: TheHive 5 puts the case (v1) in `context`; TheHive 4 renders the case
+    /// (v0) as `object` and sends it with base false. Every call gets a new requestId.
+    QJsonObject alertWebhook(const QString &action, const QString &alertId,
+                             const QJsonObject &details = {}) const;
+
 Q_SIGNALS:
     /// A case was created through the API (after its answer was sent), as TheHive would then
-    /// send its create webhook.
+    /// send its create webhook. Promoting an alert emits it too.
     void caseCreated(const QString &caseId);
+    /// An alert was promoted to a new case or merged into one through the API (after the
+    /// answer was sent; after caseCreated for a promotion), as TheHive's AlertImported.
+    void alertImported(const QString &alertId, const QString &caseId);
 
 protected:
     void handle(const RecordedRequest &request, Reply &reply) override;
@@ -183,6 +259,26 @@ private:
     void postQuery(const RecordedRequest &request, Reply &reply) const;
     /// Refuses a write the caller may not do, the way this version does.
     void refuse(const QString &operation, const QString &entity, Reply &reply) const;
+
+    // Alerts (fakethehivealerts.cpp)
+    void getAlert(const QString &idOrName, bool v1, Reply &reply) const;
+    void patchAlert(const RecordedRequest &request, const QString &idOrName, bool v1, Reply &reply);
+    void promoteAlert(const RecordedRequest &request, const QString &idOrName, bool v1,
+                      Reply &reply);
+    void mergeAlert(const QString &idOrName, const QString &caseIdOrNumber, bool v1, Reply &reply);
+    /// TheHive 4 markAsRead / markAsUnread (v0) and read / unread (v1).
+    void markAlertRead(const QString &idOrName, bool read, bool v1, Reply &reply);
+    /// TheHive 4's refusal of an alert route without manageAlert (before any lookup).
+    void refuseAlertTh4(const QString &entrypoint, Reply &reply) const;
+    /// The permission an alert action needs here: `split` from 5.1, manageAlert before.
+    QString alertPermission(const QString &split) const;
+    QString findAlert(const QString &idOrName) const;
+    QJsonObject renderAlertV1(const QJsonObject &stored) const;
+    QJsonObject renderAlertV0(const QJsonObject &stored, bool withArtifacts) const;
+    /// What a query filter sees of a listed item (TheHive 4 alerts: plus their computed status).
+    QJsonObject alertQueryView(const QJsonObject &item) const;
+    /// listAlertStatus: the predefined TheHive 5 statuses as OutputAlertStatus.
+    QJsonArray alertStatusList() const;
 
     // State (fakethehivestate.cpp)
     void addPredefinedProfiles();
@@ -244,6 +340,8 @@ private:
     QHash<QString, QList<QJsonObject>> m_tasks;    ///< case _id → tasks
     QHash<QString, QList<QJsonObject>> m_comments; ///< case _id → comments
     QHash<QString, QList<QJsonObject>> m_logs;     ///< case _id → task logs
+    QHash<QString, QJsonObject> m_alerts;          ///< by _id
+    QStringList m_alertOrder;
     QString m_requestIdPrefix;
     mutable int m_requestCounter = 0;
 };

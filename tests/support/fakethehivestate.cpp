@@ -41,14 +41,15 @@ QString shown(const QJsonValue &value)
 }
 
 // Predefined profiles. TheHive 4: models/Role.scala (analyst; org-admin adds the organisation
-// scope); TheHive 5 does not document its lists, so its analyst holds the split case rights.
+// scope); TheHive 5 does not document its lists, so its analyst holds the split case and alert
+// rights (5.2 notes: the reopen / restart-alert permissions are on for profiles with update).
 const QStringList kTh5Analyst{
     u"manageCase/create"_s,  u"manageCase/update"_s,  u"manageCase/delete"_s,
     u"manageCase/merge"_s,   u"manageCase/reopen"_s,  u"manageCase/changeOwnership"_s,
     u"manageTask"_s,         u"manageComment"_s,      u"manageObservable"_s,
     u"manageAlert/create"_s, u"manageAlert/update"_s, u"manageAlert/import"_s,
-    u"manageShare"_s,        u"managePage"_s,         u"manageProcedure"_s,
-    u"manageAction"_s,       u"manageAnalyse"_s};
+    u"manageAlert/reopen"_s, u"manageShare"_s,        u"managePage"_s,
+    u"manageProcedure"_s,    u"manageAction"_s,       u"manageAnalyse"_s};
 const QStringList kTh4Analyst{u"manageCase"_s,     u"manageTask"_s,  u"manageObservable"_s,
                               u"manageAlert"_s,    u"manageShare"_s, u"manageAnalyse"_s,
                               u"manageAction"_s,   u"managePage"_s,  u"manageProcedure"_s,

@@ -537,7 +537,7 @@ private Q_SLOTS:
         a = hiveCall(five, "GET", u"/api/v1/user/alice"_s);
         QCOMPARE(a.json().value(u"profile"_s).toString(), u"analyst"_s);
         QStringList permissions = a.json().value(u"permissions"_s).toVariant().toStringList();
-        QCOMPARE(permissions.size(), 17);
+        QCOMPARE(permissions.size(), 18);
         QVERIFY(permissions.contains(u"manageCase/reopen"_s));
         QVERIFY(!permissions.contains(u"manageUser"_s));
         QStringList sorted = permissions;
@@ -545,7 +545,7 @@ private Q_SLOTS:
         QCOMPARE(permissions, sorted);
         a = hiveCall(five, "GET", u"/api/v1/user/olga"_s);
         permissions = a.json().value(u"permissions"_s).toVariant().toStringList();
-        QCOMPARE(permissions.size(), 22);
+        QCOMPARE(permissions.size(), 23);
         QVERIFY(permissions.contains(u"manageUser"_s));
         QVERIFY(permissions.contains(u"manageTask"_s));
 
@@ -735,6 +735,466 @@ private Q_SLOTS:
             QCOMPARE(second.value(u"action"_s).toString(), u"update"_s);
             QVERIFY(second.value(u"details"_s).toObject().contains(u"stage"_s));
             QCOMPARE(second[u"organisation"_s][u"organisation"_s].toString(), hive.organisation());
+        }
+    }
+
+    void theHive5AlertPromote()
+    {
+        FakeTheHive hive(u"5.2.9"_s, u"k"_s);
+        QVERIFY(hive.listen());
+        hive.enableHeaderAuth();
+        const QString alice = u"alice@soc.example"_s;
+        const QString rita = u"rita@soc.example"_s;
+        hive.addUser(alice, u"Alice"_s, alice);
+        hive.addUser(rita, u"Rita"_s, rita, false, u"read-only"_s);
+        hive.addCaseTemplate({{u"name"_s, u"SIEM"_s},
+                              {u"titlePrefix"_s, u"[SIEM]"_s},
+                              {u"tags"_s, QJsonArray{u"siem"_s}},
+                              {u"tasks"_s, QJsonArray{QJsonObject{{u"title"_s, u"Triage"_s}}}}});
+
+        const QJsonObject added = hive.addAlert({{u"title"_s, u"Brute force"_s},
+                                                 {u"severity"_s, 3},
+                                                 {u"tlp"_s, 1},
+                                                 {u"tags"_s, QJsonArray{u"ssh"_s}},
+                                                 {u"observableCount"_s, 2}});
+        const QString id = added.value(u"_id"_s).toString();
+        QVERIFY(id.startsWith(u'~'));
+        QCOMPARE(hive.alertIds(), QStringList{id});
+        QCOMPARE(added.value(u"_type"_s).toString(), u"Alert"_s);
+        QCOMPARE(added.value(u"type"_s).toString(), u"external"_s);
+        QCOMPARE(added.value(u"source"_s).toString(), u"sim"_s);
+        QCOMPARE(added.value(u"sourceRef"_s).toString(), u"ref-1"_s);
+        QCOMPARE(added.value(u"status"_s).toString(), u"New"_s);
+        QCOMPARE(added.value(u"stage"_s).toString(), u"New"_s);
+        QCOMPARE(added.value(u"severityLabel"_s).toString(), u"HIGH"_s);
+        QCOMPARE(added.value(u"tlpLabel"_s).toString(), u"GREEN"_s);
+        QCOMPARE(added.value(u"observableCount"_s).toInt(), 2);
+        QCOMPARE(added.value(u"_createdBy"_s).toString(), hive.apiUserLogin());
+        for (const QString &absent : {u"caseId"_s, u"_updatedAt"_s, u"_updatedBy"_s})
+            QVERIFY2(!added.contains(absent), qPrintable(absent));
+        // type, source and sourceRef name an alert, and only one.
+        QVERIFY(hive.addAlert({{u"sourceRef"_s, u"ref-1"_s}}).isEmpty());
+        QCOMPARE(hive.addAlert().value(u"sourceRef"_s).toString(), u"ref-2"_s);
+
+        const QString path = u"/api/v1/alert/"_s + id;
+        Answer a = hiveAs(hive, rita, "GET", path);
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.json(), hive.alertJson(id));
+        QCOMPARE(hiveAs(hive, rita, "GET", u"/api/v1/alert/external;sim;ref-1"_s).json(),
+                 hive.alertJson(id));
+        a = hiveAs(hive, alice, "GET", u"/api/v1/alert/~999"_s);
+        QCOMPARE(a.status, 404);
+        QCOMPARE(a.json(), QJsonObject({{u"type"_s, u"NotFoundError"_s},
+                                        {u"message"_s, u"Alert not found"_s}}));
+        QCOMPARE(hiveCall(hive, "GET", u"/api/alert/"_s + id).status, 404); // no v0 on 5
+
+        QSignalSpy created(&hive, &FakeTheHive::caseCreated);
+        QSignalSpy imported(&hive, &FakeTheHive::alertImported);
+        const QJsonObject promote{{u"caseTemplate"_s, u"SIEM"_s}, {u"assignee"_s, alice}};
+        a = hiveAs(hive, rita, "POST", path + u"/case"_s, promote);
+        QCOMPARE(a.status, 403);
+        QCOMPARE(typeOf(a), u"AuthorizationError"_s);
+        QCOMPARE(hiveAs(hive, alice, "POST", u"/api/v1/alert/~999/case"_s).status, 404);
+        a = hiveAs(hive, alice, "POST", path + u"/case"_s,
+                   {{u"assignee"_s, u"mallory@soc.example"_s}});
+        QCOMPARE(a.status, 404);
+        QCOMPARE(a.json().value(u"message"_s).toString(), u"User not found"_s);
+        QCOMPARE(
+            hiveAs(hive, alice, "POST", path + u"/case"_s, {{u"caseTemplate"_s, u"x"_s}}).status,
+            404);
+        QCOMPARE(hive.caseIds().size(), 0);
+        QCOMPARE(hive.alertJson(id).value(u"status"_s).toString(), u"New"_s);
+
+        a = hiveAs(hive, alice, "POST", path + u"/case"_s, promote);
+        QCOMPARE(a.status, 201);
+        const QJsonObject theCase = a.json();
+        const QString caseId = theCase.value(u"_id"_s).toString();
+        QCOMPARE(hive.caseIds(), QStringList{caseId});
+        QCOMPARE(theCase.value(u"_type"_s).toString(), u"Case"_s);
+        QCOMPARE(theCase.value(u"title"_s).toString(), u"[SIEM] Brute force"_s);
+        QCOMPARE(theCase.value(u"severity"_s).toInt(), 3);
+        QCOMPARE(theCase.value(u"tlp"_s).toInt(), 1);
+        QCOMPARE(theCase.value(u"tags"_s).toArray(), QJsonArray({u"ssh"_s, u"siem"_s}));
+        QCOMPARE(theCase.value(u"assignee"_s).toString(), alice);
+        QCOMPARE(theCase.value(u"_createdBy"_s).toString(), alice);
+        QCOMPARE(theCase.value(u"status"_s).toString(), u"New"_s);
+        QCOMPARE(hive.tasks(caseId).value(0).value(u"title"_s).toString(), u"Triage"_s);
+
+        const QJsonObject alert = hive.alertJson(id);
+        QCOMPARE(alert.value(u"status"_s).toString(), u"Imported"_s);
+        QCOMPARE(alert.value(u"stage"_s).toString(), u"Imported"_s);
+        QCOMPARE(alert.value(u"caseId"_s).toString(), caseId);
+        QCOMPARE(alert.value(u"_updatedBy"_s).toString(), alice);
+        QVERIFY(alert.value(u"importedDate"_s).toInteger() > 0);
+        QTRY_COMPARE(imported.size(), 1);
+        QCOMPARE(created.size(), 1);
+        QCOMPARE(created.at(0).at(0).toString(), caseId);
+        QCOMPARE(imported.at(0), QVariantList({id, caseId}));
+
+        // Imported once is imported for good: no second case, no merge.
+        a = hiveAs(hive, alice, "POST", path + u"/case"_s);
+        QCOMPARE(a.status, 400);
+        QCOMPARE(a.json(), QJsonObject({{u"type"_s, u"BadRequest"_s},
+                                        {u"message"_s, u"Alert is already imported"_s}}));
+        const QString other = hive.addCase().value(u"_id"_s).toString();
+        QCOMPARE(hiveAs(hive, alice, "POST", path + u"/merge/"_s + other).status, 400);
+        QCOMPARE(hive.caseIds().size(), 2);
+        QCOMPARE(hive.alertJson(id).value(u"caseId"_s).toString(), caseId);
+    }
+
+    void theHive5AlertMergeAndStatus()
+    {
+        FakeTheHive hive(u"5.2.9"_s, u"k"_s);
+        QVERIFY(hive.listen());
+        hive.enableHeaderAuth();
+        const QString alice = u"alice@soc.example"_s;
+        const QString rita = u"rita@soc.example"_s;
+        const QString nora = u"nora@soc.example"_s;
+        hive.addUser(alice, u"Alice"_s, alice);
+        hive.addUser(rita, u"Rita"_s, rita, false, u"read-only"_s);
+        QStringList noReopen = hive.profilePermissions(u"analyst"_s);
+        QVERIFY(noReopen.contains(u"manageAlert/reopen"_s));
+        noReopen.removeAll(u"manageAlert/reopen"_s);
+        hive.setProfilePermissions(u"no-reopen"_s, noReopen);
+        hive.addUser(nora, u"Nora"_s, nora, false, u"no-reopen"_s);
+
+        const QJsonObject target = hive.addCase({{u"tags"_s, QJsonArray{u"a"_s}}});
+        const QString caseId = target.value(u"_id"_s).toString();
+        const QString number = QString::number(target.value(u"number"_s).toInt());
+        const QString merged =
+            hive.addAlert({{u"tags"_s, QJsonArray{u"b"_s}}}).value(u"_id"_s).toString();
+        const QString closed = hive.addAlert().value(u"_id"_s).toString();
+
+        QSignalSpy created(&hive, &FakeTheHive::caseCreated);
+        QSignalSpy imported(&hive, &FakeTheHive::alertImported);
+        const QString mergePath = u"/api/v1/alert/"_s + merged + u"/merge/"_s;
+        Answer a = hiveAs(hive, rita, "POST", mergePath + number);
+        QCOMPARE(a.status, 403);
+        QCOMPARE(typeOf(a), u"AuthorizationError"_s);
+        a = hiveAs(hive, alice, "POST", mergePath + u"~999"_s);
+        QCOMPARE(a.status, 404);
+        QCOMPARE(a.json().value(u"message"_s).toString(), u"Case not found"_s);
+        a = hiveAs(hive, alice, "POST", mergePath + number);
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.json().value(u"_id"_s).toString(), caseId);
+        QCOMPARE(a.json().value(u"tags"_s).toArray(), QJsonArray({u"a"_s, u"b"_s}));
+        QCOMPARE(a.json().value(u"_updatedBy"_s).toString(), alice);
+        const QJsonObject alert = hive.alertJson(merged);
+        QCOMPARE(alert.value(u"caseId"_s).toString(), caseId);
+        QCOMPARE(alert.value(u"status"_s).toString(), u"Imported"_s);
+        QCOMPARE(alert.value(u"stage"_s).toString(), u"Imported"_s);
+        QTRY_COMPARE(imported.size(), 1);
+        QCOMPARE(imported.at(0), QVariantList({merged, caseId}));
+        QCOMPARE(created.size(), 0); // no new case
+        QCOMPARE(hiveAs(hive, alice, "POST", mergePath + number).status, 400);
+
+        // Closing is a status of the Closed stage; Imported is TheHive's own doing.
+        const QString path = u"/api/v1/alert/"_s + closed;
+        QCOMPARE(hiveAs(hive, rita, "PATCH", path, {{u"status"_s, u"Ignored"_s}}).status, 403);
+        a = hiveAs(hive, alice, "PATCH", path, {{u"status"_s, u"Imported"_s}});
+        QCOMPARE(a.status, 400);
+        QCOMPARE(typeOf(a), u"BadRequest"_s);
+        a = hiveAs(hive, alice, "PATCH", path, {{u"status"_s, u"Other"_s}});
+        QCOMPARE(a.status, 400);
+        QCOMPARE(typeOf(a), u"AttributeCheckingError"_s);
+        QCOMPARE(hiveAs(hive, alice, "PATCH", path, {{u"severity"_s, 9}}).status, 400);
+        QCOMPARE(hiveAs(hive, alice, "PATCH", path, {{u"owner"_s, alice}}).status, 400);
+        a = hiveAs(hive, alice, "PATCH", path, {{u"assignee"_s, u"mallory@soc.example"_s}});
+        QCOMPARE(a.status, 404);
+        QCOMPARE(hive.alertJson(closed).value(u"status"_s).toString(), u"New"_s);
+        QVERIFY(!hive.alertJson(closed).contains(u"_updatedAt"_s));
+
+        a = hiveAs(
+            hive, alice, "PATCH", path,
+            {{u"status"_s, u"Ignored"_s}, {u"summary"_s, u"noise"_s}, {u"assignee"_s, alice}});
+        QCOMPARE(a.status, 204);
+        QVERIFY(a.body.isEmpty());
+        QJsonObject now = hive.alertJson(closed);
+        QCOMPARE(now.value(u"status"_s).toString(), u"Ignored"_s);
+        QCOMPARE(now.value(u"stage"_s).toString(), u"Closed"_s);
+        QCOMPARE(now.value(u"summary"_s).toString(), u"noise"_s);
+        QCOMPARE(now.value(u"assignee"_s).toString(), alice);
+        QCOMPARE(now.value(u"_updatedBy"_s).toString(), alice);
+        QVERIFY(now.value(u"closedDate"_s).toInteger() > 0);
+
+        // Back from Closed takes manageAlert/reopen.
+        a = hiveAs(hive, nora, "PATCH", path, {{u"status"_s, u"InProgress"_s}});
+        QCOMPARE(a.status, 403);
+        QCOMPARE(hiveAs(hive, nora, "PATCH", path, {{u"status"_s, u"Duplicated"_s}}).status, 204);
+        QCOMPARE(hiveAs(hive, alice, "PATCH", path, {{u"status"_s, u"Pending"_s}}).status, 204);
+        now = hive.alertJson(closed);
+        QCOMPARE(now.value(u"stage"_s).toString(), u"InProgress"_s);
+        QVERIFY(!now.contains(u"closedDate"_s));
+
+        // The query API: listAlert with filters, getAlert, listAlertStatus.
+        const QString url = u"/api/v1/query"_s;
+        const QJsonObject byStage{
+            {u"_name"_s, u"filter"_s},
+            {u"_eq"_s, QJsonObject{{u"_field"_s, u"stage"_s}, {u"_value"_s, u"Imported"_s}}}};
+        a = hiveCall(
+            hive, "POST", url,
+            {{u"query"_s, QJsonArray{QJsonObject{{u"_name"_s, u"listAlert"_s}}, byStage}}});
+        QCOMPARE(a.status, 200);
+        QJsonArray list = QJsonDocument::fromJson(a.body).array();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list[0][u"_id"_s].toString(), merged);
+        const QJsonObject getAlert{{u"_name"_s, u"getAlert"_s}, {u"idOrName"_s, closed}};
+        a = hiveCall(hive, "POST", url, {{u"query"_s, QJsonArray{getAlert}}});
+        QCOMPARE(a.json(), hive.alertJson(closed));
+        const QJsonObject page{{u"_name"_s, u"page"_s}, {u"from"_s, 0}, {u"to"_s, 1}};
+        a = hiveCall(hive, "POST", url, {{u"query"_s, QJsonArray{getAlert, page}}});
+        QCOMPARE(QJsonDocument::fromJson(a.body).array().size(), 1);
+        a = hiveCall(hive, "POST", url,
+                     {{u"query"_s, QJsonArray{QJsonObject{{u"_name"_s, u"getAlert"_s},
+                                                          {u"idOrName"_s, u"~999"_s}}}}});
+        QCOMPARE(a.status, 404);
+        a = hiveCall(hive, "POST", url,
+                     {{u"query"_s, QJsonArray{QJsonObject{{u"_name"_s, u"listAlertStatus"_s}}}}});
+        list = QJsonDocument::fromJson(a.body).array();
+        QStringList closedValues;
+        for (const QJsonValue &status : std::as_const(list)) {
+            if (status[u"stage"_s].toString() == u"Closed")
+                closedValues << status[u"value"_s].toString();
+        }
+        QCOMPARE(closedValues, QStringList({u"Duplicated"_s, u"FalsePositive"_s, u"Ignored"_s}));
+    }
+
+    void theHive4AlertRoutes()
+    {
+        FakeTheHive hive(u"4.1.24"_s, u"k"_s);
+        QVERIFY(hive.listen());
+        hive.enableHeaderAuth();
+        const QString alice = u"alice@soc.example"_s;
+        const QString rita = u"rita@soc.example"_s;
+        const QString otto = u"otto@soc.example"_s;
+        hive.addUser(alice, u"Alice"_s);
+        hive.addUser(rita, u"Rita"_s, {}, false, u"read-only"_s);
+        hive.setProfilePermissions(u"alerts-only"_s, {u"manageAlert"_s});
+        hive.addUser(otto, u"Otto"_s, {}, false, u"alerts-only"_s);
+        QVERIFY(hive.profilePermissions(u"analyst"_s).contains(u"manageAlert"_s));
+        QVERIFY(hive.profilePermissions(u"read-only"_s).isEmpty());
+        hive.addCaseTemplate({{u"name"_s, u"SIEM"_s},
+                              {u"titlePrefix"_s, u"[SIEM]"_s},
+                              {u"severity"_s, 4},
+                              {u"tags"_s, QJsonArray{u"siem"_s}}});
+
+        const QString id = hive.addAlert({{u"title"_s, u"Scan"_s},
+                                          {u"observableCount"_s, 2},
+                                          {u"tags"_s, QJsonArray{u"x"_s}}})
+                               .value(u"_id"_s)
+                               .toString();
+        // v1 on TheHive 4: `read`, no status nor stage.
+        QJsonObject v1 = hive.alertJson(id);
+        QCOMPARE(v1.value(u"read"_s), QJsonValue(false));
+        QVERIFY(!v1.contains(u"status"_s) && !v1.contains(u"stage"_s));
+        QCOMPARE(v1.value(u"observableCount"_s).toInt(), 2);
+
+        const QString path = u"/api/alert/"_s + id;
+        Answer a = hiveAs(hive, rita, "GET", path);
+        QCOMPARE(a.status, 200);
+        QJsonObject v0 = a.json();
+        QCOMPARE(v0, hive.alertJsonV0(id));
+        QCOMPARE(v0.value(u"_type"_s).toString(), u"alert"_s);
+        QCOMPARE(v0.value(u"id"_s).toString(), id);
+        QCOMPARE(v0.value(u"status"_s).toString(), u"New"_s);
+        QCOMPARE(v0.value(u"case"_s), QJsonValue(QJsonValue::Null));
+        QCOMPARE(v0.value(u"artifacts"_s).toArray().size(), 2);
+        QCOMPARE(v0.value(u"createdBy"_s).toString(), hive.apiUserLogin());
+
+        // manageAlert is checked first: 403, even for an alert that does not exist.
+        for (const QString &target : {path, u"/api/alert/~999"_s}) {
+            a = hiveAs(hive, rita, "POST", target + u"/markAsRead"_s);
+            QCOMPARE(a.status, 403);
+            QCOMPARE(typeOf(a), u"AuthorizationError"_s);
+            QVERIFY(a.json().value(u"message"_s).toString().contains(u"manageAlert"_s));
+        }
+        QCOMPARE(hiveAs(hive, rita, "POST", path + u"/createCase"_s).status, 403);
+        QCOMPARE(hiveAs(hive, rita, "PATCH", path, {{u"title"_s, u"t"_s}}).status, 403);
+        a = hiveAs(hive, alice, "POST", u"/api/alert/~999/markAsRead"_s);
+        QCOMPARE(a.status, 404);
+        QCOMPARE(a.json().value(u"message"_s).toString(), u"Alert not found"_s);
+
+        // Ignoring is marking read; the status is computed, not patched.
+        a = hiveAs(hive, alice, "POST", path + u"/markAsRead"_s);
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.json().value(u"status"_s).toString(), u"Ignored"_s);
+        QCOMPARE(a.json().value(u"updatedBy"_s).toString(), alice);
+        a = hiveAs(hive, alice, "POST", path + u"/markAsUnread"_s);
+        QCOMPARE(a.json().value(u"status"_s).toString(), u"New"_s);
+        a = hiveAs(hive, alice, "PATCH", path,
+                   {{u"status"_s, u"Ignored"_s}, {u"title"_s, u"Scan 2"_s}});
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.json().value(u"status"_s).toString(), u"New"_s);
+        QCOMPARE(a.json().value(u"title"_s).toString(), u"Scan 2"_s);
+        QCOMPARE(hiveAs(hive, alice, "PATCH", u"/api/v1/alert/"_s + id, {{u"read"_s, true}}).status,
+                 204);
+        QCOMPARE(hive.alertJsonV0(id).value(u"status"_s).toString(), u"Ignored"_s);
+
+        // createCase: the alert's levels, the template's prefix glued on, the caller assigned.
+        QSignalSpy created(&hive, &FakeTheHive::caseCreated);
+        QSignalSpy imported(&hive, &FakeTheHive::alertImported);
+        a = hiveAs(hive, alice, "POST", path + u"/createCase"_s, {{u"caseTemplate"_s, u"SIEM"_s}});
+        QCOMPARE(a.status, 201);
+        const QJsonObject theCase = a.json();
+        const QString caseId = theCase.value(u"_id"_s).toString();
+        QCOMPARE(theCase.value(u"_type"_s).toString(), u"case"_s);
+        QCOMPARE(theCase.value(u"title"_s).toString(), u"[SIEM]Scan 2"_s);
+        QCOMPARE(theCase.value(u"severity"_s).toInt(), 2);
+        QCOMPARE(theCase.value(u"status"_s).toString(), u"Open"_s);
+        QCOMPARE(theCase.value(u"owner"_s).toString(), alice);
+        QCOMPARE(theCase.value(u"tags"_s).toArray(), QJsonArray({u"x"_s, u"siem"_s}));
+        QVERIFY(theCase.value(u"caseId"_s).toInt() > 0);
+        v0 = hive.alertJsonV0(id);
+        QCOMPARE(v0.value(u"status"_s).toString(), u"Imported"_s);
+        QCOMPARE(v0.value(u"case"_s).toString(), caseId);
+        QTRY_COMPARE(imported.size(), 1);
+        QCOMPARE(created.size(), 1);
+        QCOMPARE(imported.at(0), QVariantList({id, caseId}));
+
+        // Promoting again gives the same case back; merging an imported alert is refused.
+        a = hiveAs(hive, alice, "POST", path + u"/createCase"_s);
+        QCOMPARE(a.status, 201);
+        QCOMPARE(a.json().value(u"_id"_s).toString(), caseId);
+        QCOMPARE(hive.caseIds().size(), 1);
+        a = hiveAs(hive, alice, "POST", path + u"/merge/"_s + caseId);
+        QCOMPARE(a.status, 400);
+        QCOMPARE(a.json(), QJsonObject({{u"type"_s, u"BadRequest"_s},
+                                        {u"message"_s, u"Alert is already imported"_s}}));
+        a = hiveAs(hive, alice, "POST", path + u"/markAsUnread"_s);
+        QCOMPARE(a.json().value(u"status"_s).toString(), u"Updated"_s);
+
+        // merge: by number, the alert appended to the description; needs manageCase on the case.
+        const QString second = hive.addAlert({{u"title"_s, u"Login"_s},
+                                              {u"description"_s, u"from SIEM "_s},
+                                              {u"tags"_s, QJsonArray{u"y"_s}}})
+                                   .value(u"_id"_s)
+                                   .toString();
+        const QString number = QString::number(theCase.value(u"caseId"_s).toInt());
+        const QString mergePath = u"/api/alert/"_s + second + u"/merge/"_s + number;
+        QCOMPARE(hiveAs(hive, rita, "POST", mergePath).status, 403);
+        a = hiveAs(hive, otto, "POST", mergePath);
+        QCOMPARE(a.status, 404);
+        QCOMPARE(a.json().value(u"message"_s).toString(), u"Case not found"_s);
+        a = hiveAs(hive, alice, "POST", mergePath);
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.json().value(u"_id"_s).toString(), caseId);
+        QVERIFY(a.json()
+                    .value(u"description"_s)
+                    .toString()
+                    .endsWith(u"\n  \n#### Merged with alert #ref-2 Login\n\nfrom SIEM"_s));
+        QCOMPARE(a.json().value(u"tags"_s).toArray(), QJsonArray({u"x"_s, u"siem"_s, u"y"_s}));
+        QCOMPARE(hive.alertJsonV0(second).value(u"status"_s).toString(), u"Imported"_s);
+        QTRY_COMPARE(imported.size(), 2);
+
+        // Without manageCase the new case has no owner; v1 promotes with /case and reads.
+        const QString third = hive.addAlert().value(u"_id"_s).toString();
+        a = hiveAs(hive, otto, "POST", u"/api/v1/alert/"_s + third + u"/case"_s);
+        QCOMPARE(a.status, 201);
+        QCOMPARE(a.json().value(u"_type"_s).toString(), u"Case"_s);
+        QVERIFY(!a.json().contains(u"assignee"_s));
+        QCOMPARE(hive.alertJson(third).value(u"caseId"_s).toString(),
+                 a.json().value(u"_id"_s).toString());
+        QCOMPARE(hiveAs(hive, otto, "POST", u"/api/v1/alert/"_s + third + u"/unread"_s).status,
+                 204);
+        QCOMPARE(hive.alertJson(third).value(u"read"_s), QJsonValue(false));
+        // No v1 merge and no v0 promote by /case on TheHive 4.
+        QCOMPARE(hiveAs(hive, alice, "POST", u"/api/v1/alert/"_s + third + u"/merge/1"_s).status,
+                 404);
+        QCOMPARE(hiveAs(hive, alice, "POST", path + u"/case"_s).status, 404);
+
+        // Its query API filters on the computed status.
+        const QJsonObject byStatus{
+            {u"_name"_s, u"filter"_s},
+            {u"_eq"_s, QJsonObject{{u"_field"_s, u"status"_s}, {u"_value"_s, u"Imported"_s}}}};
+        a = hiveCall(hive, "POST", u"/api/v1/query"_s,
+                     {{u"query"_s, QJsonArray{QJsonObject{{u"_name"_s, u"listAlert"_s}}, byStatus,
+                                              QJsonObject{{u"_name"_s, u"count"_s}}}}});
+        QCOMPARE(a.body, QByteArray("1")); // the second; the first is Updated, the third unread
+    }
+
+    void theHiveAlertWebhookShapes_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::newRow("5") << u"5.2.9"_s;
+        QTest::newRow("4") << u"4.1.24"_s;
+    }
+    void theHiveAlertWebhookShapes()
+    {
+        QFETCH(QString, version);
+        FakeTheHive hive(version, u"k"_s);
+        QVERIFY(hive.listen());
+        const bool th4 = hive.isTheHive4();
+        const QString id = hive.addAlert({{u"title"_s, u"Phish"_s}, {u"observableCount"_s, 3}})
+                               .value(u"_id"_s)
+                               .toString();
+        QVERIFY(hive.alertWebhook(u"create"_s, u"~999"_s).isEmpty());
+
+        const QJsonObject create = hive.alertWebhook(u"create"_s, id);
+        QCOMPARE(create.value(u"objectId"_s).toString(), id);
+        QCOMPARE(create.value(u"rootId"_s).toString(), id);
+        QCOMPARE(create[u"details"_s][u"title"_s].toString(), u"Phish"_s);
+        if (th4) {
+            QCOMPARE(keysOf(create), QStringList({u"base"_s, u"details"_s, u"object"_s,
+                                                  u"objectId"_s, u"objectType"_s, u"operation"_s,
+                                                  u"organisation"_s, u"organisationId"_s,
+                                                  u"requestId"_s, u"rootId"_s, u"startDate"_s}));
+            QCOMPARE(create.value(u"operation"_s).toString(), u"create"_s);
+            QCOMPARE(create.value(u"objectType"_s).toString(), u"alert"_s);
+            QCOMPARE(create.value(u"base"_s), QJsonValue(true));
+            QCOMPARE(create[u"object"_s][u"_type"_s].toString(), u"alert"_s);
+            QCOMPARE(create[u"object"_s][u"artifacts"_s].toArray(), QJsonArray());
+            QCOMPARE(create[u"details"_s][u"observableCount"_s].toInt(), 0);
+            QCOMPARE(create.value(u"organisation"_s).toString(), hive.organisation());
+        } else {
+            QCOMPARE(keysOf(create),
+                     QStringList({u"_createdAt"_s, u"_createdBy"_s, u"_id"_s, u"_type"_s,
+                                  u"action"_s, u"context"_s, u"details"_s, u"mainAction"_s,
+                                  u"object"_s, u"objectId"_s, u"objectType"_s, u"organisation"_s,
+                                  u"requestId"_s, u"rootId"_s}));
+            QCOMPARE(create.value(u"action"_s).toString(), u"create"_s);
+            QCOMPARE(create.value(u"objectType"_s).toString(), u"Alert"_s);
+            QCOMPARE(create.value(u"_createdBy"_s).toString(), hive.apiUserLogin());
+            QCOMPARE(create.value(u"object"_s).toObject(), hive.alertJson(id));
+            QCOMPARE(create.value(u"context"_s).toObject(), hive.alertJson(id));
+            QCOMPARE(create.value(u"details"_s).toObject(), hive.alertJson(id));
+            QCOMPARE(create[u"organisation"_s][u"organisationId"_s].toString(),
+                     hive.organisationId());
+            const QJsonObject closing =
+                hive.alertWebhook(u"update"_s, id, {{u"status"_s, u"Ignored"_s}});
+            QVERIFY(closing[u"details"_s].toObject().contains(u"stage"_s));
+            QVERIFY(closing.value(u"requestId"_s) != create.value(u"requestId"_s));
+        }
+
+        // Promoted through the API: the import event has the case as context.
+        const QString route =
+            th4 ? u"/api/alert/"_s + id + u"/createCase"_s : u"/api/v1/alert/"_s + id + u"/case"_s;
+        Answer a = hiveCall(hive, "POST", route);
+        QCOMPARE(a.status, 201);
+        const QString caseId = a.json().value(u"_id"_s).toString();
+        const QJsonObject linked = hive.alertWebhook(u"update"_s, id, {{u"caseId"_s, caseId}});
+        QCOMPARE(linked.value(u"objectId"_s).toString(), id);
+        QCOMPARE(linked.value(u"rootId"_s).toString(), caseId);
+        if (th4) {
+            // As a real one (TheHive issue #2064): the object is the case, not the main audit.
+            QCOMPARE(linked.value(u"operation"_s).toString(), u"update"_s);
+            QCOMPARE(linked.value(u"objectType"_s).toString(), u"alert"_s);
+            QCOMPARE(linked.value(u"base"_s), QJsonValue(false));
+            QCOMPARE(linked[u"object"_s][u"_type"_s].toString(), u"case"_s);
+            QCOMPARE(linked[u"object"_s][u"_id"_s].toString(), caseId);
+            QCOMPARE(hive.alertWebhook(u"merge"_s, id)[u"operation"_s].toString(), u"update"_s);
+        } else {
+            QCOMPARE(linked[u"object"_s][u"caseId"_s].toString(), caseId);
+            QCOMPARE(linked[u"object"_s][u"stage"_s].toString(), u"Imported"_s);
+            QCOMPARE(linked[u"context"_s][u"_type"_s].toString(), u"Case"_s);
+            QCOMPARE(linked[u"context"_s][u"_id"_s].toString(), caseId);
+            const QJsonObject merge = hive.alertWebhook(u"merge"_s, id);
+            QCOMPARE(merge.value(u"action"_s).toString(), u"merge"_s);
+            QCOMPARE(merge[u"context"_s][u"_id"_s].toString(), caseId);
+            // A later change of the imported alert is about the alert alone.
+            const QJsonObject later = hive.alertWebhook(u"update"_s, id, {{u"summary"_s, u"s"_s}});
+            QCOMPARE(later[u"context"_s][u"_type"_s].toString(), u"Alert"_s);
+            QCOMPARE(later.value(u"rootId"_s).toString(), id);
+            QCOMPARE(later.value(u"_createdBy"_s).toString(), hive.apiUserLogin());
         }
     }
 

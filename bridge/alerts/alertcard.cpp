@@ -1,0 +1,147 @@
+#include "alerts/alertcard.h"
+
+#include "slack/blockkit.h"
+#include "slack/cardparts.h"
+#include "slack/mrkdwn.h"
+
+namespace Bridge {
+
+namespace {
+
+using namespace BlockKit;
+using namespace CardParts;
+
+constexpr int DescriptionBudget = 1500;
+constexpr int TitleBudget = 200;
+
+namespace Part {
+const QString Header = QStringLiteral("header");
+const QString Facts = QStringLiteral("facts");
+const QString Tags = QStringLiteral("tags");
+const QString Description = QStringLiteral("description");
+const QString Outcome = QStringLiteral("outcome");
+const QString Buttons = QStringLiteral("buttons");
+const QString Restricted = QStringLiteral("restricted");
+const QString Withdrawn = QStringLiteral("withdrawn");
+} // namespace Part
+
+QString titleOf(const AlertRecord &a)
+{
+    const QString title = a.title.simplified();
+    return title.isEmpty() ? QStringLiteral("(no title)") : title;
+}
+
+QString plainField(const QString &value)
+{
+    return value.isEmpty() ? notSet() : escapeMrkdwnTruncated(value, FieldValueBudget);
+}
+
+/// TheHive's alert status as people read it ("FalsePositive" → "False positive").
+QString statusLabel(const QString &status)
+{
+    QString label;
+    for (const QChar c : status) {
+        if (c.isUpper() && !label.isEmpty())
+            label += u' ' + c.toLower();
+        else
+            label += c;
+    }
+    return label;
+}
+
+QString derivedOutcome(const AlertRecord &a)
+{
+    if (!a.caseId.isEmpty() || a.stage == QLatin1String("Imported"))
+        return QStringLiteral(":inbox_tray: Imported into a case in TheHive.");
+    if (a.stage == QLatin1String("Closed"))
+        return QStringLiteral(":no_entry_sign: Closed as ") +
+               escapeMrkdwnTruncated(statusLabel(a.status), FieldValueBudget) + u'.';
+    return {};
+}
+
+QJsonArray fullBlocks(const AlertRecord &a, const AlertCardOptions &o)
+{
+    QStringList fields{
+        field(QStringLiteral("Source"), plainField(a.source)),
+        field(QStringLiteral("Type"), plainField(a.type)),
+        field(QStringLiteral("Severity"), vocabMrkdwn(Vocabulary::severity(a.severity))),
+        field(QStringLiteral("TLP"), vocabMrkdwn(Vocabulary::tlp(a.tlp, o.version))),
+        field(QStringLiteral("Observables"),
+              a.observableCount < 0 ? notSet() : QString::number(a.observableCount)),
+        field(QStringLiteral("Date"), dateMrkdwn(a.date)),
+    };
+    if (!a.status.isEmpty())
+        fields.append(field(QStringLiteral("Status"), plainField(statusLabel(a.status))));
+    QJsonArray blocks{
+        headerBlock(Part::Header, QStringLiteral("Alert: ") + titleOf(a)),
+        sectionBlock(Part::Facts, {}, fields),
+    };
+    if (const QString tags = tagsMrkdwn(a.tags); !tags.isEmpty())
+        blocks.append(contextBlock(Part::Tags, {tags}));
+    const QString description = markdownToMrkdwnTruncated(a.description, DescriptionBudget);
+    if (!description.trimmed().isEmpty())
+        blocks.append(sectionBlock(Part::Description, description));
+    const QString outcome = o.outcome.isEmpty() ? derivedOutcome(a) : o.outcome;
+    if (!outcome.isEmpty())
+        blocks.append(sectionBlock(Part::Outcome, outcome));
+    QJsonArray buttons;
+    if (o.controls && !a.isSettled()) {
+        buttons = {
+            button(QStringLiteral("Promote to case"), AlertIds::Promote, a.id,
+                   ButtonStyle::Primary),
+            button(QStringLiteral("Merge into case"), AlertIds::Merge, a.id),
+            button(QStringLiteral("Ignore"), AlertIds::Ignore, a.id, ButtonStyle::Danger),
+        };
+    }
+    if (const QString url = safeUrl(o.alertUrl); !url.isEmpty()) {
+        QJsonObject open = button(QStringLiteral("Open in TheHive"), AlertIds::Open, a.id);
+        open.insert(QStringLiteral("url"), url);
+        buttons.append(open);
+    }
+    if (!buttons.isEmpty())
+        blocks.append(actionsBlock(Part::Buttons, buttons));
+    return blocks;
+}
+
+QJsonArray redactedBlocks(const AlertRecord &a, const AlertCardOptions &o)
+{
+    QString text = QStringLiteral(":lock: Details are withheld: this channel may not show this "
+                                  "alert.");
+    if (const QString url = safeUrl(o.alertUrl); !url.isEmpty())
+        text += QStringLiteral("\n<") + escapeMrkdwn(url) + QStringLiteral("|Open it in TheHive>");
+    return {
+        headerBlock(Part::Header, QStringLiteral("Alert")),
+        sectionBlock(
+            Part::Restricted, text,
+            {field(QStringLiteral("Severity"), vocabMrkdwn(Vocabulary::severity(a.severity)))}),
+    };
+}
+
+QString fallbackText(const AlertRecord &a, const AlertCardOptions &o)
+{
+    const QString severity = Vocabulary::severity(a.severity).label;
+    if (o.redacted)
+        return QStringLiteral("Alert (severity ") + severity +
+               QStringLiteral("): details withheld");
+    return truncateText(QStringLiteral("Alert: ") + escapeMrkdwnTruncated(titleOf(a), TitleBudget) +
+                            QStringLiteral(" \u2014 severity ") + severity + QStringLiteral(", ") +
+                            Vocabulary::tlp(a.tlp, o.version).label,
+                        Limit::FallbackText);
+}
+
+} // namespace
+
+QJsonObject renderAlertCard(const AlertRecord &a, const AlertCardOptions &o)
+{
+    return finishCard(a.id, o.redacted ? redactedBlocks(a, o) : fullBlocks(a, o),
+                      fallbackText(a, o));
+}
+
+QJsonObject renderWithdrawnAlertCard(const AlertRecord &a)
+{
+    const QString text = QStringLiteral("This alert is no longer shown in this channel.");
+    return finishCard(a.id, {sectionBlock(Part::Withdrawn, QStringLiteral(":no_entry: ") + text)},
+                      text);
+}
+
+} // namespace Bridge

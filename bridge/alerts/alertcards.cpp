@@ -1,0 +1,193 @@
+#include "alerts/alertcards.h"
+
+#include "alerts/alertrequests.h"
+#include "clients/hiveversionprobe.h"
+#include "clients/slackclient.h"
+#include "clients/thehiveclient.h"
+#include "core/logging.h"
+#include "delivery/cardfinder.h"
+#include "delivery/cardpublisher.h"
+#include "delivery/outcomes.h"
+#include "journal/journal.h"
+#include "routing/router.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Bridge {
+
+struct AlertCards::Drawing
+{
+    AlertRecord alert;
+    HiveVersion version;
+    QString outcome;
+    QList<AlertCardRef> cards; ///< to redraw
+    QString postIn;            ///< the route's channel, when a card must be posted there
+    int drawn = 0;
+    QStringList problems;
+    std::optional<Outcome> retry;
+    Dispatcher::Completion done;
+};
+
+AlertCards::AlertCards(const BridgeParts &bridge, QObject *parent)
+    : QObject(parent)
+    , m_bridge(bridge)
+{
+}
+
+AlertCards::~AlertCards() = default;
+
+bool AlertCards::handles(const JournalEvent &event)
+{
+    return event.kind == u"alert.create" || event.kind == u"alert.update" ||
+           event.kind == u"alert.delete";
+}
+
+void AlertCards::handle(const JournalEvent &event, Dispatcher::Completion done)
+{
+    const QString alertId = event.caseKey;
+    if (alertId.isEmpty())
+        return done(Outcome::failed(tr("the event names no alert")));
+    m_bridge.versions.withVersion([=, this](std::optional<HiveVersion> version,
+                                            const QString &why) {
+        if (!version)
+            return done(Outcome::retry(why));
+        m_bridge.hive.send(
+            AlertRequests::getAlert(alertId, *version), [=, this](const HiveResult &r) {
+                if (r.kind == HiveResult::Kind::Retryable)
+                    return done(outcomeFor(r, tr("reading the alert")));
+                if (!r.ok()) {
+                    // Deleted, or no longer readable: whatever showed it shows it no more.
+                    AlertRecord gone;
+                    gone.id = alertId;
+                    gone.stage = u"Closed"_s;
+                    return draw(gone, *version, tr(":wastebasket: No longer in TheHive."), done);
+                }
+                draw(alertFromJson(r.json.object(), *version), *version, {}, done);
+            });
+    });
+}
+
+void AlertCards::draw(const AlertRecord &alert, const HiveVersion &version, const QString &outcome,
+                      Dispatcher::Completion done)
+{
+    auto d = std::make_shared<Drawing>();
+    d->alert = alert;
+    d->version = version;
+    d->outcome = outcome;
+    d->done = std::move(done);
+    const std::optional<RouteRule> route = alertRouteFor(alert, m_bridge.config);
+    bool hasHomeCard = false;
+    for (const AlertCardRef &card : m_bridge.journal.alertCards(alert.id)) {
+        if (route && card.channel == route->channel)
+            hasHomeCard = true;
+        if (card.caseId.isEmpty()) // else it is its case's card now
+            d->cards.append(card);
+    }
+    if (route && !hasHomeCard && !alert.isSettled())
+        d->postIn = route->channel;
+    if (d->cards.isEmpty() && d->postIn.isEmpty())
+        return d->done(route || alert.isSettled()
+                           ? Outcome::delivered(tr("no alert card to draw"))
+                           : Outcome::ignored(tr("no alert route matches this alert")));
+    drawNext(d);
+}
+
+void AlertCards::drawNext(std::shared_ptr<Drawing> d)
+{
+    if (!d->cards.isEmpty()) {
+        const AlertCardRef card = d->cards.takeFirst();
+        const AlertView view = m_bridge.cards.policy().decide(d->alert, card.channel);
+        AlertCardOptions options{
+            d->version, QUrl(alertUiUrl(m_bridge.config.theHiveUiUrl, d->alert, d->version)), false,
+            true, d->outcome};
+        m_bridge.slack.updateMessage(
+            view.card(options), card.ts, [this, d, card, view](const SlackResult &r) {
+                if (r.ok()) {
+                    AlertCardRef drawn = card;
+                    drawn.alertJson = alertToStoredJson(d->alert);
+                    drawn.shown = view.shownName();
+                    m_bridge.journal.saveAlertCard(drawn);
+                    ++d->drawn;
+                } else if (r.kind == SlackResult::Kind::Retryable) {
+                    d->retry =
+                        outcomeFor(r, tr("redrawing the alert card in %1").arg(card.channel));
+                } else {
+                    d->problems.append(card.channel + u": "_s + r.error);
+                }
+                drawNext(d);
+            });
+        return;
+    }
+    if (!d->postIn.isEmpty())
+        return post(d, std::exchange(d->postIn, QString()));
+    if (d->retry)
+        return d->done(*d->retry);
+    if (!d->problems.isEmpty())
+        return d->done(Outcome::failed(d->problems.join(u"; "_s)));
+    d->done(Outcome::delivered(tr("alert card drawn in %n channel(s)", nullptr, d->drawn)));
+}
+
+void AlertCards::post(std::shared_ptr<Drawing> d, const QString &channel)
+{
+    const QString mark = u"alert-card:%1:%2"_s.arg(d->alert.id, channel);
+    const WriteStart start = m_bridge.journal.startWrite(mark);
+    if (start.kind == WriteStart::Kind::Failed) {
+        d->retry = Outcome::retry(tr("the journal cannot note the alert card before posting it: %1")
+                                      .arg(m_bridge.journal.lastError()));
+        return drawNext(d);
+    }
+    if (start.kind == WriteStart::Kind::Begun)
+        return send(d, channel, mark);
+    CardFinder::find(
+        m_bridge.slack, channel, d->alert.id, start.earlierAt,
+        [=, this](const CardFinder::Result &found) {
+            using Kind = CardFinder::Result::Kind;
+            if (found.kind == Kind::Retry) {
+                d->retry = Outcome::retry(found.error);
+                return drawNext(d);
+            }
+            if (found.kind != Kind::Found)
+                return send(d, channel, mark);
+            // Saved as showing nothing known: the next event redraws it.
+            saved(d, AlertCardRef{d->alert.id, channel, found.ts, {}, QString(CardShown::Hidden)},
+                  mark);
+        });
+}
+
+void AlertCards::send(std::shared_ptr<Drawing> d, const QString &channel, const QString &mark)
+{
+    const AlertView view = m_bridge.cards.policy().decide(d->alert, channel);
+    const AlertCardOptions options{
+        d->version, QUrl(alertUiUrl(m_bridge.config.theHiveUiUrl, d->alert, d->version)), false,
+        true, d->outcome};
+    m_bridge.slack.postMessage(view.card(options), {}, [=, this](const SlackResult &r) {
+        if (!r.ok()) {
+            if (r.kind == SlackResult::Kind::Retryable)
+                d->retry = outcomeFor(r, tr("posting the alert card in %1").arg(channel));
+            else
+                d->problems.append(channel + u": "_s + r.error);
+            if (r.kind == SlackResult::Kind::Permanent)
+                m_bridge.journal.endWrite(mark);
+            return drawNext(d);
+        }
+        saved(d,
+              AlertCardRef{d->alert.id, channel, r.json.value(u"ts").toString(),
+                           alertToStoredJson(d->alert), view.shownName()},
+              mark);
+    });
+}
+
+void AlertCards::saved(std::shared_ptr<Drawing> d, const AlertCardRef &card, const QString &mark)
+{
+    if (!m_bridge.journal.saveAlertCard(card)) {
+        // The mark stays: the next attempt looks for this card instead of posting another.
+        d->retry = Outcome::retry(
+            tr("the journal cannot keep the alert card: %1").arg(m_bridge.journal.lastError()));
+        return drawNext(d);
+    }
+    m_bridge.journal.endWrite(mark);
+    ++d->drawn;
+    drawNext(d);
+}
+
+} // namespace Bridge

@@ -1,0 +1,63 @@
+// Journal: the cards of TheHive alerts.
+#include "journal/journal.h"
+
+#include "core/clock.h"
+
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace Bridge {
+
+QList<AlertCardRef> Journal::alertCards(const QString &alertId) const
+{
+    clearError();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    QList<AlertCardRef> found;
+    if (!run(q,
+             u"SELECT alert_id, channel, ts, alert_json, shown, case_id, posted_at, updated_at"
+             " FROM alert_cards WHERE alert_id = ? ORDER BY posted_at, channel"_s,
+             {alertId}, u"cannot read the cards of alert %1"_s.arg(alertId)))
+        return found;
+    while (q.next()) {
+        AlertCardRef card;
+        card.alertId = q.value(0).toString();
+        card.channel = q.value(1).toString();
+        card.ts = q.value(2).toString();
+        card.alertJson = q.value(3).toByteArray();
+        card.shown = q.value(4).toString();
+        card.caseId = q.value(5).toString();
+        card.postedAt = q.value(6).toLongLong();
+        card.updatedAt = q.value(7).toLongLong();
+        found.append(card);
+    }
+    return found;
+}
+
+bool Journal::saveAlertCard(const AlertCardRef &card)
+{
+    clearError();
+    if (card.alertId.isEmpty() || card.channel.isEmpty() || card.ts.isEmpty()) {
+        setError(u"cannot save an alert card without alert id, channel and ts"_s);
+        return false;
+    }
+    if (!demandPowerLossSafety())
+        return noteWrite(false);
+    const qint64 now = m_clock.nowMs();
+    QSqlQuery q(m_db);
+    return noteWrite(
+        run(q,
+            u"INSERT INTO alert_cards(alert_id, channel, ts, alert_json, shown, case_id,"
+            " posted_at, updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(alert_id, channel) DO UPDATE SET ts = excluded.ts,"
+            " alert_json = excluded.alert_json, shown = excluded.shown,"
+            " case_id = coalesce(excluded.case_id, alert_cards.case_id),"
+            " updated_at = excluded.updated_at"_s,
+            {card.alertId, card.channel, card.ts, card.alertJson,
+             card.shown.isEmpty() ? QString(CardShown::Full) : card.shown,
+             card.caseId.isEmpty() ? QVariant() : QVariant(card.caseId), now, now},
+            u"cannot save the card of alert %1"_s.arg(card.alertId)));
+}
+
+} // namespace Bridge

@@ -359,9 +359,13 @@ void AlertTriage::settled(std::shared_ptr<Request> r, const QString &outcome,
                 const AlertView view = m_bridge.cards.policy().decide(alert, r->channel);
                 const QString note =
                     outcome.isEmpty() ? u"<@%1> closed this alert."_s.arg(r->in.userId) : outcome;
-                if (const std::optional<SlackMessage> message = view.contentNote(note))
-                    m_bridge.slack.postMessage(*message, r->ts, [](const SlackResult &) {});
-                r->done(Outcome::delivered(doneNote));
+                const std::optional<SlackMessage> message = view.contentNote(note);
+                if (!message)
+                    return r->done(Outcome::delivered(doneNote));
+                // A lost note is no reason to triage again: the card already says it.
+                m_bridge.slack.postMessage(*message, r->ts, [r, doneNote](const SlackResult &) {
+                    r->done(Outcome::delivered(doneNote));
+                });
             });
         });
 }

@@ -81,6 +81,37 @@ private Q_SLOTS:
         QCOMPARE(again.config->routes, r.config->routes);
     }
 
+    void readsAlertRoutes()
+    {
+        const ConfigResult r = fromJson(R"({"routes":[{"name":"siem","kind":"alert",
+            "sources":["splunk","QRadar"],"types":["siem"],"minSeverity":3,"channel":"C8",
+            "tlpCeiling":2},{"name":"cases","channel":"C9"}]})");
+        QVERIFY2(r.config, qPrintable(r.error));
+        const RouteRule &alerts = r.config->routes.first();
+        QCOMPARE(alerts.kind, RouteKind::Alert);
+        QCOMPARE(alerts.sources, QStringList({u"splunk"_s, u"QRadar"_s}));
+        QCOMPARE(alerts.types, QStringList({u"siem"_s}));
+        QCOMPARE(r.config->routes.last().kind, RouteKind::Case);
+        const ConfigResult again = configFromJson(configToJson(*r.config), baseEnv(), u"/x"_s);
+        QVERIFY2(again.config, qPrintable(again.error));
+        QCOMPARE(again.config->routes, r.config->routes);
+
+        AlertRecord splunk;
+        splunk.source = u"Splunk"_s; // TheHive keeps the source as the connector wrote it
+        splunk.type = u"siem"_s;
+        splunk.severity = 3;
+        QCOMPARE(alertRouteFor(splunk, *r.config)->channel, u"C8"_s);
+        splunk.severity = 2;
+        QVERIFY(!alertRouteFor(splunk, *r.config)); // alerts have no default channel
+        splunk.severity = 4;
+        splunk.type = u"edr"_s;
+        QVERIFY(!alertRouteFor(splunk, *r.config));
+        // Cases are never routed by an alert route.
+        CaseRecord c;
+        c.severity = 4;
+        QCOMPARE(routeFor(c, *r.config).channel, u"C9"_s);
+    }
+
     void identityModeFromFileAndEnvironment()
     {
         ConfigResult r = fromJson("{}");
@@ -226,6 +257,12 @@ private Q_SLOTS:
                                             << QString() << u"journal.retentionDays"_s;
         QTest::newRow("retention beyond ten years")
             << QByteArray(R"({"journal":{"retentionDays":3651}})") << QString() << u"3651"_s;
+        QTest::newRow("unknown route kind")
+            << QByteArray(R"({"routes":[{"name":"r","kind":"incident","channel":"C1"}]})")
+            << QString() << u"routes[0].kind must be \"case\" or \"alert\""_s;
+        QTest::newRow("alert conditions on a case route")
+            << QByteArray(R"({"routes":[{"name":"r","sources":["splunk"],"channel":"C1"}]})")
+            << QString() << u"sources and types are for"_s;
         QTest::newRow("not a header name")
             << QByteArray("{\"thehive\":{\"userHeader\":\"X USER\"}}") << QString() << u"X USER"_s;
     }
@@ -263,6 +300,7 @@ private Q_SLOTS:
         QVERIFY(!r.config->defaultThreadToCase);
         QVERIFY(syncsThreads(u"C0RESTRICT1"_s, *r.config));
         QVERIFY(!syncsThreads(u"C0CRITICAL1"_s, *r.config));
+        QCOMPARE(r.config->routes.last().kind, RouteKind::Alert);
     }
 };
 

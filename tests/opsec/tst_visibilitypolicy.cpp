@@ -106,6 +106,23 @@ int highestTlp(const HiveVersion &v)
     return int(Vocabulary::tlps(v).size()) - 1;
 }
 
+AlertRecord canaryAlert(int tlp)
+{
+    AlertRecord a;
+    a.id = u"~8192"_s;
+    a.title = u"CANARY alert title"_s;
+    a.description = u"CANARY alert description"_s;
+    a.source = u"splunk"_s;
+    a.type = u"CANARY-type"_s;
+    a.sourceRef = u"CANARY-ref"_s;
+    a.tags = {u"CANARY-tag"_s};
+    a.severity = 3;
+    a.tlp = tlp;
+    a.status = u"New"_s;
+    a.stage = u"New"_s;
+    return a;
+}
+
 } // namespace
 
 class TestVisibilityPolicy : public QObject
@@ -124,6 +141,8 @@ private Q_SLOTS:
     void redactedNotesNameFieldsOnly();
     void sampleUsesTheChannelsStrictestCeiling();
     void summonedCardsFollowTheirChannelsOwnCeiling();
+    void alertsFollowTheirRouteAndItsCeiling_data();
+    void alertsFollowTheirRouteAndItsCeiling();
 };
 
 void TestVisibilityPolicy::everyMessageObeysTheCeiling_data()
@@ -368,6 +387,64 @@ void TestVisibilityPolicy::summonedCardsFollowTheirChannelsOwnCeiling()
     // Summoned into the case's own channel, the card is the routed one.
     QCOMPARE(policy.decide(canaryCase(3), Broad, Placement::Summoned).withheld(),
              policy.decide(canaryCase(3), Broad).withheld());
+}
+
+void TestVisibilityPolicy::alertsFollowTheirRouteAndItsCeiling_data()
+{
+    QTest::addColumn<int>("tlp");
+    QTest::addColumn<bool>("drop");
+    QTest::addColumn<QString>("channel");
+    QTest::addColumn<int>("expected"); // Visibility
+    for (const bool drop : {false, true}) {
+        const int above = int(drop ? Visibility::Hidden : Visibility::Redacted);
+        QTest::addRow("under the ceiling, %s", drop ? "drop" : "redact")
+            << 2 << drop << Restricted << int(Visibility::Full);
+        QTest::addRow("above the ceiling, %s", drop ? "drop" : "redact")
+            << 4 << drop << Restricted << above;
+        QTest::addRow("a channel the route does not name, %s", drop ? "drop" : "redact")
+            << 1 << drop << Broad << int(Visibility::Redacted);
+    }
+}
+
+void TestVisibilityPolicy::alertsFollowTheirRouteAndItsCeiling()
+{
+    QFETCH(int, tlp);
+    QFETCH(bool, drop);
+    QFETCH(QString, channel);
+    QFETCH(int, expected);
+    BridgeConfig config = broadWithCeiling(-1, AboveCeiling::Redact);
+    RouteRule alerts;
+    alerts.kind = RouteKind::Alert;
+    alerts.sources = {u"splunk"_s};
+    alerts.channel = Restricted;
+    alerts.tlpCeiling = 2;
+    alerts.aboveCeiling = drop ? AboveCeiling::Drop : AboveCeiling::Redact;
+    config.routes = {alerts};
+    const VisibilityPolicy policy(config);
+    const AlertView view = policy.decide(canaryAlert(tlp), channel);
+    QCOMPARE(int(view.visibility()), expected);
+
+    AlertCardOptions o;
+    o.version = HiveVersion{5, 2};
+    o.alertUrl = QUrl(u"https://hive.example/alerts/~8192/details"_s);
+    o.outcome = u"CANARY outcome"_s;
+    QList<SlackMessage> all{view.card(o)};
+    for (const auto &m : {view.form(QJsonObject{{u"title"_s, u"CANARY form"_s}}),
+                          view.contentNote(u"CANARY note"_s)}) {
+        if (m)
+            all.append(*m);
+    }
+    all.append(SlackMessage::notice(view.channel(), view.refusal()));
+    for (const SlackMessage &m : all) {
+        QCOMPARE(m.channel(), channel);
+        if (!view.isFull()) {
+            QVERIFY2(!text(m).contains(u"CANARY"_s), qPrintable(text(m)));
+            QVERIFY(!hasActions(m));
+        }
+    }
+    QCOMPARE(hasActions(all.first()), view.isFull());
+    if (view.isFull())
+        QVERIFY(text(all.first()).contains(u"CANARY alert title"_s));
 }
 
 QTEST_APPLESS_MAIN(TestVisibilityPolicy)

@@ -281,20 +281,33 @@ void AlertTriage::promote(std::shared_ptr<Request> r)
 
 void AlertTriage::merge(std::shared_ptr<Request> r)
 {
-    m_bridge.writer.readCase(
-        r->login, r->input.caseId, r->version,
-        [this, r](const Verdict &seen, std::optional<CaseRecord> target) {
-            if (!seen.allowed())
-                return settleVerdict(r, seen, tr("reading the case"));
-            m_bridge.writer.write(r->login, CaseAction::MergeAlert,
-                                  AlertRequests::merge(r->alertId, target->id, r->version),
-                                  r->version, [this, r](const Verdict &verdict) {
-                                      if (!verdict.allowed())
-                                          return settleVerdict(r, verdict, doing(r->form));
-                                      joined(r,
-                                             caseFromJson(verdict.hive.json.object(), r->version));
-                                  });
-        });
+    m_bridge.writer.readCase(r->login, r->input.caseId, r->version,
+                             [this, r](const Verdict &seen, std::optional<CaseRecord> target) {
+                                 if (!seen.allowed())
+                                     return settleVerdict(r, seen, tr("reading the case"));
+                                 const QString caseId = target->id;
+                                 if (!r->version.isTheHive4())
+                                     return mergeInto(r, caseId);
+                                 // TheHive 4 also wants manageCase on the case the alert joins.
+                                 m_bridge.writer.check(r->login, CaseAction::SetStatus, r->version,
+                                                       [this, r, caseId](const Verdict &onCase) {
+                                                           if (!onCase.allowed())
+                                                               return settleVerdict(r, onCase,
+                                                                                    doing(r->form));
+                                                           mergeInto(r, caseId);
+                                                       });
+                             });
+}
+
+void AlertTriage::mergeInto(std::shared_ptr<Request> r, const QString &caseId)
+{
+    m_bridge.writer.write(r->login, CaseAction::MergeAlert,
+                          AlertRequests::merge(r->alertId, caseId, r->version), r->version,
+                          [this, r](const Verdict &verdict) {
+                              if (!verdict.allowed())
+                                  return settleVerdict(r, verdict, doing(r->form));
+                              joined(r, caseFromJson(verdict.hive.json.object(), r->version));
+                          });
 }
 
 void AlertTriage::ignore(std::shared_ptr<Request> r)

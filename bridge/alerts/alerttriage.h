@@ -46,6 +46,7 @@ private:
     void submit(std::shared_ptr<Request> r);
     void promote(std::shared_ptr<Request> r);
     void merge(std::shared_ptr<Request> r);
+    void mergeInto(std::shared_ptr<Request> r, const QString &caseId);
     void ignore(std::shared_ptr<Request> r);
     /// The alert is in `c` now: hand its card over (promote) or say so on it (merge).
     void joined(std::shared_ptr<Request> r, const CaseRecord &c);

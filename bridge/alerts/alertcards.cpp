@@ -47,24 +47,26 @@ void AlertCards::handle(const JournalEvent &event, Dispatcher::Completion done)
     const QString alertId = event.caseKey;
     if (alertId.isEmpty())
         return done(Outcome::failed(tr("the event names no alert")));
-    m_bridge.versions.withVersion([=, this](std::optional<HiveVersion> version,
-                                            const QString &why) {
-        if (!version)
-            return done(Outcome::retry(why));
-        m_bridge.hive.send(
-            AlertRequests::getAlert(alertId, *version), [=, this](const HiveResult &r) {
-                if (r.kind == HiveResult::Kind::Retryable)
-                    return done(outcomeFor(r, tr("reading the alert")));
-                if (!r.ok()) {
-                    // Deleted, or no longer readable: whatever showed it shows it no more.
-                    AlertRecord gone;
+    m_bridge.versions.withVersion(
+        [=, this](std::optional<HiveVersion> version, const QString &why) {
+            if (!version)
+                return done(Outcome::retry(why));
+            m_bridge.hive.send(
+                AlertRequests::getAlert(alertId, *version), [=, this](const HiveResult &r) {
+                    if (r.ok())
+                        return draw(alertFromJson(r.json.object(), *version), *version, {}, done);
+                    if (r.httpStatus != 404)
+                        return done(outcomeFor(r, tr("reading the alert")));
+                    // Deleted in TheHive: its cards keep what they showed, without buttons.
+                    const QList<AlertCardRef> cards = m_bridge.journal.alertCards(alertId);
+                    if (cards.isEmpty())
+                        return done(Outcome::ignored(tr("the alert is no longer in TheHive")));
+                    AlertRecord gone = alertFromStoredJson(cards.first().alertJson);
                     gone.id = alertId;
                     gone.stage = u"Closed"_s;
-                    return draw(gone, *version, tr(":wastebasket: No longer in TheHive."), done);
-                }
-                draw(alertFromJson(r.json.object(), *version), *version, {}, done);
-            });
-    });
+                    draw(gone, *version, tr(":wastebasket: Deleted in TheHive."), done);
+                });
+        });
 }
 
 void AlertCards::draw(const AlertRecord &alert, const HiveVersion &version, const QString &outcome,
@@ -76,14 +78,21 @@ void AlertCards::draw(const AlertRecord &alert, const HiveVersion &version, cons
     d->outcome = outcome;
     d->done = std::move(done);
     const std::optional<RouteRule> route = alertRouteFor(alert, m_bridge.config);
+    const QList<AlertCardRef> cards = m_bridge.journal.alertCards(alert.id);
+    if (!m_bridge.journal.lastError().isEmpty()) // else a second card might be posted
+        return d->done(Outcome::retry(
+            tr("the journal cannot tell the alert's cards: %1").arg(m_bridge.journal.lastError())));
     bool hasHomeCard = false;
-    for (const AlertCardRef &card : m_bridge.journal.alertCards(alert.id)) {
+    for (const AlertCardRef &card : cards) {
         if (route && card.channel == route->channel)
             hasHomeCard = true;
         if (card.caseId.isEmpty()) // else it is its case's card now
             d->cards.append(card);
     }
-    if (route && !hasHomeCard && !alert.isSettled())
+    // A new card only for an alert waiting for triage that its channel may see at all: a
+    // withdrawn notice would tell the channel of an alert it was never shown.
+    if (route && !hasHomeCard && !alert.isSettled() &&
+        m_bridge.cards.policy().decide(alert, route->channel).visibility() != Visibility::Hidden)
         d->postIn = route->channel;
     if (d->cards.isEmpty() && d->postIn.isEmpty())
         return d->done(route || alert.isSettled()
@@ -92,20 +101,36 @@ void AlertCards::draw(const AlertRecord &alert, const HiveVersion &version, cons
     drawNext(d);
 }
 
+void AlertCards::drawOn(const AlertCardRef &card, const AlertRecord &alert,
+                        const HiveVersion &version, const QString &outcome,
+                        Dispatcher::Completion done)
+{
+    auto d = std::make_shared<Drawing>();
+    d->alert = alert;
+    d->version = version;
+    d->outcome = outcome;
+    d->done = std::move(done);
+    d->cards = {card};
+    drawNext(d);
+}
+
 void AlertCards::drawNext(std::shared_ptr<Drawing> d)
 {
     if (!d->cards.isEmpty()) {
         const AlertCardRef card = d->cards.takeFirst();
         const AlertView view = m_bridge.cards.policy().decide(d->alert, card.channel);
+        // What became of the alert stays said on later redraws.
+        const QString outcome = d->outcome.isEmpty() ? card.outcome : d->outcome;
         AlertCardOptions options{
             d->version, QUrl(alertUiUrl(m_bridge.config.theHiveUiUrl, d->alert, d->version)), false,
-            true, d->outcome};
+            true, outcome};
         m_bridge.slack.updateMessage(
-            view.card(options), card.ts, [this, d, card, view](const SlackResult &r) {
+            view.card(options), card.ts, [this, d, card, view, outcome](const SlackResult &r) {
                 if (r.ok()) {
                     AlertCardRef drawn = card;
                     drawn.alertJson = alertToStoredJson(d->alert);
                     drawn.shown = view.shownName();
+                    drawn.outcome = outcome;
                     m_bridge.journal.saveAlertCard(drawn);
                     ++d->drawn;
                 } else if (r.kind == SlackResult::Kind::Retryable) {
@@ -148,9 +173,10 @@ void AlertCards::post(std::shared_ptr<Drawing> d, const QString &channel)
             }
             if (found.kind != Kind::Found)
                 return send(d, channel, mark);
-            // Saved as showing nothing known: the next event redraws it.
-            saved(d, AlertCardRef{d->alert.id, channel, found.ts, {}, QString(CardShown::Hidden)},
-                  mark);
+            // An earlier attempt posted it: keep it, and draw the alert on it now.
+            const AlertCardRef card{d->alert.id, channel, found.ts, {}, QString(CardShown::Hidden)};
+            d->cards.append(card);
+            saved(d, card, mark);
         });
 }
 

@@ -32,6 +32,11 @@ public:
     void draw(const AlertRecord &alert, const HiveVersion &version, const QString &outcome,
               Dispatcher::Completion done);
 
+    /// Draws `alert` on this one card, even one handed to a case (the promoted alert's card
+    /// when TheHive's own webhook gave the case its card first).
+    void drawOn(const AlertCardRef &card, const AlertRecord &alert, const HiveVersion &version,
+                const QString &outcome, Dispatcher::Completion done);
+
 private:
     struct Drawing;
     void drawNext(std::shared_ptr<Drawing> d);

@@ -85,6 +85,7 @@ struct AlertTriage::Request
     AlertRecord alert;
     AlertFormInput input;
     bool submission = false;
+    bool resumed = false; ///< an earlier attempt of this submission began the write
 };
 
 AlertTriage::AlertTriage(const BridgeParts &bridge, AlertCards &alertCards, QObject *parent)
@@ -197,6 +198,8 @@ void AlertTriage::openForm(std::shared_ptr<Request> r)
         const auto open = [this, r](const QJsonObject &modal) {
             const AlertView view = m_bridge.cards.policy().decide(r->alert, r->channel);
             const std::optional<SlackMessage> form = view.form(modal);
+            if (!form) // withdrawn meanwhile: never a form about it here
+                return refuse(r, view.refusal(), Outcome::ignored(tr("refused: not shown here")));
             m_bridge.slack.openView(r->in.triggerId, *form, [this, r](const SlackResult &result) {
                 if (result.ok())
                     return r->done(Outcome::delivered(tr("alert form opened")));
@@ -241,20 +244,16 @@ void AlertTriage::openForm(std::shared_ptr<Request> r)
 
 void AlertTriage::submit(std::shared_ptr<Request> r)
 {
+    // Marked before TheHive is asked, ended with the event's outcome: a mark still there means an
+    // earlier attempt of this submission may have made the change, its answer lost.
+    const WriteStart start = m_bridge.journal.startWrite(Journal::eventWriteKey(r->event.id));
+    if (start.kind == WriteStart::Kind::Failed)
+        return r->done(Outcome::retry(tr("the journal cannot note the triage before making it: %1")
+                                          .arg(m_bridge.journal.lastError())));
+    r->resumed = start.kind == WriteStart::Kind::Earlier;
     if (r->alert.isSettled()) {
-        // After a lost answer, an earlier attempt of this very submission may have done it.
-        const bool mine = r->event.attempts > 0;
-        if (mine && !r->alert.caseId.isEmpty() && r->form != AlertFormIds::IgnoreCallback) {
-            return m_bridge.hive.fetchCase(
-                r->alert.caseId, r->version,
-                [this, r](std::optional<CaseRecord> c, const HiveResult &read) {
-                    if (!c)
-                        return r->done(outcomeFor(read, tr("reading the alert's case")));
-                    joined(r, *c);
-                });
-        }
-        if (mine && r->form == AlertFormIds::IgnoreCallback && r->alert.caseId.isEmpty())
-            return settled(r, {}, tr("alert closed"));
+        if (r->resumed && isOwnResult(r))
+            return carryOn(r);
         m_alertCards.draw(r->alert, r->version, {}, [](const Outcome &) {});
         return refuse(r, tr("This alert was already handled in TheHive."),
                       Outcome::ignored(tr("refused: the alert is already handled")));
@@ -266,17 +265,54 @@ void AlertTriage::submit(std::shared_ptr<Request> r)
     ignore(r);
 }
 
+bool AlertTriage::isOwnResult(std::shared_ptr<Request> r) const
+{
+    if (r->form == AlertFormIds::PromoteCallback)
+        return !r->alert.caseId.isEmpty();
+    if (r->form == AlertFormIds::MergeCallback)
+        return !r->alert.caseId.isEmpty() && r->alert.caseId == r->input.caseId;
+    return r->alert.caseId.isEmpty() && r->alert.stage == u"Closed";
+}
+
+void AlertTriage::carryOn(std::shared_ptr<Request> r)
+{
+    if (r->form == AlertFormIds::IgnoreCallback)
+        return settled(r, {}, tr("alert closed"));
+    m_bridge.hive.fetchCase(r->alert.caseId, r->version,
+                            [this, r](std::optional<CaseRecord> c, const HiveResult &read) {
+                                if (!c)
+                                    return r->done(
+                                        outcomeFor(read, tr("reading the alert's case")));
+                                joined(r, *c, false);
+                            });
+}
+
+void AlertTriage::written(std::shared_ptr<Request> r, const Verdict &verdict)
+{
+    if (verdict.allowed())
+        return joined(r, caseFromJson(verdict.hive.json.object(), r->version), true);
+    if (verdict.hive.kind != HiveResult::Kind::Refused)
+        return settleVerdict(r, verdict, doing(r->form));
+    // Qt may have sent the write again by itself after a dropped connection: TheHive then
+    // refuses the second one ("already imported") though the first was made.
+    m_bridge.hive.send(AlertRequests::getAlert(r->alertId, r->version),
+                       [this, r, verdict](const HiveResult &read) {
+                           if (read.ok()) {
+                               r->alert = alertFromJson(read.json.object(), r->version);
+                               if (isOwnResult(r))
+                                   return carryOn(r);
+                           }
+                           settleVerdict(r, verdict, doing(r->form));
+                       });
+}
+
 void AlertTriage::promote(std::shared_ptr<Request> r)
 {
     // The new case goes to the analyst who promoted it (TheHive 4 gives it to the caller).
     const HiveRequest request =
         AlertRequests::promote(r->alertId, r->input.templateId, r->login, r->version);
     m_bridge.writer.write(r->login, CaseAction::PromoteAlert, request, r->version,
-                          [this, r](const Verdict &verdict) {
-                              if (!verdict.allowed())
-                                  return settleVerdict(r, verdict, doing(r->form));
-                              joined(r, caseFromJson(verdict.hive.json.object(), r->version));
-                          });
+                          [this, r](const Verdict &verdict) { written(r, verdict); });
 }
 
 void AlertTriage::merge(std::shared_ptr<Request> r)
@@ -303,11 +339,7 @@ void AlertTriage::mergeInto(std::shared_ptr<Request> r, const QString &caseId)
 {
     m_bridge.writer.write(r->login, CaseAction::MergeAlert,
                           AlertRequests::merge(r->alertId, caseId, r->version), r->version,
-                          [this, r](const Verdict &verdict) {
-                              if (!verdict.allowed())
-                                  return settleVerdict(r, verdict, doing(r->form));
-                              joined(r, caseFromJson(verdict.hive.json.object(), r->version));
-                          });
+                          [this, r](const Verdict &verdict) { written(r, verdict); });
 }
 
 void AlertTriage::ignore(std::shared_ptr<Request> r)
@@ -322,17 +354,18 @@ void AlertTriage::ignore(std::shared_ptr<Request> r)
         });
 }
 
-void AlertTriage::joined(std::shared_ptr<Request> r, const CaseRecord &c)
+void AlertTriage::joined(std::shared_ptr<Request> r, const CaseRecord &c, bool fresh)
 {
     if (c.id.isEmpty())
         return r->done(Outcome::failed(tr("TheHive's answer names no case")));
     const QString number = QString::number(c.number);
     const bool promoted = r->form == AlertFormIds::PromoteCallback;
-    m_bridge.writer.attribute(c.id,
-                              (promoted ? u"Alert promoted to this case from Slack by %1"_s
-                                        : u"Alert merged into this case from Slack by %1"_s)
-                                  .arg(r->login),
-                              r->version);
+    if (fresh) // once: a retry that finds its own result again does not say it again
+        m_bridge.writer.attribute(c.id,
+                                  (promoted ? u"Alert promoted to this case from Slack by %1"_s
+                                            : u"Alert merged into this case from Slack by %1"_s)
+                                      .arg(r->login),
+                                  r->version);
     if (!promoted)
         return settled(r,
                        u":twisted_rightwards_arrows: Merged into case #%1 by <@%2>."_s.arg(
@@ -342,13 +375,23 @@ void AlertTriage::joined(std::shared_ptr<Request> r, const CaseRecord &c)
     adoption.source = QStringLiteral("bridge");
     adoption.kind = AdoptKind;
     adoption.caseKey = c.id; // in order with TheHive's own create webhook for the case
-    adoption.dedupeKey = u"alert-adopt:"_s + r->alertId;
+    adoption.dedupeKey = u"alert-adopt:%1:%2"_s.arg(r->alertId, c.id);
     adoption.payload = QJsonDocument(QJsonObject{{u"alert"_s, r->alertId},
                                                  {u"case"_s, c.id},
                                                  {u"channel"_s, r->channel},
                                                  {u"ts"_s, r->ts},
                                                  {u"user"_s, r->in.userId}})
                            .toJson(QJsonDocument::Compact);
+    // Handed over now, in order with the alert's own events: its webhooks no longer draw the
+    // card as an alert from here on, whatever the case's events do meanwhile.
+    for (AlertCardRef card : m_bridge.journal.alertCards(r->alertId)) {
+        if (card.channel != r->channel || !card.caseId.isEmpty())
+            continue;
+        card.caseId = c.id;
+        if (!m_bridge.journal.saveAlertCard(card))
+            return r->done(Outcome::retry(tr("the journal cannot hand the alert card over: %1")
+                                              .arg(m_bridge.journal.lastError())));
+    }
     const AppendResult appended = m_bridge.journal.append(adoption);
     if (appended.outcome == AppendOutcome::Failed)
         // Tried again, the alert is found promoted and this step is taken again.
@@ -410,8 +453,13 @@ void AlertTriage::adopt(const JournalEvent &event, Dispatcher::Completion done)
                         [=, this](const HiveResult &read) {
                             if (!read.ok())
                                 return done(outcomeFor(read, tr("reading the alert")));
-                            m_alertCards.draw(alertFromJson(read.json.object(), *version), *version,
-                                              promoted, done);
+                            for (const AlertCardRef &card : m_bridge.journal.alertCards(alertId)) {
+                                if (card.channel == channel)
+                                    return m_alertCards.drawOn(
+                                        card, alertFromJson(read.json.object(), *version), *version,
+                                        promoted, done);
+                            }
+                            done(Outcome::delivered(tr("the alert card is gone")));
                         });
                 }
                 // The alert card becomes the case's card: saved as the case's, handed over,
@@ -456,11 +504,16 @@ void AlertTriage::tellGaveUp(const JournalEvent &event, const QString &reason)
         QJsonDocument::fromJson(in->privateMetadata.toUtf8()).object().value(u"channel").toString();
     if (channel.isEmpty())
         return;
-    m_bridge.slack.postEphemeral(
-        SlackMessage::notice(channel, tr(":x: The alert was not triaged: %1. Please try again "
-                                         "once TheHive is back.")
-                                          .arg(reason)),
-        in->userId, {}, [](const SlackResult &) {});
+    // A write still marked may have been made: its answer never came.
+    const QString text =
+        m_bridge.journal.writeBegunAt(Journal::eventWriteKey(event.id))
+            ? tr(":x: HiveSlack gave up on this alert (%1) and cannot tell whether TheHive made "
+                 "the change: look at the alert in TheHive before you try again.")
+                  .arg(reason)
+            : tr(":x: The alert was not triaged: %1. Please try again once TheHive is back.")
+                  .arg(reason);
+    m_bridge.slack.postEphemeral(SlackMessage::notice(channel, text), in->userId, {},
+                                 [](const SlackResult &) {});
 }
 
 void AlertTriage::refuse(std::shared_ptr<Request> r, const QString &reason, const Outcome &outcome)

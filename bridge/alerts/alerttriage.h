@@ -48,8 +48,16 @@ private:
     void merge(std::shared_ptr<Request> r);
     void mergeInto(std::shared_ptr<Request> r, const QString &caseId);
     void ignore(std::shared_ptr<Request> r);
-    /// The alert is in `c` now: hand its card over (promote) or say so on it (merge).
-    void joined(std::shared_ptr<Request> r, const CaseRecord &c);
+    /// Whether the alert, found settled, is as this submission would have left it.
+    bool isOwnResult(std::shared_ptr<Request> r) const;
+    /// Goes on from a change an earlier attempt made (its answer lost).
+    void carryOn(std::shared_ptr<Request> r);
+    /// After a promote or merge: on with the case, or TheHive's refusal (after checking that a
+    /// resent write was not refused because the first one was made).
+    void written(std::shared_ptr<Request> r, const Verdict &verdict);
+    /// The alert is in `c` now: hand its card over (promote) or say so on it (merge). `fresh`:
+    /// this attempt made the change (it is recorded in the case once).
+    void joined(std::shared_ptr<Request> r, const CaseRecord &c, bool fresh);
     void settled(std::shared_ptr<Request> r, const QString &outcome, const QString &doneNote);
     void adopt(const JournalEvent &event, Dispatcher::Completion done);
     void refuse(std::shared_ptr<Request> r, const QString &reason, const Outcome &outcome);

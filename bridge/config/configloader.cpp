@@ -147,7 +147,9 @@ QString readRoutes(const QJsonArray &array, QList<RouteRule> *routes)
         const QJsonObject r = array.at(i).toObject();
         RouteRule rule;
         rule.name = r.value(u"name").toString(QStringLiteral("route %1").arg(i + 1));
-        const QString kind = r.value(u"kind").toString(QStringLiteral("case"));
+        const QJsonValue kindValue = r.value(u"kind");
+        const QString kind =
+            kindValue.isUndefined() ? QStringLiteral("case") : kindValue.toString();
         if (kind != u"case" && kind != u"alert")
             return QStringLiteral("routes[%1].kind must be \"case\" or \"alert\"").arg(i);
         rule.kind = kind == u"alert" ? RouteKind::Alert : RouteKind::Case;

@@ -16,7 +16,8 @@ QList<AlertCardRef> Journal::alertCards(const QString &alertId) const
     q.setForwardOnly(true);
     QList<AlertCardRef> found;
     if (!run(q,
-             u"SELECT alert_id, channel, ts, alert_json, shown, case_id, posted_at, updated_at"
+             u"SELECT alert_id, channel, ts, alert_json, shown, case_id, outcome, posted_at,"
+             " updated_at"
              " FROM alert_cards WHERE alert_id = ? ORDER BY posted_at, channel"_s,
              {alertId}, u"cannot read the cards of alert %1"_s.arg(alertId)))
         return found;
@@ -28,8 +29,9 @@ QList<AlertCardRef> Journal::alertCards(const QString &alertId) const
         card.alertJson = q.value(3).toByteArray();
         card.shown = q.value(4).toString();
         card.caseId = q.value(5).toString();
-        card.postedAt = q.value(6).toLongLong();
-        card.updatedAt = q.value(7).toLongLong();
+        card.outcome = q.value(6).toString();
+        card.postedAt = q.value(7).toLongLong();
+        card.updatedAt = q.value(8).toLongLong();
         found.append(card);
     }
     return found;
@@ -48,15 +50,17 @@ bool Journal::saveAlertCard(const AlertCardRef &card)
     QSqlQuery q(m_db);
     return noteWrite(
         run(q,
-            u"INSERT INTO alert_cards(alert_id, channel, ts, alert_json, shown, case_id,"
-            " posted_at, updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"
+            u"INSERT INTO alert_cards(alert_id, channel, ts, alert_json, shown, case_id, outcome,"
+            " posted_at, updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(alert_id, channel) DO UPDATE SET ts = excluded.ts,"
             " alert_json = excluded.alert_json, shown = excluded.shown,"
             " case_id = coalesce(excluded.case_id, alert_cards.case_id),"
+            " outcome = coalesce(excluded.outcome, alert_cards.outcome),"
             " updated_at = excluded.updated_at"_s,
             {card.alertId, card.channel, card.ts, card.alertJson,
              card.shown.isEmpty() ? QString(CardShown::Full) : card.shown,
-             card.caseId.isEmpty() ? QVariant() : QVariant(card.caseId), now, now},
+             card.caseId.isEmpty() ? QVariant() : QVariant(card.caseId),
+             card.outcome.isEmpty() ? QVariant() : QVariant(card.outcome), now, now},
             u"cannot save the card of alert %1"_s.arg(card.alertId)));
 }
 

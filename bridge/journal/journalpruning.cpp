@@ -62,6 +62,7 @@ std::optional<PruneBatch> Journal::prune(qint64 cutoffMs, int limit)
     ok = ok && run(q, u"DELETE FROM alert_cards WHERE rowid IN ("_s % oldSettledAlertCards % u')',
                    {cutoffMs, limit}, u"cannot remove the cards of old settled alerts"_s);
     const int alertCards = ok ? q.numRowsAffected() : 0;
+    const int caseCards = batch.cards;
     batch.cards += alertCards;
     // An event's mark lives as long as the event is pending or failed (journalschema.cpp);
     // another mark this old was left by a post long given up.
@@ -74,7 +75,7 @@ std::optional<PruneBatch> Journal::prune(qint64 cutoffMs, int limit)
         rollback();
         return std::nullopt;
     }
-    batch.more = batch.events == limit || unlinked == limit || batch.cards == limit ||
+    batch.more = batch.events == limit || unlinked == limit || caseCards == limit ||
                  alertCards == limit || marks == limit;
     return batch;
 }

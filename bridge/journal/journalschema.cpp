@@ -153,6 +153,7 @@ const QStringList version8 = {
     "alert_json BLOB,"
     "shown TEXT NOT NULL DEFAULT 'full' CHECK(shown IN ('full','redacted','hidden')),"
     "case_id TEXT,"
+    "outcome TEXT,"
     "posted_at INTEGER NOT NULL,"
     "updated_at INTEGER NOT NULL,"
     "PRIMARY KEY(alert_id, channel))"_s,

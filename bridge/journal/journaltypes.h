@@ -109,6 +109,9 @@ struct AlertCardRef
     /// The case the card was handed to when the alert was promoted: from then on the message is
     /// that case's card (a CardRef), and no longer drawn as an alert.
     QString caseId = {};
+    /// What the card says became of the alert (mrkdwn: "Merged into case #12 by @ana"), kept for
+    /// its later redraws; empty while it waits for triage.
+    QString outcome = {};
     qint64 postedAt = 0;  ///< read back only
     qint64 updatedAt = 0; ///< read back only
 };

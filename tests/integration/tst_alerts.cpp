@@ -145,6 +145,9 @@ private Q_SLOTS:
     void aProfileWithoutAlertPermissionsIsRefused();
     void anAlertAboveTheCeilingIsRedactedAndCannotBeTriaged();
     void anAlertHandledInTheHiveLosesItsButtons();
+    void theAlertsOwnWebhooksKeepWhatTheCardSays();
+    void aPromoteWhoseAnswerWasLostMakesOneCase();
+    void aDeletedAlertKeepsItsCardWithoutButtons();
 };
 
 void TestAlerts::alertsGetACardOnlyWhereARouteAsks()
@@ -239,9 +242,12 @@ void TestAlerts::mergeJoinsACaseTheAnalystFinds()
     QVERIFY(s.click(Alice, Ids::Merge));
     QCOMPARE(s.form().value(u"callback_id"_s).toString(), QString(Form::MergeCallback));
     QVERIFY(QJsonDocument(s.form()).toJson().contains("external_select"));
-    // A submission without a case is refused by Slack's form, before anything is journaled.
-    const HttpAnswer empty = s.submit(Alice, QJsonObject());
-    QVERIFY(empty.body.isEmpty() || empty.body.contains("errors"));
+    // A submission without a case is answered with the field's error and changes nothing.
+    const int journaled = int(s.h.journal().events({}).size());
+    s.submit(Alice, QJsonObject());
+    const QList<Bridge::JournalEvent> events = s.h.journal().events({});
+    QCOMPARE(events.size(), journaled + 1);
+    QCOMPARE(events.first().state, u"ignored"_s);
     QVERIFY(s.h.hive.alertJson(alertId).value(u"caseId"_s).toString().isEmpty());
 
     QCOMPARE(s.submit(Alice, chosen(Form::Case, caseId)).status, 200);
@@ -285,10 +291,6 @@ void TestAlerts::ignoreClosesTheAlertWithAStatusAndReason()
         QCOMPARE(alert.value(u"summary"_s).toString(), u"j.doe was on a plane"_s);
     QVERIFY2(s.cardText().contains(u"Closed as"_s), qPrintable(s.cardText()));
     QVERIFY(!findControl(s.card()->blocks, Ids::Ignore));
-    // Bob acted as himself: TheHive's writes name him in header mode, his check in service.
-    QVERIFY(s.h.hive.callers().contains(Bob.email) ||
-            !s.h.hive.requests(u"/api/v1/user/"_s + Bob.email).isEmpty() ||
-            !s.h.hive.requests(u"/api/user/"_s + Bob.email).isEmpty());
 }
 
 void TestAlerts::aProfileWithoutAlertPermissionsIsRefused()
@@ -335,6 +337,67 @@ void TestAlerts::anAlertHandledInTheHiveLosesItsButtons()
     QVERIFY2(s.cardText().contains(u"Closed as Duplicated"_s), qPrintable(s.cardText()));
     QVERIFY(!findControl(s.card()->blocks, Ids::Promote));
     QCOMPARE(s.h.cards(Alerts).size(), 1);
+}
+
+void TestAlerts::theAlertsOwnWebhooksKeepWhatTheCardSays()
+{
+    Scene s;
+    const QString promotedId = s.alertArrives({});
+    QVERIFY(s.click(Alice, Ids::Promote));
+    QCOMPARE(s.submit(Alice, {}).status, 200);
+    // TheHive tells of the alert's import after the bridge handed its card to the case.
+    s.h.postWebhook(s.h.hive.alertWebhook(u"update"_s, promotedId));
+    QVERIFY(s.settle());
+    QVERIFY2(findControl(s.card()->blocks, u"hs_severity"_s), qPrintable(s.cardText()));
+
+    const QString target =
+        s.h.hive.addCase({{u"title"_s, u"Account takeover"_s}}).value(u"_id"_s).toString();
+    const QString mergedId = s.alertArrives({{u"sourceRef"_s, u"second"_s}});
+    const QList<FakeSlack::PostedMessage> cards = s.h.cards(Alerts);
+    QCOMPARE(cards.size(), 2);
+    const FakeSlack::PostedMessage mergedCard = cards.last();
+    const std::optional<Control> merge = findControl(mergedCard.blocks, Ids::Merge);
+    QVERIFY(merge);
+    s.send(blockActions(Alice, mergedCard, buttonAction(*merge)));
+    QVERIFY(s.settle());
+    QCOMPARE(s.submit(Alice, chosen(Form::Case, target)).status, 200);
+    s.h.postWebhook(s.h.hive.alertWebhook(u"update"_s, mergedId));
+    QVERIFY(s.settle());
+    const QString text = QString::fromUtf8(
+        QJsonDocument(s.h.cards(Alerts).last().blocks).toJson(QJsonDocument::Compact));
+    QVERIFY2(text.contains(u"Merged into case #"_s), qPrintable(text));
+}
+
+void TestAlerts::aPromoteWhoseAnswerWasLostMakesOneCase()
+{
+    Scene s;
+    const QString alertId = s.alertArrives({});
+    const qsizetype casesBefore = s.h.hive.caseIds().size();
+    QVERIFY(s.click(Alice, Ids::Promote));
+    // TheHive makes the case, but its answer never comes back.
+    s.h.hive.loseAnswerNext(u"/api/v1/alert/"_s + alertId + u"/case"_s, 504);
+    QCOMPARE(s.submit(Alice, {}).status, 200);
+    QVERIFY(BridgeHarness::waitFor(
+        [&] { return s.h.journal().counts().pending == 0 && s.h.journal().counts().failed == 0; },
+        15000));
+    QCOMPARE(s.h.hive.caseIds().size(), casesBefore + 1);
+    QCOMPARE(s.h.hive.requests(u"/api/v1/alert/"_s + alertId + u"/case"_s).size(), 1);
+    QVERIFY2(findControl(s.card()->blocks, u"hs_severity"_s), qPrintable(s.cardText()));
+    QCOMPARE(s.h.cards(Alerts).size(), 1);
+}
+
+void TestAlerts::aDeletedAlertKeepsItsCardWithoutButtons()
+{
+    Scene s;
+    const QString alertId = s.alertArrives({});
+    const QJsonObject deleted = s.h.hive.alertWebhook(u"delete"_s, alertId);
+    s.h.hive.failNext(u"/api/v1/alert/"_s + alertId, 404,
+                      R"({"type":"NotFoundError","message":"Alert not found"})");
+    s.h.postWebhook(deleted);
+    QVERIFY(s.settle());
+    QVERIFY2(s.cardText().contains(u"Deleted in TheHive"_s), qPrintable(s.cardText()));
+    QVERIFY(s.cardText().contains(u"Impossible travel"_s));
+    QVERIFY(!findControl(s.card()->blocks, Ids::Promote));
 }
 
 QTEST_GUILESS_MAIN(TestAlerts)

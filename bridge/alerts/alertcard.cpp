@@ -13,6 +13,7 @@ using namespace CardParts;
 
 constexpr int DescriptionBudget = 1500;
 constexpr int TitleBudget = 200;
+constexpr int DigestTitleBudget = 150;
 
 namespace Part {
 const QString Header = QStringLiteral("header");
@@ -23,6 +24,7 @@ const QString Outcome = QStringLiteral("outcome");
 const QString Buttons = QStringLiteral("buttons");
 const QString Restricted = QStringLiteral("restricted");
 const QString Withdrawn = QStringLiteral("withdrawn");
+const QString Line = QStringLiteral("line");
 } // namespace Part
 
 QString titleOf(const AlertRecord &a)
@@ -129,7 +131,60 @@ QString fallbackText(const AlertRecord &a, const AlertCardOptions &o)
                         Limit::FallbackText);
 }
 
+QString digestLineText(const AlertRecord &a, const AlertCardOptions &o)
+{
+    const QString url = safeUrl(o.alertUrl);
+    const QString link = url.isEmpty() ? QString()
+                                       : QStringLiteral(" \u00B7 <") + escapeMrkdwn(url) +
+                                             QStringLiteral("|Open in TheHive>");
+    const QString severity = vocabMrkdwn(Vocabulary::severity(a.severity));
+    if (o.redacted)
+        return QStringLiteral(":lock: An alert this channel may not show \u00B7 ") + severity +
+               link;
+    QString text = u'*' + escapeMrkdwnTruncated(titleOf(a), DigestTitleBudget) +
+                   QStringLiteral("*\n") + severity + QStringLiteral(" \u00B7 ") +
+                   vocabMrkdwn(Vocabulary::tlp(a.tlp, o.version)) + QStringLiteral(" \u00B7 ") +
+                   plainField(a.source) + QStringLiteral(" \u00B7 ") + dateMrkdwn(a.date) + link;
+    const QString outcome = o.outcome.isEmpty() ? derivedOutcome(a) : o.outcome;
+    if (!outcome.isEmpty())
+        text += u'\n' + outcome;
+    return text;
+}
+
+QJsonObject triageMenu()
+{
+    return QJsonObject{{QStringLiteral("type"), QStringLiteral("overflow")},
+                       {QStringLiteral("action_id"), AlertIds::Triage},
+                       {QStringLiteral("options"),
+                        QJsonArray{option(QStringLiteral("Promote to case"), AlertIds::Promote),
+                                   option(QStringLiteral("Merge into case"), AlertIds::Merge),
+                                   option(QStringLiteral("Ignore"), AlertIds::Ignore)}}};
+}
+
 } // namespace
+
+QJsonObject renderAlertDigest(const QList<DigestLine> &lines, int withheld)
+{
+    QJsonArray blocks;
+    QStringList ids;
+    const int shown = int(std::min<qsizetype>(lines.size(), MaxDigestLines));
+    QString heading = QStringLiteral(":bell: *%1 alerts batched* \u2014 more than this route's "
+                                     "cards a minute came from one source.")
+                          .arg(shown + withheld);
+    if (withheld > 0)
+        heading += QStringLiteral(" %1 not shown in this channel.").arg(withheld);
+    blocks.append(sectionBlock(Part::Header, heading));
+    ids.append(lines.isEmpty() ? QString() : lines.first().alert.id);
+    for (const DigestLine &line : lines.mid(0, shown)) {
+        QJsonObject block = sectionBlock(Part::Line, digestLineText(line.alert, line.options));
+        if (!line.options.redacted && line.options.controls && !line.alert.isSettled())
+            block.insert(QStringLiteral("accessory"), triageMenu());
+        blocks.append(block);
+        ids.append(line.alert.id);
+    }
+    // Each line's block_id names its own alert, so a click on it is about that alert.
+    return finishCard(ids, blocks, QStringLiteral("%1 alerts batched").arg(shown + withheld));
+}
 
 QJsonObject renderAlertCard(const AlertRecord &a, const AlertCardOptions &o)
 {

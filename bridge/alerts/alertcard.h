@@ -32,6 +32,8 @@ inline constexpr QLatin1StringView Promote{"hs_alert_promote"};
 inline constexpr QLatin1StringView Merge{"hs_alert_merge"};
 inline constexpr QLatin1StringView Ignore{"hs_alert_ignore"};
 inline constexpr QLatin1StringView Open{"hs_open_alert"};
+/// A digest line's overflow menu: its options' values are Promote, Merge and Ignore above.
+inline constexpr QLatin1StringView Triage{"hs_alert_triage"};
 } // namespace AlertIds
 
 struct AlertCardOptions
@@ -46,6 +48,22 @@ struct AlertCardOptions
 };
 
 QJsonObject renderAlertCard(const AlertRecord &a, const AlertCardOptions &o);
+
+/// One alert in a digest message.
+struct DigestLine
+{
+    AlertRecord alert; ///< what may be shown of it
+    AlertCardOptions options;
+};
+
+/// The digest a noisy source's alerts share beyond its route's batchPerMinute: a heading and
+/// one section per line (block_id "hs:line:<alertId>:<rev>"), each with the triage overflow
+/// (hs_alert_triage) while its alert waits for triage and is shown in full; a redacted line
+/// shows severity and link only. `withheld` lines the channel may not see at all are counted.
+QJsonObject renderAlertDigest(const QList<DigestLine> &lines, int withheld);
+
+/// Lines a digest message holds at most (Block Kit's 50 blocks and text budget).
+constexpr int MaxDigestLines = 20;
 QJsonObject renderWithdrawnAlertCard(const AlertRecord &a);
 
 } // namespace Bridge

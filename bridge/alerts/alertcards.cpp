@@ -1,5 +1,6 @@
 #include "alerts/alertcards.h"
 
+#include "alerts/alertbatch.h"
 #include "alerts/alertrequests.h"
 #include "clients/hiveversionprobe.h"
 #include "clients/slackclient.h"
@@ -15,6 +16,11 @@ using namespace Qt::StringLiterals;
 
 namespace Bridge {
 
+namespace {
+/// A route's batchPerMinute counts the cards of the last minute.
+constexpr qint64 BatchWindowMs = 60 * 1000;
+} // namespace
+
 struct AlertCards::Drawing
 {
     AlertRecord alert;
@@ -22,6 +28,7 @@ struct AlertCards::Drawing
     QString outcome;
     QList<AlertCardRef> cards; ///< to redraw
     QString postIn;            ///< the route's channel, when a card must be posted there
+    BatchChoice batch;         ///< how it is posted there
     int drawn = 0;
     QStringList problems;
     std::optional<Outcome> retry;
@@ -92,8 +99,13 @@ void AlertCards::draw(const AlertRecord &alert, const HiveVersion &version, cons
     // A new card only for an alert waiting for triage that its channel may see at all: a
     // withdrawn notice would tell the channel of an alert it was never shown.
     if (route && !hasHomeCard && !alert.isSettled() &&
-        m_bridge.cards.policy().decide(alert, route->channel).visibility() != Visibility::Hidden)
+        m_bridge.cards.policy().decide(alert, route->channel).visibility() != Visibility::Hidden) {
         d->postIn = route->channel;
+        if (route->batchPerMinute > 0)
+            d->batch =
+                chooseBatch(alert, route->batchPerMinute,
+                            m_bridge.journal.alertCardsPostedWithin(route->channel, BatchWindowMs));
+    }
     if (d->cards.isEmpty() && d->postIn.isEmpty())
         return d->done(route || alert.isSettled()
                            ? Outcome::delivered(tr("no alert card to draw"))
@@ -116,6 +128,8 @@ void AlertCards::drawOn(const AlertCardRef &card, const AlertRecord &alert,
 
 void AlertCards::drawNext(std::shared_ptr<Drawing> d)
 {
+    if (!d->cards.isEmpty() && d->cards.first().digest)
+        return redrawDigest(d, d->cards.takeFirst());
     if (!d->cards.isEmpty()) {
         const AlertCardRef card = d->cards.takeFirst();
         const AlertView view = m_bridge.cards.policy().decide(d->alert, card.channel);
@@ -152,8 +166,59 @@ void AlertCards::drawNext(std::shared_ptr<Drawing> d)
     d->done(Outcome::delivered(tr("alert card drawn in %n channel(s)", nullptr, d->drawn)));
 }
 
+void AlertCards::redrawDigest(std::shared_ptr<Drawing> d, const AlertCardRef &line)
+{
+    QList<std::pair<AlertView, AlertCardOptions>> lines;
+    for (const AlertCardRef &other : m_bridge.journal.alertCardsAt(line.channel, line.ts)) {
+        const bool self = other.alertId == d->alert.id;
+        const AlertRecord alert = self ? d->alert : alertFromStoredJson(other.alertJson);
+        const QString outcome = self && !d->outcome.isEmpty() ? d->outcome : other.outcome;
+        lines.append(
+            {m_bridge.cards.policy().decide(alert, line.channel),
+             AlertCardOptions{d->version,
+                              QUrl(alertUiUrl(m_bridge.config.theHiveUiUrl, alert, d->version)),
+                              false, true, outcome}});
+    }
+    if (lines.isEmpty()) {
+        d->retry = Outcome::retry(tr("the journal cannot tell the digest's alerts: %1")
+                                      .arg(m_bridge.journal.lastError()));
+        return drawNext(d);
+    }
+    m_bridge.slack.updateMessage(
+        AlertView::digest(line.channel, lines), line.ts, [=, this](const SlackResult &r) {
+            if (r.ok()) {
+                AlertCardRef drawn = line;
+                drawn.alertJson = alertToStoredJson(d->alert);
+                drawn.shown = m_bridge.cards.policy().decide(d->alert, line.channel).shownName();
+                if (!d->outcome.isEmpty())
+                    drawn.outcome = d->outcome;
+                m_bridge.journal.saveAlertCard(drawn);
+                ++d->drawn;
+            } else if (r.kind == SlackResult::Kind::Retryable) {
+                d->retry = outcomeFor(r, tr("redrawing the digest in %1").arg(line.channel));
+            } else {
+                d->problems.append(line.channel + u": "_s + r.error);
+            }
+            drawNext(d);
+        });
+}
+
 void AlertCards::post(std::shared_ptr<Drawing> d, const QString &channel)
 {
+    if (d->batch.kind == BatchChoice::Kind::Join) {
+        // A line of this minute's digest: saved, then the digest is drawn with it.
+        const AlertView view = m_bridge.cards.policy().decide(d->alert, channel);
+        AlertCardRef line{d->alert.id, channel, d->batch.ts, alertToStoredJson(d->alert),
+                          view.shownName()};
+        line.digest = true;
+        if (!m_bridge.journal.saveAlertCard(line)) {
+            d->retry = Outcome::retry(tr("the journal cannot add the alert to the digest: %1")
+                                          .arg(m_bridge.journal.lastError()));
+            return drawNext(d);
+        }
+        d->cards.append(line);
+        return drawNext(d);
+    }
     const QString mark = u"alert-card:%1:%2"_s.arg(d->alert.id, channel);
     const WriteStart start = m_bridge.journal.startWrite(mark);
     if (start.kind == WriteStart::Kind::Failed) {
@@ -174,7 +239,8 @@ void AlertCards::post(std::shared_ptr<Drawing> d, const QString &channel)
             if (found.kind != Kind::Found)
                 return send(d, channel, mark);
             // An earlier attempt posted it: keep it, and draw the alert on it now.
-            const AlertCardRef card{d->alert.id, channel, found.ts, {}, QString(CardShown::Hidden)};
+            AlertCardRef card{d->alert.id, channel, found.ts, {}, QString(CardShown::Hidden)};
+            card.digest = d->batch.kind == BatchChoice::Kind::NewDigest;
             d->cards.append(card);
             saved(d, card, mark);
         });
@@ -186,7 +252,10 @@ void AlertCards::send(std::shared_ptr<Drawing> d, const QString &channel, const 
     const AlertCardOptions options{
         d->version, QUrl(alertUiUrl(m_bridge.config.theHiveUiUrl, d->alert, d->version)), false,
         true, d->outcome};
-    m_bridge.slack.postMessage(view.card(options), {}, [=, this](const SlackResult &r) {
+    const bool digest = d->batch.kind == BatchChoice::Kind::NewDigest;
+    const SlackMessage message =
+        digest ? AlertView::digest(channel, {{view, options}}) : view.card(options);
+    m_bridge.slack.postMessage(message, {}, [=, this](const SlackResult &r) {
         if (!r.ok()) {
             if (r.kind == SlackResult::Kind::Retryable)
                 d->retry = outcomeFor(r, tr("posting the alert card in %1").arg(channel));
@@ -196,10 +265,10 @@ void AlertCards::send(std::shared_ptr<Drawing> d, const QString &channel, const 
                 m_bridge.journal.endWrite(mark);
             return drawNext(d);
         }
-        saved(d,
-              AlertCardRef{d->alert.id, channel, r.json.value(u"ts").toString(),
-                           alertToStoredJson(d->alert), view.shownName()},
-              mark);
+        AlertCardRef card{d->alert.id, channel, r.json.value(u"ts").toString(),
+                          alertToStoredJson(d->alert), view.shownName()};
+        card.digest = digest;
+        saved(d, card, mark);
     });
 }
 

@@ -18,6 +18,8 @@ struct HiveResult;
 ///   buttons gone once the alert is promoted, merged or closed. A card handed to the case the
 ///   alert became is that case's card and is left to CardPublisher.
 /// A post whose answer was lost is looked for (by the card's metadata) before it is repeated.
+/// On a route with `batchPerMinute`, a source's alerts beyond that many cards a minute become
+/// lines of one digest message (alerts/alertbatch.h), redrawn whole when one of them changes.
 class AlertCards final : public QObject
 {
     Q_OBJECT
@@ -40,6 +42,8 @@ public:
 private:
     struct Drawing;
     void drawNext(std::shared_ptr<Drawing> d);
+    /// Redraws the digest message `line` is in, with the alert as it is now on its line.
+    void redrawDigest(std::shared_ptr<Drawing> d, const AlertCardRef &line);
     void post(std::shared_ptr<Drawing> d, const QString &channel);
     void send(std::shared_ptr<Drawing> d, const QString &channel, const QString &mark);
     void saved(std::shared_ptr<Drawing> d, const AlertCardRef &card, const QString &mark);

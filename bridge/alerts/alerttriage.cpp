@@ -33,7 +33,9 @@ bool isTriageClick(const SlackInteraction &in)
 {
     if (in.type != SlackInteraction::Type::BlockActions || in.actions.isEmpty())
         return false;
-    const QString id = in.actions.first().actionId;
+    const QString id = in.actions.first().actionId == AlertIds::Triage
+                           ? in.actions.first().selectedOption // a digest line's menu
+                           : in.actions.first().actionId;
     return id == AlertIds::Promote || id == AlertIds::Merge || id == AlertIds::Ignore;
 }
 
@@ -47,7 +49,9 @@ QString formOf(const SlackInteraction &in)
 {
     if (isTriageForm(in))
         return in.callbackId;
-    const QString id = in.actions.first().actionId;
+    const QString id = in.actions.first().actionId == AlertIds::Triage
+                           ? in.actions.first().selectedOption
+                           : in.actions.first().actionId;
     if (id == AlertIds::Promote)
         return AlertFormIds::PromoteCallback;
     return id == AlertIds::Merge ? QString(AlertFormIds::MergeCallback)
@@ -385,7 +389,8 @@ void AlertTriage::joined(std::shared_ptr<Request> r, const CaseRecord &c, bool f
     // Handed over now, in order with the alert's own events: its webhooks no longer draw the
     // card as an alert from here on, whatever the case's events do meanwhile.
     for (AlertCardRef card : m_bridge.journal.alertCards(r->alertId)) {
-        if (card.channel != r->channel || !card.caseId.isEmpty())
+        // A digest is shared by other alerts: the case gets a card of its own beside it.
+        if (card.channel != r->channel || !card.caseId.isEmpty() || card.digest)
             continue;
         card.caseId = c.id;
         if (!m_bridge.journal.saveAlertCard(card))
@@ -444,6 +449,29 @@ void AlertTriage::adopt(const JournalEvent &event, Dispatcher::Completion done)
                     return done(outcomeFor(r, tr("reading the promoted alert's case")));
                 const QString promoted =
                     u":white_check_mark: Promoted to case #%1 by <@%2>."_s.arg(c->number).arg(user);
+                std::optional<AlertCardRef> line;
+                for (const AlertCardRef &card : m_bridge.journal.alertCards(alertId)) {
+                    if (card.channel == channel && card.digest)
+                        line = card;
+                }
+                if (line) {
+                    // A digest line: the case's card is posted beside the digest, whose line
+                    // says where the alert went.
+                    return m_bridge.cards.summon(
+                        *c, *version, channel, user, [=, this](const Outcome &summoned) {
+                            if (summoned.kind == Outcome::Kind::Retry)
+                                return done(summoned);
+                            m_bridge.hive.send(AlertRequests::getAlert(alertId, *version),
+                                               [=, this](const HiveResult &read) {
+                                                   if (!read.ok())
+                                                       return done(summoned);
+                                                   m_alertCards.drawOn(
+                                                       *line,
+                                                       alertFromJson(read.json.object(), *version),
+                                                       *version, promoted, done);
+                                               });
+                        });
+                }
                 const std::optional<CardRef> there = m_bridge.journal.card(c->id, channel);
                 if (there && there->ts != ts) {
                     // TheHive's create webhook placed the case's card here first: one live card

@@ -44,6 +44,9 @@ struct RouteRule
     RouteKind kind = RouteKind::Case;
     QStringList sources; ///< alert routes: the alert's source is one of these; empty: any
     QStringList types;   ///< alert routes: the alert's type is one of these; empty: any
+    /// Alert routes: at most this many cards a minute for one source; the alerts beyond share
+    /// one digest message. 0: every alert its own card.
+    int batchPerMinute = 0;
     friend bool operator==(const RouteRule &, const RouteRule &) = default;
 };
 

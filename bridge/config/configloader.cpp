@@ -155,9 +155,11 @@ QString readRoutes(const QJsonArray &array, QList<RouteRule> *routes)
         rule.kind = kind == u"alert" ? RouteKind::Alert : RouteKind::Case;
         rule.sources = stringList(r.value(u"sources"));
         rule.types = stringList(r.value(u"types"));
-        if (rule.kind == RouteKind::Case && (!rule.sources.isEmpty() || !rule.types.isEmpty()))
-            return QStringLiteral("routes[%1] (%2): sources and types are for \"kind\": "
-                                  "\"alert\" routes")
+        rule.batchPerMinute = r.value(u"batchPerMinute").toInt(0);
+        if (rule.kind == RouteKind::Case &&
+            (!rule.sources.isEmpty() || !rule.types.isEmpty() || rule.batchPerMinute != 0))
+            return QStringLiteral("routes[%1] (%2): sources, types and batchPerMinute are for "
+                                  "\"kind\": \"alert\" routes")
                 .arg(i)
                 .arg(rule.name);
         rule.organisations = stringList(r.value(u"organisations"));
@@ -177,6 +179,8 @@ QString readRoutes(const QJsonArray &array, QList<RouteRule> *routes)
             return QStringLiteral("routes[%1].aboveCeiling must be \"redact\" or \"drop\"").arg(i);
         if (rule.minSeverity < 0 || rule.minSeverity > 4)
             return QStringLiteral("routes[%1].minSeverity must be 0 to 4").arg(i);
+        if (rule.batchPerMinute < 0 || rule.batchPerMinute > 50)
+            return QStringLiteral("routes[%1].batchPerMinute must be 0 (no batching) to 50").arg(i);
         rule.aboveCeiling = *above;
         routes->append(rule);
     }
@@ -475,6 +479,7 @@ QJsonObject configToJson(const BridgeConfig &c)
             route.insert(u"kind", u"alert"_s);
             route.insert(u"sources", QJsonArray::fromStringList(r.sources));
             route.insert(u"types", QJsonArray::fromStringList(r.types));
+            route.insert(u"batchPerMinute", r.batchPerMinute);
         }
         routes.append(route);
     }

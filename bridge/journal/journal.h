@@ -128,6 +128,10 @@ public:
 
     /// Every card of an alert, first posted first.
     QList<AlertCardRef> alertCards(const QString &alertId) const;
+    /// The alerts shown by message `ts` in `channel` (a digest's lines), first posted first.
+    QList<AlertCardRef> alertCardsAt(const QString &channel, const QString &ts) const;
+    /// The alert cards and digest lines posted in `channel` within the last `windowMs`.
+    QList<AlertCardRef> alertCardsPostedWithin(const QString &channel, qint64 windowMs) const;
     /// Inserts or updates the card of `card.alertId` in `card.channel` (postedAt kept from the
     /// first save). Durable against a power cut, like saveCard().
     bool saveAlertCard(const AlertCardRef &card);

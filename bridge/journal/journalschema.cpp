@@ -144,7 +144,7 @@ const QStringList version7 = {
 };
 
 // TheHive alerts get cards of their own (alert triage); a promoted alert's card is handed to its
-// case, which `case_id` remembers.
+// case, which `case_id` remembers. Alerts batched into one digest message share its ts.
 const QStringList version8 = {
     u"CREATE TABLE alert_cards("
     "alert_id TEXT NOT NULL,"
@@ -154,10 +154,12 @@ const QStringList version8 = {
     "shown TEXT NOT NULL DEFAULT 'full' CHECK(shown IN ('full','redacted','hidden')),"
     "case_id TEXT,"
     "outcome TEXT,"
+    "digest INTEGER NOT NULL DEFAULT 0,"
     "posted_at INTEGER NOT NULL,"
     "updated_at INTEGER NOT NULL,"
     "PRIMARY KEY(alert_id, channel))"_s,
     u"CREATE INDEX alert_cards_age ON alert_cards(updated_at)"_s,
+    u"CREATE INDEX alert_cards_by_message ON alert_cards(channel, ts)"_s,
 };
 
 } // namespace

@@ -112,6 +112,8 @@ struct AlertCardRef
     /// What the card says became of the alert (mrkdwn: "Merged into case #12 by @ana"), kept for
     /// its later redraws; empty while it waits for triage.
     QString outcome = {};
+    /// One line of a digest message that several alerts share (a noisy source's batch).
+    bool digest = false;
     qint64 postedAt = 0;  ///< read back only
     qint64 updatedAt = 0; ///< read back only
 };

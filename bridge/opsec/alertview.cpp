@@ -61,6 +61,28 @@ SlackMessage AlertView::card(AlertCardOptions options) const
     return make(json);
 }
 
+SlackMessage AlertView::digest(const QString &channel,
+                               const QList<std::pair<AlertView, AlertCardOptions>> &lines)
+{
+    QList<DigestLine> shown;
+    int withheld = 0;
+    for (auto [view, options] : lines) {
+        if (view.channel() != channel || view.visibility() == Visibility::Hidden) {
+            ++withheld;
+            continue;
+        }
+        if (!view.isFull()) {
+            options.redacted = true;
+            options.outcome.clear();
+        }
+        shown.append({view.shown(), options});
+    }
+    QJsonObject json = renderAlertDigest(shown, withheld);
+    if (!lines.isEmpty())
+        json.insert(u"metadata", CardMetadata::forCase(lines.first().first.m_id));
+    return SlackMessage(channel, json);
+}
+
 std::optional<SlackMessage> AlertView::form(const QJsonObject &view) const
 {
     if (!isFull())

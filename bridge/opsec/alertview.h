@@ -26,6 +26,11 @@ public:
     /// The card: full (with its buttons while the alert waits for triage), redacted (severity
     /// and link), or the withdrawn notice.
     SlackMessage card(AlertCardOptions options) const;
+    /// A digest message for `channel`: each alert as its view may show it there (lines of
+    /// views for other channels, and hidden ones, are only counted). Found again, like a card,
+    /// by its first alert's id.
+    static SlackMessage digest(const QString &channel,
+                               const QList<std::pair<AlertView, AlertCardOptions>> &lines);
     /// A triage form showing the alert (`view` built from shown()): only where shown in full.
     std::optional<SlackMessage> form(const QJsonObject &view) const;
     /// A thread note carrying the alert's content: only where shown in full.

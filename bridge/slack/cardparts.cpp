@@ -18,16 +18,27 @@ constexpr int RevLength = 8;
 
 /// Blocks carry just their part name until here; the final id needs the hash of the
 /// whole card, so it is stamped in last.
-QJsonArray stampBlockIds(const QJsonArray &blocks, const QString &id, const QString &rev)
+QJsonArray stampBlockIds(const QJsonArray &blocks, const QStringList &ids, const QString &rev)
 {
     QJsonArray stamped;
-    for (const QJsonValue &value : blocks) {
-        QJsonObject block = value.toObject();
+    for (qsizetype i = 0; i < blocks.size(); ++i) {
+        QJsonObject block = blocks.at(i).toObject();
         block.insert(QStringLiteral("block_id"),
-                     CardIds::blockId(block.value(QStringLiteral("block_id")).toString(), id, rev));
+                     CardIds::blockId(block.value(QStringLiteral("block_id")).toString(),
+                                      ids.value(i), rev));
         stamped.append(block);
     }
     return stamped;
+}
+
+QString revisionOf(const QString &id, const QJsonArray &blocks, const QString &text)
+{
+    const QByteArray rendered = QJsonDocument(QJsonObject{{QStringLiteral("case"), id},
+                                                          {QStringLiteral("text"), text},
+                                                          {QStringLiteral("blocks"), blocks}})
+                                    .toJson(QJsonDocument::Compact);
+    return QString::fromLatin1(
+        QCryptographicHash::hash(rendered, QCryptographicHash::Sha1).toHex().left(RevLength));
 }
 
 } // namespace
@@ -95,14 +106,17 @@ QString tagsMrkdwn(const QStringList &tags)
 
 QJsonObject finishCard(const QString &id, const QJsonArray &blocks, const QString &text)
 {
-    const QByteArray rendered = QJsonDocument(QJsonObject{{QStringLiteral("case"), id},
-                                                          {QStringLiteral("text"), text},
-                                                          {QStringLiteral("blocks"), blocks}})
-                                    .toJson(QJsonDocument::Compact);
-    const QString rev = QString::fromLatin1(
-        QCryptographicHash::hash(rendered, QCryptographicHash::Sha1).toHex().left(RevLength));
+    return QJsonObject{
+        {QStringLiteral("text"), text},
+        {QStringLiteral("blocks"),
+         stampBlockIds(blocks, QStringList(blocks.size(), id), revisionOf(id, blocks, text))}};
+}
+
+QJsonObject finishCard(const QStringList &ids, const QJsonArray &blocks, const QString &text)
+{
     return QJsonObject{{QStringLiteral("text"), text},
-                       {QStringLiteral("blocks"), stampBlockIds(blocks, id, rev)}};
+                       {QStringLiteral("blocks"),
+                        stampBlockIds(blocks, ids, revisionOf(ids.join(u','), blocks, text))}};
 }
 
 } // namespace Bridge::CardParts

@@ -31,5 +31,7 @@ QString safeUrl(const QUrl &url);
 /// "hs:<part>:<id>:<rev>", rev hashing the whole rendering so every new version gets new
 /// block ids and Slack clients drop stale selections.
 QJsonObject finishCard(const QString &id, const QJsonArray &blocks, const QString &text);
+/// The same with block i stamped with `ids[i]` (a digest's lines each name their alert).
+QJsonObject finishCard(const QStringList &ids, const QJsonArray &blocks, const QString &text);
 
 } // namespace Bridge::CardParts

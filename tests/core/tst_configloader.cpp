@@ -85,12 +85,14 @@ private Q_SLOTS:
     {
         const ConfigResult r = fromJson(R"({"routes":[{"name":"siem","kind":"alert",
             "sources":["splunk","QRadar"],"types":["siem"],"minSeverity":3,"channel":"C8",
+            "batchPerMinute":5,
             "tlpCeiling":2},{"name":"cases","channel":"C9"}]})");
         QVERIFY2(r.config, qPrintable(r.error));
         const RouteRule &alerts = r.config->routes.first();
         QCOMPARE(alerts.kind, RouteKind::Alert);
         QCOMPARE(alerts.sources, QStringList({u"splunk"_s, u"QRadar"_s}));
         QCOMPARE(alerts.types, QStringList({u"siem"_s}));
+        QCOMPARE(alerts.batchPerMinute, 5);
         QCOMPARE(r.config->routes.last().kind, RouteKind::Case);
         const ConfigResult again = configFromJson(configToJson(*r.config), baseEnv(), u"/x"_s);
         QVERIFY2(again.config, qPrintable(again.error));
@@ -262,7 +264,11 @@ private Q_SLOTS:
             << QString() << u"routes[0].kind must be \"case\" or \"alert\""_s;
         QTest::newRow("alert conditions on a case route")
             << QByteArray(R"({"routes":[{"name":"r","sources":["splunk"],"channel":"C1"}]})")
-            << QString() << u"sources and types are for"_s;
+            << QString() << u"sources, types and batchPerMinute are for"_s;
+        QTest::newRow("batching beyond 50")
+            << QByteArray(R"({"routes":[{"name":"r","kind":"alert","batchPerMinute":51,)"
+                          R"("channel":"C1"}]})")
+            << QString() << u"batchPerMinute must be 0"_s;
         QTest::newRow("not a header name")
             << QByteArray("{\"thehive\":{\"userHeader\":\"X USER\"}}") << QString() << u"X USER"_s;
     }

@@ -28,7 +28,7 @@ public:
     BridgeHarness h;
 
     explicit Scene(const QString &hiveVersion = u"5.2.9"_s, bool socketMode = false,
-                   bool alertRoute = true)
+                   bool alertRoute = true, int batchPerMinute = 0)
         : h(hiveVersion)
         , m_socketMode(socketMode)
     {
@@ -43,6 +43,7 @@ public:
             route.sources = {u"splunk"_s};
             route.channel = Alerts;
             route.tlpCeiling = 2;
+            route.batchPerMinute = batchPerMinute;
             h.config.routes.append(route);
         }
         h.start();
@@ -148,6 +149,7 @@ private Q_SLOTS:
     void theAlertsOwnWebhooksKeepWhatTheCardSays();
     void aPromoteWhoseAnswerWasLostMakesOneCase();
     void aDeletedAlertKeepsItsCardWithoutButtons();
+    void aNoisySourceIsBatchedIntoOneDigest();
 };
 
 void TestAlerts::alertsGetACardOnlyWhereARouteAsks()
@@ -398,6 +400,53 @@ void TestAlerts::aDeletedAlertKeepsItsCardWithoutButtons()
     QVERIFY2(s.cardText().contains(u"Deleted in TheHive"_s), qPrintable(s.cardText()));
     QVERIFY(s.cardText().contains(u"Impossible travel"_s));
     QVERIFY(!findControl(s.card()->blocks, Ids::Promote));
+}
+
+void TestAlerts::aNoisySourceIsBatchedIntoOneDigest()
+{
+    Scene s(u"5.2.9"_s, false, true, 2);
+    QStringList ids;
+    for (int i = 0; i < 5; ++i)
+        ids << s.alertArrives({{u"sourceRef"_s, u"burst-%1"_s.arg(i)},
+                               {u"title"_s, u"Brute force on vpn-%1"_s.arg(i)},
+                               {u"tlp"_s, i == 4 ? 4 : 2}});
+    // Two cards of their own, then one digest for the other three.
+    const QList<FakeSlack::PostedMessage> messages = s.h.cards(Alerts);
+    QCOMPARE(messages.size(), 3);
+    const FakeSlack::PostedMessage digest = messages.last();
+    const QString text = QString::fromUtf8(QJsonDocument(digest.blocks).toJson());
+    QVERIFY2(text.contains(u"3 alerts batched"_s), qPrintable(text));
+    QVERIFY(text.contains(u"Brute force on vpn-2"_s) && text.contains(u"Brute force on vpn-3"_s));
+    QVERIFY(!text.contains(u"vpn-4"_s)); // above the route's ceiling: its line is redacted
+    QCOMPARE(s.h.journal().counts().failed, 0);
+
+    // Triage from a digest line's menu.
+    QString lineBlock;
+    for (const QJsonValue &b : digest.blocks) {
+        const QString id = b.toObject().value(u"block_id"_s).toString();
+        if (id.contains(ids.at(2)) && b.toObject().contains(u"accessory"_s))
+            lineBlock = id;
+    }
+    QVERIFY(!lineBlock.isEmpty());
+    const QJsonObject menu{{u"type"_s, u"overflow"_s},
+                           {u"action_id"_s, QString(Ids::Triage)},
+                           {u"block_id"_s, lineBlock},
+                           {u"selected_option"_s, QJsonObject{{u"text"_s, plainText(u"Ignore"_s)},
+                                                              {u"value"_s, QString(Ids::Ignore)}}},
+                           {u"action_ts"_s, actionTs()}};
+    QCOMPARE(s.send(blockActions(Bob, digest, menu)).status, 200);
+    QVERIFY(s.settle());
+    QCOMPARE(s.form().value(u"callback_id"_s).toString(), QString(Form::IgnoreCallback));
+    QJsonObject values;
+    putState(values, Form::Status, optionState(u"Ignored"_s, u"Ignored"_s));
+    QCOMPARE(s.submit(Bob, values).status, 200);
+    QCOMPARE(s.h.hive.alertJson(ids.at(2)).value(u"status"_s).toString(), u"Ignored"_s);
+    const FakeSlack::PostedMessage redrawn = s.h.cards(Alerts).last();
+    QCOMPARE(redrawn.ts, digest.ts);
+    const QString after = QString::fromUtf8(QJsonDocument(redrawn.blocks).toJson());
+    QVERIFY2(after.contains(u"Closed as Ignored"_s), qPrintable(after));
+    QVERIFY(after.contains(u"Brute force on vpn-3"_s)); // the other lines stay
+    QCOMPARE(s.h.cards(Alerts).size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestAlerts)

@@ -129,11 +129,11 @@ void TestJournalSchema::freshFileGetsLatestSchema()
     QCOMPARE(raw.names(u"table"_s),
              QStringList({u"alert_cards"_s, u"audit"_s, u"cards"_s, u"events"_s, u"meta"_s,
                           u"user_links"_s, u"writes_begun"_s}));
-    QCOMPARE(
-        raw.names(u"index"_s),
-        QStringList({u"alert_cards_age"_s, u"audit_event"_s, u"cards_age"_s, u"cards_by_message"_s,
-                     u"events_case_order"_s, u"events_pending"_s, u"events_pending_case"_s,
-                     u"events_settled_age"_s, u"events_state_due"_s}));
+    QCOMPARE(raw.names(u"index"_s),
+             QStringList({u"alert_cards_age"_s, u"alert_cards_by_message"_s, u"audit_event"_s,
+                          u"cards_age"_s, u"cards_by_message"_s, u"events_case_order"_s,
+                          u"events_pending"_s, u"events_pending_case"_s, u"events_settled_age"_s,
+                          u"events_state_due"_s}));
     QCOMPARE(raw.value(u"SELECT value FROM meta WHERE key = 'schema_version'"_s).toString(),
              u"8"_s);
     // WAL is a property of the file, so it shows from any connection.

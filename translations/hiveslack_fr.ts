@@ -1266,12 +1266,12 @@
     <name>Console::RoutingRulesModel</name>
     <message>
         <location filename="../ui/routingrulesmodel.cpp" line="+63"/>
-        <location line="+186"/>
+        <location line="+187"/>
         <source>#%1 (%2)</source>
         <translation>#%1 (%2)</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-168"/>
         <source>Rule %1</source>
         <translation>Règle %1</translation>
     </message>
@@ -1282,12 +1282,12 @@
     </message>
     <message>
         <location line="+27"/>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>No ceiling</source>
         <translation>Aucun plafond</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-38"/>
         <source>Post nothing</source>
         <translation>Ne rien publier</translation>
     </message>
@@ -1297,7 +1297,12 @@
         <translation>Publier une carte caviardée</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
+        <source>%1 (alerts)</source>
+        <translation>%1 (alertes)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+3"/>
         <location line="+3"/>
         <location line="+3"/>
@@ -1318,6 +1323,11 @@
     </message>
     <message>
         <location line="+78"/>
+        <source>An alert route: it places TheHive alerts, not cases. Its sources, types and batching are set in the configuration file (&quot;kind&quot;: &quot;alert&quot;).</source>
+        <translation>Une route d’alertes : elle place des alertes TheHive, pas des cas. Ses sources, types et regroupements se règlent dans le fichier de configuration (&quot;kind&quot;: &quot;alert&quot;).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Cases this rule matches need a channel to go to.</source>
         <translation>Les cas couverts par cette règle ont besoin d&apos;un canal de destination.</translation>
     </message>

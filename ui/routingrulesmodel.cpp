@@ -181,7 +181,7 @@ QVariant RoutingRulesModel::display(const Bridge::RouteRule &rule, int column) c
 {
     switch (column) {
     case Name:
-        return rule.name;
+        return rule.kind == Bridge::RouteKind::Alert ? tr("%1 (alerts)").arg(rule.name) : rule.name;
     case Organisations:
         return rule.organisations.isEmpty() ? tr("any") : rule.organisations.join(u", ");
     case MinSeverity:
@@ -276,6 +276,9 @@ QVariant RoutingRulesModel::data(const QModelIndex &index, int role) const
     case ChoicesRole:
         return choices(index.column());
     case Qt::ToolTipRole:
+        if (index.column() == Name && rule.kind == Bridge::RouteKind::Alert)
+            return tr("An alert route: it places TheHive alerts, not cases. Its sources, types "
+                      "and batching are set in the configuration file (\"kind\": \"alert\").");
         if (index.column() == Channel && rule.channel.isEmpty())
             return tr("Cases this rule matches need a channel to go to.");
         if (index.column() == Tags || index.column() == Organisations)

@@ -33,15 +33,7 @@ AlertView::AlertView(const AlertRecord &whole, QString channel, Visibility visib
 
 QString AlertView::shownName() const
 {
-    switch (m_visibility) {
-    case Visibility::Full:
-        return CardShown::Full;
-    case Visibility::Redacted:
-        return CardShown::Redacted;
-    case Visibility::Hidden:
-        break;
-    }
-    return CardShown::Hidden;
+    return Bridge::shownName(m_visibility);
 }
 
 SlackMessage AlertView::card(AlertCardOptions options) const

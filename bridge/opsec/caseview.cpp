@@ -59,9 +59,9 @@ CaseView::CaseView(const CaseRecord &whole, QString channel, Visibility visibili
 {
 }
 
-QString CaseView::shownName() const
+QString shownName(Visibility visibility)
 {
-    switch (m_visibility) {
+    switch (visibility) {
     case Visibility::Full:
         return CardShown::Full;
     case Visibility::Redacted:
@@ -70,6 +70,11 @@ QString CaseView::shownName() const
         break;
     }
     return CardShown::Hidden;
+}
+
+QString CaseView::shownName() const
+{
+    return Bridge::shownName(m_visibility);
 }
 
 SlackMessage CaseView::card(CardOptions options) const

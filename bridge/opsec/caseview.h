@@ -15,6 +15,9 @@ enum class Visibility {
     Hidden,   ///< nothing: a card already there is withdrawn, no notes
 };
 
+/// The journal's name for a level (CardShown).
+QString shownName(Visibility visibility);
+
 /// Why a case is not shown in full.
 enum class Withheld {
     Nothing,

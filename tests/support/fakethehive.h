@@ -313,6 +313,14 @@ private:
     QJsonObject renderTaskV0(const QJsonObject &stored) const;
     QJsonObject renderUserV1(const QJsonObject &stored) const;
     QJsonObject renderUserV0(const QJsonObject &stored) const;
+    /// The webhook of an event on `stored` (id `objectId`) as this version sends it: TheHive 4's
+    /// v0 envelope (`operation`, `base`, `object` rendered v0) or TheHive 5's v1 Audit (`action`,
+    /// `object` and `context` rendered v1, the stage added to `details` on a status change).
+    /// `objectType` is v1's ("Case"); TheHive 4 lower-cases it. Counts a request.
+    QJsonObject auditEnvelope(const QString &action, const QString &operation, QJsonObject details,
+                              const QJsonObject &stored, const QString &objectId,
+                              const QString &objectType, const QString &rootId, bool base,
+                              const QJsonObject &object, const QJsonObject &context) const;
     QJsonObject apiUser() const;
     QString fullVersion() const;
     static QJsonObject error(const QString &type, const QString &message);

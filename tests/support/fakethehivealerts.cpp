@@ -382,10 +382,6 @@ QJsonObject FakeTheHive::alertWebhook(const QString &action, const QString &aler
     if (id.isEmpty())
         return {};
     const QJsonObject &stored = m_alerts[id];
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const int serial = ++m_requestCounter;
-    const QString requestId =
-        m_requestIdPrefix + u":-5dad3d10:18bcd0a95f3:-8000:"_s + QString::number(serial);
     const QJsonObject v1 = renderAlertV1(stored);
 
     QJsonObject eventDetails = details;
@@ -402,45 +398,16 @@ QJsonObject FakeTheHive::alertWebhook(const QString &action, const QString &aler
                              (action == u"merge" || eventDetails.contains(u"caseId"_s));
     const QString rootId = importEvent ? caseId : id;
 
-    if (isTheHive4()) {
-        // The import audit's object is the case (its Audited edge points there), and it is
-        // not the request's main audit: the case's create/merge audit is.
-        return {{u"operation"_s, action == u"merge" ? u"update"_s : action.toLower()},
-                {u"details"_s, eventDetails},
-                {u"objectType"_s, u"alert"_s},
-                {u"objectId"_s, id},
-                {u"base"_s, !importEvent},
-                {u"startDate"_s, now},
-                {u"rootId"_s, rootId},
-                {u"requestId"_s, requestId},
-                {u"object"_s,
-                 importEvent ? renderCaseV0(m_cases[caseId]) : renderAlertV0(stored, false)},
-                {u"organisationId"_s, m_organisationId},
-                {u"organisation"_s, m_organisation}};
-    }
-
-    // "When an alert or case changes of stage, the stage is added to the audit details".
-    if (eventDetails.contains(u"status"_s) && !eventDetails.contains(u"stage"_s) &&
-        action == u"update")
-        eventDetails.insert(u"stage"_s, v1.value(u"stage"_s));
-    const QString actor = action == u"create" ? stored.value(u"_createdBy"_s).toString()
-                                              : stored.value(u"_updatedBy"_s).toString(m_apiUser);
-    const QString auditId = u"~9"_s + QString::number(serial).rightJustified(8, u'0');
-    return {{u"_id"_s, auditId},
-            {u"_type"_s, u"Audit"_s},
-            {u"_createdBy"_s, actor},
-            {u"_createdAt"_s, now},
-            {u"action"_s, action},
-            {u"mainAction"_s, true},
-            {u"requestId"_s, requestId},
-            {u"rootId"_s, rootId},
-            {u"details"_s, eventDetails},
-            {u"objectId"_s, id},
-            {u"objectType"_s, u"Alert"_s},
-            {u"object"_s, v1},
-            {u"context"_s, importEvent ? renderCaseV1(m_cases[caseId]) : v1},
-            {u"organisation"_s, QJsonObject{{u"organisationId"_s, m_organisationId},
-                                            {u"organisation"_s, m_organisation}}}};
+    // On TheHive 4 the import audit's object is the case (its Audited edge points there), and
+    // it is not the request's main audit: the case's create/merge audit is.
+    QJsonObject object = v1;
+    QJsonObject context = v1;
+    if (isTheHive4())
+        object = importEvent ? renderCaseV0(m_cases[caseId]) : renderAlertV0(stored, false);
+    else if (importEvent)
+        context = renderCaseV1(m_cases[caseId]);
+    return auditEnvelope(action, action == u"merge" ? u"update"_s : action.toLower(), eventDetails,
+                         stored, id, u"Alert"_s, rootId, !importEvent, object, context);
 }
 
 void FakeTheHive::getAlert(const QString &idOrName, bool v1, Reply &reply) const

@@ -185,43 +185,34 @@ QJsonObject FakeTheHive::renderUserV0(const QJsonObject &stored) const
             {u"updatedAt"_s, QJsonValue::Null}};
 }
 
-QJsonObject FakeTheHive::webhookFor(const QString &action, const QString &caseIdOrNumber,
-                                    const QJsonObject &details) const
+QJsonObject FakeTheHive::auditEnvelope(const QString &action, const QString &operation,
+                                       QJsonObject details, const QJsonObject &stored,
+                                       const QString &objectId, const QString &objectType,
+                                       const QString &rootId, bool base, const QJsonObject &object,
+                                       const QJsonObject &context) const
 {
-    const QString id = findCase(caseIdOrNumber);
-    if (id.isEmpty())
-        return {};
-    const QJsonObject &stored = m_cases[id];
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const int serial = ++m_requestCounter;
     const QString requestId =
         m_requestIdPrefix + u":-5dad3d10:18bcd0a95f3:-8000:"_s + QString::number(serial);
-    const QJsonObject v1 = renderCaseV1(stored);
-
-    QJsonObject eventDetails = details;
-    if (details.isEmpty() && action == u"create") {
-        eventDetails = v1;
-        if (isTheHive4()) // TheHive 4 audits keep customFields as an object
-            eventDetails.insert(u"customFields"_s, QJsonObject());
-    }
 
     if (isTheHive4()) {
-        return {{u"operation"_s, action.toLower()},
-                {u"details"_s, eventDetails},
-                {u"objectType"_s, u"case"_s},
-                {u"objectId"_s, id},
-                {u"base"_s, true},
+        return {{u"operation"_s, operation},
+                {u"details"_s, details},
+                {u"objectType"_s, objectType.toLower()},
+                {u"objectId"_s, objectId},
+                {u"base"_s, base},
                 {u"startDate"_s, now},
-                {u"rootId"_s, id},
+                {u"rootId"_s, rootId},
                 {u"requestId"_s, requestId},
-                {u"object"_s, renderCaseV0(stored)},
+                {u"object"_s, object},
                 {u"organisationId"_s, m_organisationId},
                 {u"organisation"_s, m_organisation}};
     }
 
-    if (eventDetails.contains(u"status"_s) && !eventDetails.contains(u"stage"_s) &&
-        action == u"update")
-        eventDetails.insert(u"stage"_s, v1.value(u"stage"_s));
+    // "When an alert or case changes of stage, the stage is added to the audit details".
+    if (details.contains(u"status"_s) && !details.contains(u"stage"_s) && action == u"update")
+        details.insert(u"stage"_s, object.value(u"stage"_s));
     const QString actor = action == u"create" ? stored.value(u"_createdBy"_s).toString()
                                               : stored.value(u"_updatedBy"_s).toString(m_apiUser);
     const QString auditId = u"~9"_s + QString::number(serial).rightJustified(8, u'0');
@@ -232,14 +223,33 @@ QJsonObject FakeTheHive::webhookFor(const QString &action, const QString &caseId
             {u"action"_s, action},
             {u"mainAction"_s, true},
             {u"requestId"_s, requestId},
-            {u"rootId"_s, id},
-            {u"details"_s, eventDetails},
-            {u"objectId"_s, id},
-            {u"objectType"_s, u"Case"_s},
-            {u"object"_s, v1},
-            {u"context"_s, v1},
+            {u"rootId"_s, rootId},
+            {u"details"_s, details},
+            {u"objectId"_s, objectId},
+            {u"objectType"_s, objectType},
+            {u"object"_s, object},
+            {u"context"_s, context},
             {u"organisation"_s, QJsonObject{{u"organisationId"_s, m_organisationId},
                                             {u"organisation"_s, m_organisation}}}};
+}
+
+QJsonObject FakeTheHive::webhookFor(const QString &action, const QString &caseIdOrNumber,
+                                    const QJsonObject &details) const
+{
+    const QString id = findCase(caseIdOrNumber);
+    if (id.isEmpty())
+        return {};
+    const QJsonObject &stored = m_cases[id];
+    const QJsonObject v1 = renderCaseV1(stored);
+
+    QJsonObject eventDetails = details;
+    if (details.isEmpty() && action == u"create") {
+        eventDetails = v1;
+        if (isTheHive4()) // TheHive 4 audits keep customFields as an object
+            eventDetails.insert(u"customFields"_s, QJsonObject());
+    }
+    return auditEnvelope(action, action.toLower(), eventDetails, stored, id, u"Case"_s, id, true,
+                         isTheHive4() ? renderCaseV0(stored) : v1, v1);
 }
 
 } // namespace TestSupport

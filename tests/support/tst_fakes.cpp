@@ -42,6 +42,14 @@ QStringList keysOf(const QJsonValue &value)
     return value.toObject().keys();
 }
 
+/// The `version` column with one row for TheHive 5 and one for TheHive 4.
+void addTheHiveVersionRows()
+{
+    QTest::addColumn<QString>("version");
+    QTest::newRow("5") << u"5.2.9"_s;
+    QTest::newRow("4") << u"4.1.24"_s;
+}
+
 } // namespace
 
 class TestFakes : public QObject
@@ -333,12 +341,7 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(a.body).array()[1][u"title"_s].toString(), u"b"_s);
     }
 
-    void theHiveHeaderAuth_data()
-    {
-        QTest::addColumn<QString>("version");
-        QTest::newRow("5") << u"5.2.9"_s;
-        QTest::newRow("4") << u"4.1.24"_s;
-    }
+    void theHiveHeaderAuth_data() { addTheHiveVersionRows(); }
     void theHiveHeaderAuth()
     {
         QFETCH(QString, version);
@@ -1112,12 +1115,7 @@ private Q_SLOTS:
         QCOMPARE(a.body, QByteArray("1")); // the second; the first is Updated, the third unread
     }
 
-    void theHiveAlertWebhookShapes_data()
-    {
-        QTest::addColumn<QString>("version");
-        QTest::newRow("5") << u"5.2.9"_s;
-        QTest::newRow("4") << u"4.1.24"_s;
-    }
+    void theHiveAlertWebhookShapes_data() { addTheHiveVersionRows(); }
     void theHiveAlertWebhookShapes()
     {
         QFETCH(QString, version);

@@ -51,6 +51,7 @@ private Q_SLOTS:
     void rulesShowWholeOnOneLine();
     void aTestCardReportsWhatSlackSaid();
     void withoutARunningBridgeThePickerExplainsWhy();
+    void alertRoutesSayWhatTheyPlaceAndKeepIt();
 
 private:
     /// Starts a host over the fakes; `withSecrets` false leaves it NotConfigured.
@@ -387,6 +388,31 @@ void TestChannelsPage::withoutARunningBridgeThePickerExplainsWhy()
     QTest::mouseClick(page.saveButton(), Qt::LeftButton);
     QCOMPARE(m_host->config().routes.size(), 1);
     QCOMPARE(m_host->config().routes.first().channel, u"C0TYPED01"_s);
+}
+
+void TestChannelsPage::alertRoutesSayWhatTheyPlaceAndKeepIt()
+{
+    Bridge::RouteRule alerts;
+    alerts.name = u"SIEM"_s;
+    alerts.kind = Bridge::RouteKind::Alert;
+    alerts.sources = {u"splunk"_s};
+    alerts.batchPerMinute = 3;
+    alerts.channel = u"C0ALERTS1"_s;
+    RoutingRulesModel model;
+    model.setRules({alerts});
+    QCOMPARE(model.index(0, RoutingRulesModel::Name).data().toString(), u"SIEM (alerts)"_s);
+    QVERIFY(model.index(0, RoutingRulesModel::Name)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(u"alert route"_s));
+    // Editing what the console shows keeps what only the file sets.
+    QVERIFY(model.setData(model.index(0, RoutingRulesModel::Name), u"SIEM noisy"_s));
+    QVERIFY(model.setData(model.index(0, RoutingRulesModel::MinSeverity), 3));
+    const Bridge::RouteRule kept = model.rules().first();
+    QCOMPARE(kept.kind, Bridge::RouteKind::Alert);
+    QCOMPARE(kept.sources, QStringList{u"splunk"_s});
+    QCOMPARE(kept.batchPerMinute, 3);
+    QCOMPARE(kept.name, u"SIEM noisy"_s);
 }
 
 QTEST_MAIN(TestChannelsPage)

@@ -55,7 +55,8 @@ TheHiveIntake::TheHiveIntake(Journal &journal, QByteArray webhookSecret, QObject
 }
 
 std::optional<TheHiveIntake::Answer> TheHiveIntake::admit(const QHttpServerRequest &request,
-                                                          NewEvent *entry)
+                                                          NewEvent *entry,
+                                                          std::optional<NewEvent> *alertFollowUp)
 {
     if (!isWebhookAuthorized(HttpListener::header(request, QByteArrayLiteral("Authorization")),
                              m_secret)) {
@@ -79,6 +80,15 @@ std::optional<TheHiveIntake::Answer> TheHiveIntake::admit(const QHttpServerReque
     entry->caseKey = event.isAlertEvent() ? event.objectId : event.caseId;
     entry->payload = request.body(); // the event only: the Authorization header is never kept
     entry->ignored = kind.isEmpty();
+    const QString fromAlert = event.details.value(u"fromAlert").toObject().value(u"_id").toString();
+    if (event.isCaseEvent() && event.mainAction && !fromAlert.isEmpty()) {
+        NewEvent alert = *entry;
+        alert.kind = QStringLiteral("alert.update");
+        alert.caseKey = fromAlert;
+        alert.dedupeKey = entry->dedupeKey + QStringLiteral("|alert");
+        alert.ignored = false;
+        *alertFollowUp = alert;
+    }
     if (entry->ignored)
         entry->note =
             event.mainAction
@@ -92,11 +102,13 @@ void TheHiveIntake::handle(const QHttpServerRequest &request, Responder responde
     QElapsedTimer received;
     received.start();
     NewEvent entry;
-    if (const std::optional<Answer> refused = admit(request, &entry))
+    std::optional<NewEvent> alertFollowUp;
+    if (const std::optional<Answer> refused = admit(request, &entry, &alertFollowUp))
         return send(responder, *refused, received);
     Waiting waiting;
     waiting.received = received;
     waiting.event = std::move(entry);
+    waiting.alertFollowUp = std::move(alertFollowUp);
     waiting.answer.emplace(std::move(responder));
     m_waiting.append(std::move(waiting));
     if (m_waiting.size() == 1)
@@ -107,14 +119,26 @@ void TheHiveIntake::flush()
 {
     const QList<Waiting> waiting = std::exchange(m_waiting, {});
     QList<NewEvent> events;
+    QList<qsizetype> resultOf; // each waiting request's own event in `events`
+    QList<qsizetype> followUps;
     events.reserve(waiting.size());
-    for (const Waiting &w : waiting)
+    for (const Waiting &w : waiting) {
+        resultOf.append(events.size());
         events.append(w.event);
+        if (w.alertFollowUp) { // in the same commit: accepted together
+            followUps.append(events.size());
+            events.append(*w.alertFollowUp);
+        }
+    }
     const QList<AppendResult> results = m_journal.appendBatch(events);
+    for (const qsizetype i : followUps) {
+        if (results.at(i).outcome == AppendOutcome::Inserted)
+            Q_EMIT journaled(results.at(i).id);
+    }
 
     for (qsizetype i = 0; i < waiting.size(); ++i) {
         const Waiting &w = waiting.at(i);
-        const AppendResult &result = results.at(i);
+        const AppendResult &result = results.at(resultOf.at(i));
         Answer answer{200, status("duplicate"), Json};
         if (result.outcome == AppendOutcome::Failed) {
             qCCritical(lcJournal) << "cannot journal a TheHive event:" << result.error;

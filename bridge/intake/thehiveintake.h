@@ -43,6 +43,9 @@ private:
     struct Waiting
     {
         NewEvent event;
+        /// An alert the event says a case came from: its card must follow (TheHive 4 audits
+        /// the alert's side of an import only as a derived event).
+        std::optional<NewEvent> alertFollowUp;
         QElapsedTimer received;
         std::optional<DeferredAnswer> answer;
     };
@@ -53,7 +56,8 @@ private:
         QByteArray mimeType;
     };
     /// Checks the sender and the body; an answer when the request is refused, else the event.
-    std::optional<Answer> admit(const QHttpServerRequest &request, NewEvent *entry);
+    std::optional<Answer> admit(const QHttpServerRequest &request, NewEvent *entry,
+                                std::optional<NewEvent> *alertFollowUp);
     void flush();
     void send(QHttpServerResponder &responder, const Answer &answer, const QElapsedTimer &received);
 

@@ -150,6 +150,7 @@ private Q_SLOTS:
     void aPromoteWhoseAnswerWasLostMakesOneCase();
     void aDeletedAlertKeepsItsCardWithoutButtons();
     void aNoisySourceIsBatchedIntoOneDigest();
+    void anAlertImportedInTheHive4FollowsItsCase();
 };
 
 void TestAlerts::alertsGetACardOnlyWhereARouteAsks()
@@ -447,6 +448,25 @@ void TestAlerts::aNoisySourceIsBatchedIntoOneDigest()
     QVERIFY2(after.contains(u"Closed as Ignored"_s), qPrintable(after));
     QVERIFY(after.contains(u"Brute force on vpn-3"_s)); // the other lines stay
     QCOMPARE(s.h.cards(Alerts).size(), 3);
+}
+
+void TestAlerts::anAlertImportedInTheHive4FollowsItsCase()
+{
+    // TheHive 4 audits the alert's side of an import only as a derived event; the case's own
+    // event names the alert it came from.
+    Scene s(u"4.1.24"_s);
+    const QString alertId = s.alertArrives({});
+    const QString caseId = s.h.hive.addCase({{u"title"_s, u"Impossible travel for j.doe"_s}})
+                               .value(u"_id"_s)
+                               .toString();
+    QVERIFY(s.h.hive.setAlertField(alertId, u"caseId"_s, caseId));
+    s.h.postWebhook(s.h.hive.webhookFor(
+        u"create"_s, caseId,
+        {{u"fromAlert"_s, QJsonObject{{u"_id"_s, alertId}, {u"source"_s, u"splunk"_s}}}}));
+    QVERIFY(s.settle());
+    QVERIFY2(s.cardText().contains(u"Imported into a case"_s), qPrintable(s.cardText()));
+    QVERIFY(!findControl(s.card()->blocks, Ids::Promote));
+    QCOMPARE(s.h.journal().counts().failed, 0);
 }
 
 QTEST_GUILESS_MAIN(TestAlerts)

@@ -448,6 +448,32 @@ void TestAlerts::aNoisySourceIsBatchedIntoOneDigest()
     QVERIFY2(after.contains(u"Closed as Ignored"_s), qPrintable(after));
     QVERIFY(after.contains(u"Brute force on vpn-3"_s)); // the other lines stay
     QCOMPARE(s.h.cards(Alerts).size(), 3);
+
+    // A line promoted from its menu: the case gets a card of its own beside the digest.
+    QString promoteBlock;
+    for (const QJsonValue &b : redrawn.blocks) {
+        const QString id = b.toObject().value(u"block_id"_s).toString();
+        if (id.contains(ids.at(3)))
+            promoteBlock = id;
+    }
+    QJsonObject promote = menu;
+    promote.insert(u"block_id"_s, promoteBlock);
+    promote.insert(u"selected_option"_s, QJsonObject{{u"text"_s, plainText(u"Promote"_s)},
+                                                     {u"value"_s, QString(Ids::Promote)}});
+    promote.insert(u"action_ts"_s, actionTs());
+    QCOMPARE(s.send(blockActions(Alice, redrawn, promote)).status, 200);
+    QVERIFY(s.settle());
+    QCOMPARE(s.submit(Alice, {}).status, 200);
+    const QString caseId = s.h.hive.alertJson(ids.at(3)).value(u"caseId"_s).toString();
+    QVERIFY(!caseId.isEmpty());
+    const QList<FakeSlack::PostedMessage> now = s.h.cards(Alerts);
+    QCOMPARE(now.size(), 4);
+    const QString number =
+        QString::number(s.h.hive.caseJson(caseId).value(u"number"_s).toInteger());
+    QVERIFY(QJsonDocument(now.last().blocks).toJson().contains((u"#"_s + number).toUtf8()));
+    const QString digestNow = QString::fromUtf8(QJsonDocument(now.at(2).blocks).toJson());
+    QVERIFY2(digestNow.contains(u"Promoted to case #"_s + number), qPrintable(digestNow));
+    QCOMPARE(s.h.journal().counts().failed, 0);
 }
 
 void TestAlerts::anAlertImportedInTheHive4FollowsItsCase()

@@ -1,5 +1,6 @@
 // Retention on real SQLite files: what goes, what stays, in what steps, and what it does to the
 // file's size. The manual clock ages events; nothing sleeps for days.
+#include "alerts/alertrecord.h"
 #include "core/caserecordjson.h"
 #include "journal/journal.h"
 #include "journal/journalretention.h"
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void settledEventsGoPendingAndFailedStay();
     void auditEntriesLiveAsLongAsTheirEvent();
     void cardsOfOpenCasesStay();
+    void cardsOfSettledAlertsGo();
     void keptPayloadReplacesTheContent();
     void zeroDaysKeepsEverything();
     void oldWriteMarksGo();
@@ -231,6 +233,32 @@ void TestJournalRetention::cardsOfOpenCasesStay()
     QVERIFY(m_journal->cards(u"~3"_s).isEmpty());
     for (const QString &kept : {u"~1"_s, u"~2"_s, u"~4"_s, u"~5"_s, u"~6"_s, u"~7"_s})
         QVERIFY2(m_journal->cards(kept).size() == 1, qPrintable(kept));
+}
+
+void TestJournalRetention::cardsOfSettledAlertsGo()
+{
+    const auto save = [this](const QString &alertId, const QString &stage,
+                             const QString &caseId = {}) {
+        AlertRecord alert;
+        alert.id = alertId;
+        alert.stage = stage;
+        AlertCardRef card{alertId, u"C1"_s, u"2."_s + alertId.mid(1), alertToStoredJson(alert)};
+        card.caseId = caseId;
+        return m_journal->saveAlertCard(card);
+    };
+    QVERIFY(save(u"~11"_s, u"New"_s));           // waits for triage: stays
+    QVERIFY(save(u"~12"_s, u"Closed"_s));        // ignored
+    QVERIFY(save(u"~13"_s, u"Imported"_s));      // merged
+    QVERIFY(save(u"~14"_s, u"New"_s, u"~40"_s)); // handed to its case
+    m_clock.advanceMs((RetentionDays + 1) * DayMs);
+    QVERIFY(save(u"~15"_s, u"Closed"_s)); // settled recently: stays
+
+    const PruneBatch removed = pruneAll(1); // a batch at a time, whatever the other tables hold
+    QCOMPARE(removed.cards, 3);
+    for (const QString &gone : {u"~12"_s, u"~13"_s, u"~14"_s})
+        QVERIFY2(m_journal->alertCards(gone).isEmpty(), qPrintable(gone));
+    for (const QString &kept : {u"~11"_s, u"~15"_s})
+        QVERIFY2(m_journal->alertCards(kept).size() == 1, qPrintable(kept));
 }
 
 void TestJournalRetention::keptPayloadReplacesTheContent()

@@ -1,5 +1,6 @@
 #include "alerts/alertrecord.h"
 
+#include "thehive/dialect.h"
 #include "thehive/hivejson.h"
 
 #include <QJsonArray>
@@ -36,11 +37,6 @@ QString stageOfTheHive4(const QString &status)
     if (status == "Ignored"_L1)
         return u"Closed"_s;
     return u"New"_s;
-}
-
-QString segment(const QString &id)
-{
-    return QString::fromLatin1(QUrl::toPercentEncoding(id));
 }
 
 } // namespace
@@ -121,22 +117,12 @@ AlertRecord alertFromStoredJson(const QByteArray &stored)
 
 QString alertUiUrl(const QUrl &uiBase, const AlertRecord &alert, const HiveVersion &version)
 {
-    if (alert.id.isEmpty() || !uiBase.isValid() || uiBase.isRelative())
+    if (alert.id.isEmpty())
         return {};
-    QUrl url = uiBase;
-    url.setQuery(QString());
-    url.setFragment(QString());
-    QString path = url.path();
-    while (path.endsWith(u'/'))
-        path.chop(1);
-    if (version.isTheHive4()) {
-        // TheHive 4 shows an alert in a dialog over its list: the list is the only address.
-        url.setPath(path + u"/index.html"_s);
-        url.setFragment(u"!/alert/list"_s);
-    } else {
-        url.setPath(path + u"/alerts/"_s + segment(alert.id) + u"/details"_s);
-    }
-    return url.toString(QUrl::FullyEncoded);
+    // TheHive 4 shows an alert in a dialog over its list: the list is the only address.
+    if (version.isTheHive4())
+        return theHivePageUrl(uiBase, u"/index.html"_s, u"!/alert/list"_s);
+    return theHivePageUrl(uiBase, u"/alerts/"_s + HiveRequests::segment(alert.id) + u"/details"_s);
 }
 
 } // namespace Bridge

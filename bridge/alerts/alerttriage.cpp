@@ -220,12 +220,12 @@ void AlertTriage::openForm(std::shared_ptr<Request> r)
                 this, ChoicesDeadlineMs, {}, [=](const QList<CaseTemplateChoice> &templates) {
                     open(buildPromoteModal(r->alert, templates, metadata));
                 });
-            return m_bridge.writer.readFor(r->login, HiveRequests::listCaseTemplates(TemplateLimit),
-                                           r->version, [once](const Verdict &v, bool) {
-                                               once(v.allowed()
-                                                        ? caseTemplatesFromJson(v.hive.json.array())
-                                                        : QList<CaseTemplateChoice>());
-                                           });
+            return m_bridge.writer.readFor(
+                r->login, HiveRequests::listCaseTemplates(TemplateLimit), r->version,
+                [once](const Verdict &read, bool) {
+                    once(read.allowed() ? caseTemplatesFromJson(read.hive.json.array())
+                                        : QList<CaseTemplateChoice>());
+                });
         }
         if (r->version.isTheHive4())
             return open(buildIgnoreModal(r->alert, {}, metadata));
@@ -237,10 +237,10 @@ void AlertTriage::openForm(std::shared_ptr<Request> r)
             });
         m_bridge.writer.readFor(
             r->login, AlertRequests::listAlertStatuses(), r->version,
-            [once](const Verdict &v, bool) {
+            [once](const Verdict &read, bool) {
                 const QList<AlertStatusChoice> listed =
-                    v.allowed() ? closedAlertStatusesFromJson(v.hive.json.array())
-                                : QList<AlertStatusChoice>();
+                    read.allowed() ? closedAlertStatusesFromJson(read.hive.json.array())
+                                   : QList<AlertStatusChoice>();
                 once(listed.isEmpty() ? predefinedClosedAlertStatuses() : listed);
             });
     });

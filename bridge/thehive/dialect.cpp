@@ -485,9 +485,9 @@ HiveError parseError(int httpStatus, const QByteArray &body)
     return error;
 }
 
-QString caseUiUrl(const QUrl &uiBase, const CaseRecord &record, const HiveVersion &version)
+QString theHivePageUrl(const QUrl &uiBase, const QString &page, const QString &fragment)
 {
-    if (record.id.isEmpty() || !uiBase.isValid() || uiBase.isRelative())
+    if (!uiBase.isValid() || uiBase.isRelative())
         return {};
     QUrl url = uiBase;
     url.setQuery(QString());
@@ -495,13 +495,20 @@ QString caseUiUrl(const QUrl &uiBase, const CaseRecord &record, const HiveVersio
     QString path = url.path();
     while (path.endsWith(u'/'))
         path.chop(1);
-    if (version.isTheHive4()) {
-        url.setPath(path + u"/index.html"_s);
-        url.setFragment(u"!/case/"_s + segment(record.id) + u"/details"_s);
-    } else {
-        url.setPath(path + u"/cases/"_s + segment(record.id) + u"/details"_s);
-    }
+    url.setPath(path + page);
+    if (!fragment.isEmpty())
+        url.setFragment(fragment);
     return url.toString(QUrl::FullyEncoded);
+}
+
+QString caseUiUrl(const QUrl &uiBase, const CaseRecord &record, const HiveVersion &version)
+{
+    if (record.id.isEmpty())
+        return {};
+    if (version.isTheHive4())
+        return theHivePageUrl(uiBase, u"/index.html"_s,
+                              u"!/case/"_s + segment(record.id) + u"/details"_s);
+    return theHivePageUrl(uiBase, u"/cases/"_s + segment(record.id) + u"/details"_s);
 }
 
 } // namespace Bridge

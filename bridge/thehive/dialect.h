@@ -148,6 +148,10 @@ struct HiveError
 /// TheHive 4 also answers 404 when the API user lacks the permission.
 HiveError parseError(int httpStatus, const QByteArray &body);
 
+/// A page of TheHive's UI: `<uiBase without query or trailing '/'><page>[#fragment]`. Empty when
+/// the base is not a valid absolute URL.
+QString theHivePageUrl(const QUrl &uiBase, const QString &page, const QString &fragment = {});
+
 /// Link to the case in TheHive's UI: TheHive 4 `<base>/index.html#!/case/<_id>/details`,
 /// TheHive 5 `<base>/cases/<_id>/details`. Empty when the case has no `_id` or the base is
 /// not a valid URL.

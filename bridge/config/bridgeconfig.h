@@ -42,8 +42,8 @@ struct RouteRule
     /// (TheHive 5; off unless asked for).
     bool threadToCase = false;
     RouteKind kind = RouteKind::Case;
-    QStringList sources; ///< alert routes: the alert's source is one of these; empty: any
-    QStringList types;   ///< alert routes: the alert's type is one of these; empty: any
+    QStringList sources{}; ///< alert routes: the alert's source is one of these; empty: any
+    QStringList types{};   ///< alert routes: the alert's type is one of these; empty: any
     /// Alert routes: at most this many cards a minute for one source; the alerts beyond share
     /// one digest message. 0: every alert its own card.
     int batchPerMinute = 0;

@@ -24,6 +24,7 @@ const QStringList kReadMethods{u"users.info"_s,
                                u"conversations.info"_s,
                                u"conversations.history"_s,
                                u"chat.getPermalink"_s,
+                               u"files.info"_s,
                                u"auth.test"_s};
 
 QJsonObject failure(const QString &code)
@@ -271,6 +272,8 @@ void FakeSlack::handle(const RecordedRequest &request, Reply &reply)
 {
     if (request.path.startsWith(u"/commands/"_s) && request.method == "POST")
         return answerResponseUrl(request, reply);
+    if (isDownloadPath(request.path) && request.method == "GET")
+        return answerDownload(request, reply);
     const QString method = request.path.startsWith(u"/api/"_s) ? request.path.mid(5) : QString();
     const bool isWrite = kWriteMethods.contains(method);
     if (!isWrite && !kReadMethods.contains(method))
@@ -340,6 +343,8 @@ void FakeSlack::handle(const RecordedRequest &request, Reply &reply)
         answer = userGroupMembers(args);
     else if (method == u"chat.getPermalink")
         answer = permalink(args);
+    else if (method == u"files.info")
+        answer = fileInfo(args);
     else
         answer = authTest();
 

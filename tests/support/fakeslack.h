@@ -28,7 +28,19 @@ namespace TestSupport {
 /// lists a channel's top-level messages after `oldest`, newest first, with their metadata only
 /// under include_all_metadata=true. A ts is the posting time, as Slack's is. Answers are the
 /// fixture shapes of tests/fixtures/slack/web-api with fields patched. Nothing is seeded: add
-/// channels and users first.
+/// channels, users and files first.
+///
+/// Files (file-facts.md C1–C3; docs.slack.dev/reference/objects/file-object): addFile() hosts
+/// one and gives its file object, whose url_private and url_private_download point here
+/// (/files-pri/<team>-<id>/[download/]<name>). `files.info` is a read method (`file`; needs
+/// files:read): file_not_found, file_deleted, a tombstone / hidden_by_limit file reduced to
+/// {id, mode}. A download (GET on those URLs, or the same under /files-origin) needs
+/// `Authorization: Bearer <bot token>` and files:read; without them Slack does not refuse but
+/// answers HTTP 200 with its HTML sign-in page, which is what the fake does (whatever the path).
+/// An authenticated download of an unknown, deleted, tombstoned or hidden file is 404;
+/// otherwise 200 with the file's mimetype and bytes (url_private_download adds
+/// Content-Disposition: attachment). redirectDownloadsTo() puts a 302 hop in front, as
+/// files.slack.com → files-origin.slack.com does.
 class FakeSlack final : public FakeHttpServer
 {
     Q_OBJECT
@@ -91,8 +103,33 @@ public:
     FakeSocketMode &enableSocketMode(const QString &appToken = QStringLiteral("xapp-1-sim"));
     FakeSocketMode *socketMode() { return m_socketMode.get(); }
 
+    /// A file `userId` uploaded (mode "hosted"), for a message's `files` array: returns its file
+    /// object (id "F0…", created/timestamp now, name and title, mimetype, filetype from the
+    /// extension, pretty_type, user, size, is_external false, is_public true, url_private,
+    /// url_private_download, permalink on the workspace URL auth.test reports,
+    /// permalink_public…). Call it after listen(): the URLs carry this server's port.
+    QJsonObject addFile(const QString &userId, const QString &name, const QByteArray &content,
+                        const QString &mimetype = QStringLiteral("application/octet-stream"));
+    /// The file object as a message shows it now: reduced to {id, mode} once tombstoned (or
+    /// deleted) or hidden_by_limit. Empty for an unknown id.
+    QJsonObject fileJson(const QString &id) const;
+    /// Changes a file's `mode`, e.g. "tombstone" (files.info: file_deleted) or
+    /// "hidden_by_limit" (free-plan limit; files.info: ok with {id, mode} only, no URLs). Either
+    /// makes downloads 404; other modes only change the field.
+    void setFileMode(const QString &id, const QString &mode);
+    /// Someone deletes the file: files.info answers file_deleted, downloads 404, and messages
+    /// show it as a tombstone.
+    void deleteFile(const QString &id);
+    /// From now on an authenticated download answers `302 Location: <base><its path>` (query
+    /// kept) instead of the bytes, as files.slack.com sends some to files-origin.slack.com.
+    /// Downloads under /files-origin on this fake never redirect, so
+    /// redirectDownloadsTo(baseUrl().resolved(QUrl("/files-origin"))) is a same-origin hop that
+    /// still needs the token. An empty QUrl turns it off.
+    void redirectDownloadsTo(const QUrl &base) { m_downloadRedirect = base; }
+
     /// The app loses a scope: methods that need it answer missing_scope (only channels:history,
-    /// which conversations.history needs, is checked).
+    /// which conversations.history needs, and files:read, which files.info and downloads need,
+    /// are checked).
     void revokeScope(const QString &scope) { m_revokedScopes.append(scope); }
 
     /// From now on, calls over Slack's rate limits are answered as Slack does: HTTP 429,
@@ -115,6 +152,12 @@ private:
         QString id;
         QString name;
         QString email;
+    };
+    struct HostedFile
+    {
+        QJsonObject fields; ///< the file object without its URLs (they follow baseUrl())
+        QByteArray content;
+        bool deleted = false;
     };
 
     QJsonObject fixture(const QString &name) const;
@@ -140,6 +183,12 @@ private:
     QJsonObject permalink(const QJsonObject &args) const;
     QJsonObject history(const QJsonObject &args) const;
     QJsonObject userGroupMembers(const QJsonObject &args) const;
+    // Files (fakeslackfiles.cpp)
+    QString workspaceUrl() const;
+    QJsonObject renderFile(const HostedFile &file) const;
+    QJsonObject fileInfo(const QJsonObject &args) const;
+    static bool isDownloadPath(const QString &path);
+    void answerDownload(const RecordedRequest &request, Reply &reply) const;
     QJsonObject renderUser(const User &user, const QString &fixtureName) const;
     QJsonObject renderChannel(const Channel &channel, const QJsonObject &shape) const;
     QJsonObject renderView(const QJsonObject &requested, const QJsonObject &base);
@@ -162,6 +211,9 @@ private:
     QList<QJsonObject> m_views;
     qint64 m_lastTsMicros = 0;
     QStringList m_revokedScopes;
+    QHash<QString, HostedFile> m_files; ///< by id
+    int m_fileCounter = 0;
+    QUrl m_downloadRedirect;
     int m_viewCounter = 0;
     int m_hashCounter = 0;
     mutable QHash<QString, QJsonObject> m_fixtures;

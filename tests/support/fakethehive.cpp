@@ -1,4 +1,5 @@
 #include "fakethehive.h"
+#include "multipartform.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -251,6 +252,8 @@ void FakeTheHive::handle(const RecordedRequest &request, Reply &reply)
             action = [&] { postTask(request, parts[1], v1, reply); };
         else if (n == 3 && parts[2] == u"comment" && method == "POST" && v1 && !th4)
             action = [&] { postComment(request, parts[1], reply); };
+        else if (n == 3 && parts[2] == u"attachments" && method == "POST" && v1 && !th4)
+            action = [&] { postCaseAttachments(request, parts[1], reply); };
     } else if (head == u"task" && v1) {
         if (n == 3 && parts[2] == u"log" && method == "POST")
             action = [&] { postTaskLog(request, parts[1], true, reply); };
@@ -283,6 +286,13 @@ void FakeTheHive::handle(const RecordedRequest &request, Reply &reply)
         reply.setJson(error(u"NotFound"_s,
                             u"No route for "_s + QString::fromLatin1(method) + u' ' + request.path),
                       404);
+        return;
+    }
+    // Play's body parser runs before the action (and its authentication): a multipart body
+    // over maxDiskBuffer never reaches it.
+    if (m_maxUploadBytes > 0 && request.body.size() > m_maxUploadBytes &&
+        isMultipartFormData(request.header("Content-Type"))) {
+        reply.setJson(error(u"Unknown"_s, u"Request Entity Too Large"_s), 413);
         return;
     }
     const QString caller = authenticate(request);
@@ -413,8 +423,13 @@ void FakeTheHive::postTaskLog(const RecordedRequest &request, const QString &tas
                               Reply &reply)
 {
     QJsonObject body;
-    if (!jsonBody(request, &body))
+    QList<FormPart> files; // multipart only: the log's files
+    if (isMultipartFormData(request.header("Content-Type"))) {
+        if (!readLogForm(request, &body, &files))
+            return reply.setJson(error(u"BadRequest"_s, u"Invalid multipart body"_s), 400);
+    } else if (!jsonBody(request, &body)) {
         return reply.setJson(error(u"BadRequest"_s, u"Invalid Json"_s), 400);
+    }
     QString caseId;
     if (!findTask(taskId, &caseId) || findVisibleCase(caseId).isEmpty())
         return reply.setJson(error(u"NotFoundError"_s, u"Task not found"_s), 404);
@@ -426,11 +441,19 @@ void FakeTheHive::postTaskLog(const RecordedRequest &request, const QString &tas
             error(u"AttributeCheckingError"_s, u"[Attribute message is missing]"_s), 400);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QString id = nextId();
-    const QJsonObject log{
-        {u"_id"_s, id},          {u"taskId"_s, taskId},
-        {u"message"_s, message}, {u"date"_s, body.value(u"startDate"_s).toInteger(now)},
-        {u"owner"_s, m_caller},  {u"createdBy"_s, m_caller},
-        {u"createdAt"_s, now}};
+    QJsonObject log{{u"_id"_s, id},          {u"taskId"_s, taskId},
+                    {u"message"_s, message}, {u"date"_s, body.value(u"startDate"_s).toInteger(now)},
+                    {u"owner"_s, m_caller},  {u"createdBy"_s, m_caller},
+                    {u"createdAt"_s, now}};
+    // TheHive 4 links at most one file to a log; TheHive 5 any number, listed in its answer.
+    QJsonArray attachments;
+    if (isTheHive4() && !files.isEmpty()) {
+        log.insert(u"attachment"_s, storeAttachment(files.constLast(), files.constLast().fileName));
+    } else if (!files.isEmpty()) {
+        for (const FormPart &file : std::as_const(files))
+            attachments.append(storeOutputAttachment(file, file.fileName));
+        log.insert(u"attachments"_s, attachments);
+    }
     m_logs[caseId].append(log);
     if (v1) {
         reply.setJson(QJsonObject{{u"_id"_s, id},
@@ -440,7 +463,7 @@ void FakeTheHive::postTaskLog(const RecordedRequest &request, const QString &tas
                                   {u"message"_s, message},
                                   {u"date"_s, log.value(u"date"_s)},
                                   {u"owner"_s, m_caller},
-                                  {u"attachments"_s, QJsonArray()},
+                                  {u"attachments"_s, attachments},
                                   {u"extraData"_s, QJsonObject()}},
                       201);
     } else {
@@ -568,6 +591,12 @@ void FakeTheHive::postQuery(const RecordedRequest &request, Reply &reply) const
             list = {};
             for (const QJsonObject &comment : m_comments.value(caseId))
                 list.append(comment);
+            isList = true;
+        } else if (name == u"attachments" && !caseId.isEmpty() && taskId.isEmpty() &&
+                   !isTheHive4()) {
+            list = {};
+            for (const QJsonObject &attachment : m_caseAttachments.value(caseId))
+                list.append(attachment);
             isList = true;
         } else if (name == u"getTask") {
             taskId = op.value(u"idOrName"_s).toString();

@@ -12,6 +12,8 @@
 
 namespace TestSupport {
 
+struct FormPart;
+
 /// A stateful TheHive 4 or 5 on 127.0.0.1, answering the REST routes HiveSlack uses with the
 /// shapes of shared/docs/thehive-api.md (§2, §3) and generating webhook payloads (§1.7).
 ///
@@ -19,14 +21,35 @@ namespace TestSupport {
 /// - TheHive 5: GET /api/v1/status/public, /api/status, /api/v1/status; GET|PATCH (204)
 ///   /api/v1/case/{idOrNumber}; POST /api/v1/case/{id}/task|comment (201);
 ///   POST /api/v1/case (201, as InputCreateCase: `caseTemplate`, `assignee`);
-///   POST /api/v1/task/{id}/log (201); PATCH /api/v1/task/{id} (204); GET
-///   /api/v1/user/{login|current}; POST /api/v1/query. The deprecated v0 routes answer 404.
+///   POST /api/v1/task/{id}/log (201; JSON, or multipart `_json` + repeated file part
+///   `attachments`, listed in the answer); POST /api/v1/case/{idOrNumber}/attachments (201,
+///   see "Attachments"); PATCH /api/v1/task/{id} (204); GET /api/v1/user/{login|current};
+///   POST /api/v1/query. The deprecated v0 routes answer 404.
 /// - TheHive 4: GET /api/status, /api/v1/status; GET|PATCH (200 + case) /api/case/{idOrNumber};
 ///   POST /api/case and /api/v1/case (201; assignee `user`, template `template` in v0 and
 ///   `caseTemplate` in v1; no assignee means the creator; 403 / 404 without manageCase);
-///   POST /api/case/{id}/task (201); POST /api/case/task/{id}/log (201); PATCH /api/case/task/{id};
-///   GET /api/user/{login|current}; plus the v1 case GET/PATCH (204), task log/PATCH, user and
-///   query routes. Like the real one it has no case comments and no /api/v1/status/public (404).
+///   POST /api/case/{id}/task (201); POST /api/case/task/{id}/log (201; JSON, or multipart, see
+///   "Attachments"); PATCH /api/case/task/{id}; GET /api/user/{login|current}; plus the v1 case
+///   GET/PATCH (204), task log/PATCH, user and query routes. Like the real one it has no case
+///   comments, no case attachments and no /api/v1/status/public (404 "No route").
+///
+/// Attachments (file-facts.md A1–A4, B1–B4). Contents are stored by their hex SHA-256 and every
+/// attachment carries `hashes` [SHA-256, SHA-1, MD5] and `id` = the SHA-256, as TheHive 4 does
+/// (for TheHive 5 the algorithms are unconfirmed; the fake assumes the same).
+/// - TheHive 5: POST /api/v1/case/{idOrNumber}/attachments, multipart/form-data with one file
+///   part `attachments` per file. Not multipart, or no such file part: 400 BadRequest; unknown
+///   or invisible case: 404; the caller needs manageCase/update (5.0: manageCase), else 403.
+///   Each file becomes an OutputAttachment {_id, _type "Attachment", _createdBy, _createdAt,
+///   name, hashes, size, contentType, id, path "", extraData {}}; a name the case already has is
+///   renamed "name (1).ext", "name (2).ext"… (5.1.6+ renames; its scheme is unknown, this one is
+///   the fake's). Answer: 201 {"attachments":[…]}. The query's `attachments` lists them.
+/// - TheHive 4: a task log (v0 or v1 route) also takes multipart: the `_json` part's keys, other
+///   data parts as fields, and the last file part `attachment` (one file per log), stored as
+///   the log's `attachment` {name, hashes, size, contentType, id}. The 201 answer leaves it out
+///   (LogCtrl renders RichLog(log, Nil)); the query's `logs` and taskLogs() show it.
+/// - setMaxUploadBytes(): Play's maxDiskBuffer. A larger multipart body, on any route, is
+///   answered 413 {"type":"Unknown","message":"Request Entity Too Large"} on any known route,
+///   before authentication (Play parses the body before the action runs); nothing is stored.
 ///
 /// Alert routes (permissions-alerts-socket-facts.md "alerts and tasks"; unknown alert: 404
 /// NotFoundError "Alert not found"; an alert is found by `_id` or by its name
@@ -58,9 +81,9 @@ namespace TestSupport {
 ///   400 BadRequest "Alert is already imported" for a linked alert.
 ///
 /// The query API knows listUser, listCase, listCaseTemplate, listTask, getCase{idOrName}, tasks,
-/// comments (TheHive 5), getTask{idOrName}, logs, assignableUsers, listAlert, getAlert{idOrName}
-/// (v1 alerts; TheHive 4 filters on its computed `status` too), listAlertStatus (TheHive 5: the
-/// predefined statuses as OutputAlertStatus), filter (_and, _or, _not, _any,
+/// comments and attachments (TheHive 5), getTask{idOrName}, logs, assignableUsers, listAlert,
+/// getAlert{idOrName} (v1 alerts; TheHive 4 filters on its computed `status` too), listAlertStatus
+/// (TheHive 5: the predefined statuses as OutputAlertStatus), filter (_and, _or, _not, _any,
 /// _eq/_is, _in, _like with "*" wildcards ignoring case, _gte/_gt/_lte/_lt), sort,
 /// page{from,to,extraData} (extraData "caseId" on tasks, as TheHive's TaskRenderer) and count (a
 /// bare number).
@@ -86,10 +109,11 @@ namespace TestSupport {
 /// Writes are checked against the caller's permissions, reads (GET, query) are not:
 /// case PATCH needs manageCase/update (5; a PATCH reopening a Closed case needs
 /// manageCase/reopen instead, plus update for any other field) or manageCase (4); task create,
-/// PATCH and log need manageTask; a TheHive 5 comment needs manageComment. TheHive 5 refuses
-/// with 403 AuthorizationError; TheHive 4 filters by permission first, so the case or task
-/// looks missing (404 NotFoundError "Case not found" / "Task not found"). Writes record the
-/// caller as `_updatedBy` / `_createdBy` / `createdBy`, so webhookFor() names it as the actor.
+/// PATCH and log need manageTask; a TheHive 5 comment needs manageComment, a case attachment
+/// manageCase/update (5.0: manageCase). TheHive 5 refuses with 403 AuthorizationError;
+/// TheHive 4 filters by permission first, so the case or task looks missing (404
+/// NotFoundError "Case not found" / "Task not found"). Writes record the caller as
+/// `_updatedBy` / `_createdBy` / `createdBy`, so webhookFor() names it as the actor.
 /// Alerts: TheHive 5 promote and merge need manageAlert/import, PATCH manageAlert/update, plus
 /// manageAlert/reopen (5.2+) to take a Closed alert back to New/InProgress or an InProgress one
 /// back to New; 5.0 has the single manageAlert. They refuse with 403 like the case routes. TheHive
@@ -185,8 +209,19 @@ public:
     /// The TheHive 5 webhook body (audit) of a comment's creation: objectType Comment, rootId
     /// and context the case, object the comment.
     QJsonObject commentWebhook(const QString &caseIdOrNumber, const QJsonObject &comment) const;
-    /// Task logs written on any task of the case ({_id, taskId, message, …}).
+    /// Task logs written on any task of the case ({_id, taskId, message, …}; TheHive 4: with
+    /// `attachment` when the log has a file, TheHive 5: `attachments`).
     QList<QJsonObject> taskLogs(const QString &caseIdOrNumber) const;
+    /// TheHive 5 case attachments in upload order, as POST …/attachments answered them
+    /// (OutputAttachment). Empty for an unknown case.
+    QList<QJsonObject> caseAttachments(const QString &caseIdOrNumber) const;
+    /// The bytes of any stored attachment (case or task log) by its hex SHA-256 (its `id`);
+    /// empty when none has it.
+    QByteArray attachmentContent(const QString &sha256Hex) const;
+    /// Play's play.http.parser.maxDiskBuffer: a multipart body of more bytes is answered 413
+    /// {"type":"Unknown","message":"Request Entity Too Large"} and nothing is stored. 0 (the
+    /// default) is no limit.
+    void setMaxUploadBytes(qint64 bytes) { m_maxUploadBytes = bytes; }
 
     /// A webhook body for a case event, as this TheHive version sends it: the TheHive 5
     /// version-1 audit shape, or the TheHive 4 version-0 shape. `details` defaults to the full
@@ -259,6 +294,20 @@ private:
     void postQuery(const RecordedRequest &request, Reply &reply) const;
     /// Refuses a write the caller may not do, the way this version does.
     void refuse(const QString &operation, const QString &entity, Reply &reply) const;
+
+    // Attachments (fakethehiveattachments.cpp)
+    void postCaseAttachments(const RecordedRequest &request, const QString &idOrNumber,
+                             Reply &reply);
+    /// A multipart task log: `fields` gets the `_json` part's keys and the other data parts;
+    /// `files` the file parts this version reads as the log's files (TheHive 4: the last
+    /// `attachment`; 5: every `attachments`). False for a malformed body.
+    bool readLogForm(const RecordedRequest &request, QJsonObject *fields,
+                     QList<FormPart> *files) const;
+    /// Stores a file's bytes (content-addressed) and returns TheHive 4's attachment JSON:
+    /// {name, hashes [sha256, sha1, md5], size, contentType, id (the sha256)}.
+    QJsonObject storeAttachment(const FormPart &file, const QString &name);
+    /// TheHive 5's OutputAttachment of a file stored now by the caller.
+    QJsonObject storeOutputAttachment(const FormPart &file, const QString &name);
 
     // Alerts (fakethehivealerts.cpp)
     void getAlert(const QString &idOrName, bool v1, Reply &reply) const;
@@ -352,6 +401,10 @@ private:
     QStringList m_alertOrder;
     QString m_requestIdPrefix;
     mutable int m_requestCounter = 0;
+
+    QHash<QString, QList<QJsonObject>> m_caseAttachments; ///< case _id → TheHive 5 attachments
+    QHash<QString, QByteArray> m_attachmentContent;       ///< hex SHA-256 → bytes
+    qint64 m_maxUploadBytes = 0;                          ///< 0: no limit
 };
 
 } // namespace TestSupport

@@ -37,6 +37,7 @@ SlackRateLimiter::Budget SlackRateLimiter::tierOf(const QString &method) const
         {u"views.open"_s, 4},
         {u"views.update"_s, 4},
         {u"users.info"_s, 4},
+        {u"files.info"_s, 4},
         {u"auth.test"_s, 4},
     };
     switch (tiers.value(method, 3)) {

@@ -2,9 +2,12 @@
 #include "fakethehive.h"
 #include "manualclock.h"
 #include "memorysecretstore.h"
+#include "multipartform.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHttpMultiPart>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -26,8 +29,47 @@ struct Answer
     QNetworkReply::NetworkError error = QNetworkReply::NoError;
     QByteArray body;
     QByteArray retryAfter;
+    QList<QNetworkReply::RawHeaderPair> headers;
     QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    QJsonArray array() const { return QJsonDocument::fromJson(body).array(); }
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const auto &[key, value] : headers) {
+            if (key.compare(name, Qt::CaseInsensitive) == 0)
+                return value;
+        }
+        return {};
+    }
 };
+
+const QByteArray kBoundary = "hiveslack-test-7f3a";
+const QByteArray kFormType = "multipart/form-data; boundary=" + kBoundary;
+
+/// A multipart/form-data body of these parts (each its headers, a blank line and its bytes).
+QByteArray formBody(const QList<QByteArray> &parts, const QByteArray &boundary = kBoundary)
+{
+    QByteArray body;
+    for (const QByteArray &part : parts)
+        body += "--" + boundary + "\r\n" + part + "\r\n";
+    return body + "--" + boundary + "--\r\n";
+}
+
+QByteArray dataPart(const QByteArray &name, const QByteArray &data)
+{
+    return "Content-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + data;
+}
+
+QByteArray filePart(const QByteArray &name, const QByteArray &fileName,
+                    const QByteArray &contentType, const QByteArray &data)
+{
+    return "Content-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName +
+           "\"\r\nContent-Type: " + contentType + "\r\n\r\n" + data;
+}
+
+QString hexHash(const QByteArray &data, QCryptographicHash::Algorithm algorithm)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(data, algorithm).toHex());
+}
 
 QJsonObject fixtureObject(const QString &relative)
 {
@@ -72,7 +114,13 @@ private:
             request.setRawHeader(name, value);
         if (!body.isEmpty())
             request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-        std::unique_ptr<QNetworkReply> reply(m_nam.sendCustomRequest(request, verb, body));
+        return finish(m_nam.sendCustomRequest(request, verb, body));
+    }
+
+    /// Waits for the reply and takes it over.
+    static Answer finish(QNetworkReply *sent)
+    {
+        std::unique_ptr<QNetworkReply> reply(sent);
         QSignalSpy finished(reply.get(), &QNetworkReply::finished);
         if (!reply->isFinished())
             finished.wait(5000);
@@ -81,7 +129,33 @@ private:
         answer.error = reply->error();
         answer.body = reply->readAll();
         answer.retryAfter = reply->rawHeader("Retry-After");
+        answer.headers = reply->rawHeaderPairs();
         return answer;
+    }
+
+    /// A GET like a file download: Qt's default redirect policy (which follows, keeping
+    /// Authorization), or none, to see the 302 itself.
+    Answer download(const QUrl &url, const QByteArray &authorization, bool followRedirects = true)
+    {
+        QNetworkRequest request(url);
+        if (!authorization.isEmpty())
+            request.setRawHeader("Authorization", authorization);
+        if (!followRedirects)
+            request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                                 QNetworkRequest::ManualRedirectPolicy);
+        return finish(m_nam.get(request));
+    }
+
+    /// A multipart/form-data POST with the test TheHive key.
+    Answer hiveForm(const FakeTheHive &server, const QString &path, const QList<QByteArray> &parts)
+    {
+        return call("POST", at(server, path), formBody(parts), "Bearer k", kFormType);
+    }
+
+    /// A TheHive query with the test key; its answer.
+    Answer hiveQuery(const FakeTheHive &server, const QJsonArray &operations)
+    {
+        return hiveCall(server, "POST", u"/api/v1/query"_s, {{u"query"_s, operations}});
     }
 
     static QUrl at(const FakeHttpServer &server, const QString &pathAndQuery)
@@ -1196,6 +1270,254 @@ private Q_SLOTS:
         }
     }
 
+    void theHive5CaseAttachments()
+    {
+        FakeTheHive hive(u"5.2.9"_s, u"k"_s);
+        QVERIFY(hive.listen());
+        hive.enableHeaderAuth();
+        const QString rita = u"rita@soc.example"_s;
+        hive.addUser(rita, u"Rita"_s, {}, false, u"read-only"_s);
+        const QJsonObject added = hive.addCase();
+        const QString id = added.value(u"_id"_s).toString();
+        const QString path = u"/api/v1/case/"_s + id + u"/attachments"_s;
+        const QByteArray ioc = "1.2.3.4\n";
+        const QByteArray mail = "From: x@y\r\n\r\nhello";
+
+        // Two files in one request, the way thehive4py sends them.
+        Answer a = hiveForm(hive, path,
+                            {filePart("attachments", "ioc.txt", "text/plain", ioc),
+                             filePart("attachments", "mail.eml", "message/rfc822", mail)});
+        QCOMPARE(a.status, 201);
+        const QJsonArray stored = a.json().value(u"attachments"_s).toArray();
+        QCOMPARE(stored.size(), 2);
+        const QJsonObject first = stored[0].toObject();
+        QCOMPARE(first.value(u"_type"_s).toString(), u"Attachment"_s);
+        QVERIFY(first.value(u"_id"_s).toString().startsWith(u'~'));
+        QCOMPARE(first.value(u"_createdBy"_s).toString(), hive.apiUserLogin());
+        QVERIFY(first.value(u"_createdAt"_s).toInteger() > 0);
+        QCOMPARE(first.value(u"name"_s).toString(), u"ioc.txt"_s);
+        QCOMPARE(first.value(u"size"_s).toInt(), ioc.size());
+        QCOMPARE(first.value(u"contentType"_s).toString(), u"text/plain"_s);
+        const QString sha256 = hexHash(ioc, QCryptographicHash::Sha256);
+        QCOMPARE(first.value(u"hashes"_s).toArray(),
+                 QJsonArray({sha256, hexHash(ioc, QCryptographicHash::Sha1),
+                             hexHash(ioc, QCryptographicHash::Md5)}));
+        QCOMPARE(first.value(u"id"_s).toString(), sha256);
+        QCOMPARE(first.value(u"path"_s).toString(), QString());
+        QCOMPARE(first.value(u"extraData"_s).toObject(), QJsonObject());
+        QCOMPARE(stored[1][u"contentType"_s].toString(), u"message/rfc822"_s);
+        QCOMPARE(hive.attachmentContent(sha256), ioc);
+        QCOMPARE(hive.attachmentContent(stored[1][u"id"_s].toString()), mail);
+        QCOMPARE(hive.caseAttachments(id).size(), 2);
+
+        // A name the case has is renamed; the case may be named by its number.
+        const QString byNumber = u"/api/v1/case/"_s +
+                                 QString::number(added.value(u"number"_s).toInt()) +
+                                 u"/attachments"_s;
+        a = hiveForm(hive, byNumber,
+                     {filePart("attachments", "ioc.txt", "text/plain", "other"),
+                      filePart("attachments", "ioc.txt", "text/plain", "third")});
+        QCOMPARE(a.status, 201);
+        QCOMPARE(a.json()[u"attachments"_s][0][u"name"_s].toString(), u"ioc (1).txt"_s);
+        QCOMPARE(a.json()[u"attachments"_s][1][u"name"_s].toString(), u"ioc (2).txt"_s);
+
+        // Qt's own encoder, with a raw UTF-8 file name.
+        auto *form = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+        QHttpPart part;
+        part.setRawHeader("Content-Disposition",
+                          u"form-data; name=\"attachments\"; filename=\"résumé.pdf\""_s.toUtf8());
+        part.setRawHeader("Content-Type", "application/pdf");
+        part.setBody("%PDF");
+        form->append(part);
+        QNetworkRequest request(at(hive, path));
+        request.setRawHeader("Authorization", "Bearer k");
+        a = finish(m_nam.post(request, form));
+        delete form;
+        QCOMPARE(a.status, 201);
+        QCOMPARE(a.json()[u"attachments"_s][0][u"name"_s].toString(), u"résumé.pdf"_s);
+        QCOMPARE(a.json()[u"attachments"_s][0][u"contentType"_s].toString(), u"application/pdf"_s);
+
+        // Refusals: nothing stored.
+        const qsizetype count = hive.caseAttachments(id).size();
+        QCOMPARE(count, 5);
+        a = call("POST", at(hive, path),
+                 formBody({filePart("attachments", "x", "text/plain", "x")}), {}, kFormType,
+                 {{"X-USER", rita.toUtf8()}});
+        QCOMPARE(a.status, 403);
+        QCOMPARE(typeOf(a), u"AuthorizationError"_s);
+        a = hiveForm(hive, u"/api/v1/case/~999/attachments"_s,
+                     {filePart("attachments", "x", "text/plain", "x")});
+        QCOMPARE(a.status, 404);
+        QCOMPARE(a.json().value(u"message"_s).toString(), u"Case not found"_s);
+        a = hiveCall(hive, "POST", path, {{u"attachments"_s, QJsonArray()}});
+        QCOMPARE(a.status, 400);
+        QCOMPARE(typeOf(a), u"BadRequest"_s);
+        a = hiveForm(
+            hive, path,
+            {dataPart("attachments", "x"), filePart("attachment", "x", "text/plain", "x")});
+        QCOMPARE(a.status, 400);
+        QCOMPARE(typeOf(a), u"BadRequest"_s);
+        QCOMPARE(hive.caseAttachments(id).size(), count);
+
+        // The query lists them, with filter, sort and page.
+        const QJsonObject getCase{{u"_name"_s, u"getCase"_s}, {u"idOrName"_s, id}};
+        const QJsonObject attachments{{u"_name"_s, u"attachments"_s}};
+        a = hiveQuery(hive, {getCase, attachments});
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.array().size(), 5);
+        QCOMPARE(a.array()[0].toObject(), first);
+        const QJsonObject filter{
+            {u"_name"_s, u"filter"_s},
+            {u"_like"_s, QJsonObject{{u"_field"_s, u"name"_s}, {u"_value"_s, u"ioc*"_s}}}};
+        const QJsonObject sort{{u"_name"_s, u"sort"_s},
+                               {u"_fields"_s, QJsonArray{QJsonObject{{u"name"_s, u"desc"_s}}}}};
+        const QJsonObject page{{u"_name"_s, u"page"_s}, {u"from"_s, 0}, {u"to"_s, 2}};
+        a = hiveQuery(hive, {getCase, attachments, filter, sort, page});
+        QCOMPARE(a.array().size(), 2);
+        QCOMPARE(a.array()[0][u"name"_s].toString(), u"ioc.txt"_s);
+        QCOMPARE(a.array()[1][u"name"_s].toString(), u"ioc (2).txt"_s);
+
+        // A TheHive 5 task log takes repeated `attachments` and lists them in its answer.
+        const QString taskId =
+            hiveCall(hive, "POST", u"/api/v1/case/"_s + id + u"/task"_s, {{u"title"_s, u"t"_s}})
+                .json()
+                .value(u"_id"_s)
+                .toString();
+        a = hiveForm(hive, u"/api/v1/task/"_s + taskId + u"/log"_s,
+                     {dataPart("_json", R"({"message":"two files"})"),
+                      filePart("attachments", "a.txt", "text/plain", "a"),
+                      filePart("attachments", "b.txt", "text/plain", "b")});
+        QCOMPARE(a.status, 201);
+        QCOMPARE(a.json().value(u"message"_s).toString(), u"two files"_s);
+        QCOMPARE(a.json().value(u"attachments"_s).toArray().size(), 2);
+        QCOMPARE(a.json()[u"attachments"_s][1][u"name"_s].toString(), u"b.txt"_s);
+        QCOMPARE(hive.caseAttachments(id).size(), count); // not case attachments
+
+        // Play's maxDiskBuffer: 413 before anything, authentication included.
+        hive.setMaxUploadBytes(200);
+        const QByteArray big(300, 'z');
+        a = hiveForm(hive, path, {filePart("attachments", "big.bin", "application/zip", big)});
+        QCOMPARE(a.status, 413);
+        QCOMPARE(a.json(), QJsonObject({{u"type"_s, u"Unknown"_s},
+                                        {u"message"_s, u"Request Entity Too Large"_s}}));
+        a = call("POST", at(hive, path),
+                 formBody({filePart("attachments", "big.bin", "application/zip", big)}), {},
+                 kFormType);
+        QCOMPARE(a.status, 413);
+        QCOMPARE(hive.caseAttachments(id).size(), count);
+        QVERIFY(hive.attachmentContent(hexHash(big, QCryptographicHash::Sha256)).isEmpty());
+        QCOMPARE(hiveForm(hive, path, {filePart("attachments", "s", "text/plain", "s")}).status,
+                 201);
+        hive.setMaxUploadBytes(0);
+        QCOMPARE(hiveForm(hive, path, {filePart("attachments", "big.bin", "a/b", big)}).status,
+                 201);
+
+        // TheHive 5.0 had the single manageCase.
+        FakeTheHive five0(u"5.0.7"_s, u"k"_s);
+        QVERIFY(five0.listen());
+        five0.setProfilePermissions(u"coarse"_s, {u"manageCase"_s});
+        five0.setApiUserProfile(u"coarse"_s);
+        const QString path50 =
+            u"/api/v1/case/"_s + five0.addCase().value(u"_id"_s).toString() + u"/attachments"_s;
+        const QList<QByteArray> one{filePart("attachments", "x.txt", "text/plain", "x")};
+        QCOMPARE(hiveForm(five0, path50, one).status, 201);
+        five0.setProfilePermissions(u"coarse"_s, {u"manageTask"_s});
+        QCOMPARE(hiveForm(five0, path50, one).status, 403);
+    }
+
+    void theHive4HasNoCaseAttachments()
+    {
+        FakeTheHive hive(u"4.1.24"_s, u"k"_s);
+        QVERIFY(hive.listen());
+        const QString id = hive.addCase().value(u"_id"_s).toString();
+        const QList<QByteArray> parts{filePart("attachments", "x.txt", "text/plain", "x")};
+        for (const QString &prefix : {u"/api/v1/case/"_s, u"/api/case/"_s}) {
+            const Answer a = hiveForm(hive, prefix + id + u"/attachments"_s, parts);
+            QCOMPARE(a.status, 404);
+            QCOMPARE(typeOf(a), u"NotFound"_s);
+            QVERIFY(a.json().value(u"message"_s).toString().startsWith(u"No route"_s));
+        }
+        const QJsonObject getCase{{u"_name"_s, u"getCase"_s}, {u"idOrName"_s, id}};
+        QCOMPARE(hiveQuery(hive, {getCase, QJsonObject{{u"_name"_s, u"attachments"_s}}}).status,
+                 400);
+        QVERIFY(hive.caseAttachments(id).isEmpty());
+    }
+
+    void theHive4TaskLogAttachment()
+    {
+        FakeTheHive hive(u"4.1.24"_s, u"k"_s);
+        QVERIFY(hive.listen());
+        const QString id = hive.addCase().value(u"_id"_s).toString();
+        const QString taskId =
+            hiveCall(hive, "POST", u"/api/case/"_s + id + u"/task"_s, {{u"title"_s, u"t"_s}})
+                .json()
+                .value(u"_id"_s)
+                .toString();
+        const QString logPath = u"/api/case/task/"_s + taskId + u"/log"_s;
+        const QByteArray pdf = "%PDF-1.4 report";
+
+        // `_json` + file part `attachment`, as TheHive 4's docs show with curl.
+        Answer a =
+            hiveForm(hive, logPath,
+                     {dataPart("_json", R"({"message":"From Slack","startDate":1700000000000})"),
+                      filePart("attachment", "report.pdf", "application/pdf", pdf)});
+        QCOMPARE(a.status, 201);
+        QCOMPARE(a.json().value(u"message"_s).toString(), u"From Slack"_s);
+        QCOMPARE(a.json().value(u"startDate"_s).toInteger(), 1700000000000);
+        QCOMPARE(a.json().value(u"_type"_s).toString(), u"case_task_log"_s);
+        QVERIFY(!a.json().contains(u"attachment"_s)); // RichLog(log, Nil)
+        QVERIFY(!a.json().contains(u"attachments"_s));
+        const QString logId = a.json().value(u"_id"_s).toString();
+
+        const QString sha256 = hexHash(pdf, QCryptographicHash::Sha256);
+        const QJsonObject expected{
+            {u"name"_s, u"report.pdf"_s},
+            {u"hashes"_s, QJsonArray{sha256, hexHash(pdf, QCryptographicHash::Sha1),
+                                     hexHash(pdf, QCryptographicHash::Md5)}},
+            {u"size"_s, pdf.size()},
+            {u"contentType"_s, u"application/pdf"_s},
+            {u"id"_s, sha256}};
+        const QJsonObject getTask{{u"_name"_s, u"getTask"_s}, {u"idOrName"_s, taskId}};
+        const QJsonObject logs{{u"_name"_s, u"logs"_s}};
+        a = hiveQuery(hive, {getTask, logs});
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.array().size(), 1);
+        QCOMPARE(a.array()[0][u"_id"_s].toString(), logId);
+        QCOMPARE(a.array()[0][u"attachment"_s].toObject(), expected);
+        QCOMPARE(hive.taskLogs(id).value(0).value(u"attachment"_s).toObject(), expected);
+        QCOMPARE(hive.attachmentContent(sha256), pdf);
+
+        // `message` as a plain field; two `attachment` parts: the last one is the log's.
+        a = hiveForm(hive, logPath,
+                     {dataPart("message", "two"),
+                      filePart("attachment", "a.txt", "text/plain", "a"),
+                      filePart("attachment", "b.txt", "text/plain", "b")});
+        QCOMPARE(a.status, 201);
+        QCOMPARE(hive.taskLogs(id).value(1).value(u"message"_s).toString(), u"two"_s);
+        QCOMPARE(hive.taskLogs(id).value(1)[u"attachment"_s][u"name"_s].toString(), u"b.txt"_s);
+        // A file part under another name is no attachment.
+        a = hiveForm(hive, logPath,
+                     {dataPart("_json", R"({"message":"none"})"),
+                      filePart("attachments", "c.txt", "text/plain", "c")});
+        QCOMPARE(a.status, 201);
+        QVERIFY(!hive.taskLogs(id).value(2).contains(u"attachment"_s));
+        // Still a message is required, and a JSON body works as before.
+        a = hiveForm(hive, logPath, {filePart("attachment", "d.txt", "text/plain", "d")});
+        QCOMPARE(a.status, 400);
+        QCOMPARE(typeOf(a), u"AttributeCheckingError"_s);
+        a = hiveCall(hive, "POST", logPath, {{u"message"_s, u"plain"_s}});
+        QCOMPARE(a.status, 201);
+        QVERIFY(!hive.taskLogs(id).value(3).contains(u"attachment"_s));
+        QCOMPARE(hive.taskLogs(id).size(), 4);
+
+        hive.setMaxUploadBytes(100);
+        a = hiveForm(hive, logPath,
+                     {dataPart("_json", R"({"message":"big"})"),
+                      filePart("attachment", "big.bin", "application/zip", QByteArray(200, 'z'))});
+        QCOMPARE(a.status, 413);
+        QCOMPARE(hive.taskLogs(id).size(), 4);
+    }
+
     void slackRefusesBadTokens_data()
     {
         QTest::addColumn<QByteArray>("authorization");
@@ -1370,6 +1692,163 @@ private Q_SLOTS:
         QCOMPARE(slack.openedViews()[0][u"callback_id"_s].toString(), u"done"_s);
     }
 
+    void slackFilesInfo()
+    {
+        FakeSlack slack(u"xoxb-t"_s);
+        QVERIFY(slack.listen());
+        const QByteArray pdf = "%PDF-1.7 fake";
+        const QJsonObject file =
+            slack.addFile(u"U0ALICE01"_s, u"report final.pdf"_s, pdf, u"application/pdf"_s);
+        const QString id = file.value(u"id"_s).toString();
+        QVERIFY(id.startsWith(u"F0"_s));
+        QVERIFY(slack.addFile(u"U0ALICE01"_s, u"b.txt"_s, "b").value(u"id"_s).toString() != id);
+        QCOMPARE(file.value(u"name"_s).toString(), u"report final.pdf"_s);
+        QCOMPARE(file.value(u"title"_s).toString(), u"report final.pdf"_s);
+        QCOMPARE(file.value(u"mimetype"_s).toString(), u"application/pdf"_s);
+        QCOMPARE(file.value(u"filetype"_s).toString(), u"pdf"_s);
+        QCOMPARE(file.value(u"pretty_type"_s).toString(), u"PDF"_s);
+        QCOMPARE(file.value(u"user"_s).toString(), u"U0ALICE01"_s);
+        QCOMPARE(file.value(u"size"_s).toInt(), pdf.size());
+        QCOMPARE(file.value(u"mode"_s).toString(), u"hosted"_s);
+        QCOMPARE(file.value(u"is_external"_s), QJsonValue(false));
+        QCOMPARE(file.value(u"external_type"_s).toString(), QString());
+        QCOMPARE(file.value(u"is_public"_s), QJsonValue(true));
+        QVERIFY(file.value(u"created"_s).toInteger() > 0);
+        QCOMPARE(file.value(u"timestamp"_s), file.value(u"created"_s));
+        const QString folder =
+            slack.baseUrl().toString() + u"/files-pri/"_s + slack.teamId() + u'-' + id;
+        QCOMPARE(file.value(u"url_private"_s).toString(), folder + u"/report%20final.pdf"_s);
+        QCOMPARE(file.value(u"url_private_download"_s).toString(),
+                 folder + u"/download/report%20final.pdf"_s);
+        QCOMPARE(file.value(u"permalink"_s).toString(),
+                 u"https://subarachnoid.slack.com/files/U0ALICE01/"_s + id +
+                     u"/report%20final.pdf"_s);
+        QVERIFY(file.value(u"permalink_public"_s)
+                    .toString()
+                    .startsWith(u"https://slack-files.com/"_s + slack.teamId() + u'-' + id + u'-'));
+        QCOMPARE(slack.fileJson(id), file);
+
+        // files.info reads the query string or a form body, not JSON.
+        Answer a = slackGet(slack, u"files.info?file="_s + id);
+        QCOMPARE(a.json().value(u"ok"_s), QJsonValue(true));
+        QCOMPARE(a.json().value(u"file"_s).toObject(), file);
+        QCOMPARE(a.json().value(u"comments"_s).toArray(), QJsonArray());
+        QCOMPARE(a.json()[u"response_metadata"_s][u"next_cursor"_s].toString(), QString());
+        a = call("POST", at(slack, u"/api/files.info"_s), "file=" + id.toUtf8(), "Bearer xoxb-t",
+                 "application/x-www-form-urlencoded");
+        QCOMPARE(a.json()[u"file"_s][u"id"_s].toString(), id);
+        a = slackCall(slack, u"files.info"_s, {{u"file"_s, id}});
+        QCOMPARE(a.json().value(u"error"_s).toString(), u"invalid_arguments"_s);
+        QCOMPARE(slackGet(slack, u"files.info?file=F0NOPE"_s).json()[u"error"_s].toString(),
+                 u"file_not_found"_s);
+        a = call("GET", at(slack, u"/api/files.info?file="_s + id));
+        QCOMPARE(a.json().value(u"error"_s).toString(), u"not_authed"_s);
+
+        // Reduced files: a message shows {id, mode}; files.info says so or file_deleted.
+        slack.setFileMode(id, u"hidden_by_limit"_s);
+        const QJsonObject hidden{{u"id"_s, id}, {u"mode"_s, u"hidden_by_limit"_s}};
+        QCOMPARE(slack.fileJson(id), hidden);
+        a = slackGet(slack, u"files.info?file="_s + id);
+        QCOMPARE(a.json().value(u"ok"_s), QJsonValue(true));
+        QCOMPARE(a.json().value(u"file"_s).toObject(), hidden);
+        slack.setFileMode(id, u"tombstone"_s);
+        QCOMPARE(slackGet(slack, u"files.info?file="_s + id).json()[u"error"_s].toString(),
+                 u"file_deleted"_s);
+        slack.setFileMode(id, u"hosted"_s);
+        QCOMPARE(slackGet(slack, u"files.info?file="_s + id).json()[u"ok"_s], QJsonValue(true));
+        slack.deleteFile(id);
+        QCOMPARE(slackGet(slack, u"files.info?file="_s + id).json()[u"error"_s].toString(),
+                 u"file_deleted"_s);
+        QCOMPARE(slack.fileJson(id).value(u"mode"_s).toString(), u"tombstone"_s);
+
+        slack.revokeScope(u"files:read"_s);
+        a = slackGet(slack, u"files.info?file="_s + id);
+        QCOMPARE(a.json().value(u"error"_s).toString(), u"missing_scope"_s);
+        QCOMPARE(a.json().value(u"needed"_s).toString(), u"files:read"_s);
+        const QStringList provided = a.json().value(u"provided"_s).toString().split(u',');
+        QVERIFY(provided.contains(u"chat:write"_s));
+        QVERIFY(!provided.contains(u"files:read"_s));
+    }
+
+    void slackFileDownloads()
+    {
+        FakeSlack slack(u"xoxb-t"_s);
+        QVERIFY(slack.listen());
+        slack.setWorkspace(u"Acme SOC"_s, u"hiveslack"_s, u"https://acme-soc.slack.com/"_s);
+        const QByteArray bytes("\x89PNG\r\n\x1a\n\0\x01", 10);
+        const QJsonObject file =
+            slack.addFile(u"U0ALICE01"_s, u"écran \"1\".png"_s, bytes, u"image/png"_s);
+        QVERIFY(file.value(u"permalink"_s).toString().startsWith(u"https://acme-soc.slack.com/"_s));
+        const QUrl privateUrl(file.value(u"url_private"_s).toString());
+        const QUrl downloadUrl(file.value(u"url_private_download"_s).toString());
+
+        Answer a = download(privateUrl, "Bearer xoxb-t");
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.header("Content-Type"), QByteArray("image/png"));
+        QCOMPARE(a.body, bytes);
+        QVERIFY(a.header("Content-Disposition").isEmpty());
+        a = download(downloadUrl, "Bearer xoxb-t");
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.body, bytes);
+        const QByteArray disposition = a.header("Content-Disposition");
+        QVERIFY2(disposition.startsWith("attachment; filename=\"\xc3\xa9"
+                                        "cran \\\"1\\\".png\""),
+                 disposition.constData());
+
+        // No token, another token: Slack's sign-in page, with HTTP 200.
+        for (const QByteArray &authorization :
+             {QByteArray(), QByteArray("Bearer xoxb-other"), QByteArray("xoxb-t")}) {
+            a = download(downloadUrl, authorization);
+            QCOMPARE(a.status, 200);
+            QCOMPARE(a.header("Content-Type"), QByteArray("text/html; charset=utf-8"));
+            QVERIFY(a.body.contains("<html"));
+            QVERIFY(a.body.contains("Sign in to Acme SOC"));
+        }
+        // With the token, a file that is not there (or not under that name) is 404.
+        QUrl wrong = privateUrl;
+        wrong.setPath(privateUrl.path().replace(u".png"_s, u".jpg"_s));
+        QCOMPARE(download(wrong, "Bearer xoxb-t").status, 404);
+        QCOMPARE(
+            download(at(slack, u"/files-pri/T0G9PQBBK-F0NOPE/x.png"_s), "Bearer xoxb-t").status,
+            404);
+
+        // files.slack.com → files-origin hops: 302 once, and the hop still needs the token.
+        slack.redirectDownloadsTo(slack.baseUrl().resolved(QUrl(u"/files-origin"_s)));
+        a = download(downloadUrl, "Bearer xoxb-t", false);
+        QCOMPARE(a.status, 302);
+        const QUrl location = QUrl::fromEncoded(a.header("Location"));
+        QCOMPARE(location.path(), u"/files-origin"_s + downloadUrl.path());
+        QCOMPARE(location.port(), int(slack.port()));
+        QCOMPARE(download(location, "Bearer xoxb-t", false).body, bytes);
+        QVERIFY(download(location, {}, false).body.contains("<html"));
+        QVERIFY(download(downloadUrl, {}, false).body.contains("<html")); // no hop without it
+        slack.clearRequests();
+        a = download(privateUrl, "Bearer xoxb-t"); // Qt follows, Authorization included
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.body, bytes);
+        QCOMPARE(slack.requests().size(), 2);
+        QCOMPARE(slack.requests().at(1).path, u"/files-origin"_s + privateUrl.path());
+        QCOMPARE(slack.requests().at(1).header("Authorization"), QByteArray("Bearer xoxb-t"));
+        slack.redirectDownloadsTo({});
+        QCOMPARE(download(privateUrl, "Bearer xoxb-t", false).status, 200);
+
+        // Gone files are 404 to the token holder; without files:read it is the sign-in page.
+        slack.setFileMode(file.value(u"id"_s).toString(), u"hidden_by_limit"_s);
+        QCOMPARE(download(privateUrl, "Bearer xoxb-t").status, 404);
+        slack.setFileMode(file.value(u"id"_s).toString(), u"hosted"_s);
+        slack.revokeScope(u"files:read"_s);
+        a = download(privateUrl, "Bearer xoxb-t");
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.header("Content-Type"), QByteArray("text/html; charset=utf-8"));
+        QVERIFY(a.body != bytes);
+        FakeSlack other(u"xoxb-t"_s);
+        QVERIFY(other.listen());
+        const QJsonObject gone = other.addFile(u"U1"_s, u"x.txt"_s, "x", u"text/plain"_s);
+        other.deleteFile(gone.value(u"id"_s).toString());
+        QCOMPARE(download(QUrl(gone.value(u"url_private"_s).toString()), "Bearer xoxb-t").status,
+                 404);
+    }
+
     void faultStatusAndSlackError()
     {
         FakeSlack slack(u"xoxb-t"_s);
@@ -1498,6 +1977,70 @@ private Q_SLOTS:
         QCOMPARE(slack.requests(u"/api/other"_s).size(), 0);
         slack.clearRequests();
         QVERIFY(slack.requests().isEmpty());
+    }
+
+    void multipartParse()
+    {
+        // A quoted boundary (which may hold a space and a colon), a preamble and an epilogue,
+        // names escaped the HTML way, a raw UTF-8 name, two file parts under one name, and part
+        // bytes that end in a CRLF of their own.
+        const QByteArray type = "Multipart/Form-Data; charset=utf-8; boundary=\"b:1 x\"";
+        const QByteArray body =
+            "preamble\r\n--b:1 x\r\n"
+            "Content-Disposition: form-data; name=\"_json\"\r\n\r\n{\"message\":\"hi\"}\r\n"
+            "--b:1 x\r\n"
+            "content-disposition: form-data; name=\"attachments\"; "
+            "filename=\"a%22b%0D%0Ac;%41.txt\""
+            "\r\nContent-Type: text/csv\r\n\r\nx,y\r\n"
+            "--b:1 x  \r\n"
+            "Content-Disposition: form-data; filename=\"rapport \xc3\xa9t\xc3\xa9.pdf\"; "
+            "name=\"attachments\"\r\n\r\n%PDF\r\n\r\n"
+            "--b:1 x--\r\nepilogue --b:1 x";
+        const std::optional<QList<FormPart>> parts = parseMultipart(type, body);
+        QVERIFY(parts);
+        QCOMPARE(parts->size(), 3);
+        const FormPart &json = parts->at(0);
+        QCOMPARE(json.name, u"_json"_s);
+        QVERIFY(!json.isFile());
+        QCOMPARE(json.contentType, QByteArray("text/plain"));
+        QCOMPARE(json.data, QByteArray("{\"message\":\"hi\"}"));
+        const FormPart &csv = parts->at(1);
+        QVERIFY(csv.isFile());
+        QCOMPARE(csv.name, u"attachments"_s);
+        QCOMPARE(csv.fileName, u"a\"b\r\nc;%41.txt"_s); // only %22 %0D %0A are escapes
+        QCOMPARE(csv.contentType, QByteArray("text/csv"));
+        QCOMPARE(csv.data, QByteArray("x,y"));
+        const FormPart &pdf = parts->at(2);
+        QCOMPARE(pdf.name, u"attachments"_s);
+        QCOMPARE(pdf.fileName, u"rapport été.pdf"_s);
+        QCOMPARE(pdf.contentType, QByteArray("application/octet-stream"));
+        QCOMPARE(pdf.data, QByteArray("%PDF\r\n"));
+
+        // An unquoted boundary; a file input left empty is still a file part.
+        const QByteArray plain = "multipart/form-data; boundary=" + kBoundary;
+        const std::optional<QList<FormPart>> empty =
+            parseMultipart(plain, formBody({filePart("f", "", "text/plain", "")}));
+        QVERIFY(empty);
+        QCOMPARE(empty->size(), 1);
+        QVERIFY(empty->at(0).isFile());
+        QVERIFY(empty->at(0).fileName.isEmpty());
+        QVERIFY(empty->at(0).data.isEmpty());
+        const std::optional<QList<FormPart>> none = parseMultipart(plain, "--" + kBoundary + "--");
+        QVERIFY(none);
+        QVERIFY(none->isEmpty());
+
+        // Malformed: nullopt.
+        const QByteArray ok = formBody({dataPart("a", "1")});
+        QVERIFY(parseMultipart(plain, ok));
+        QVERIFY(!parseMultipart("multipart/form-data", ok)); // no boundary
+        QVERIFY(!parseMultipart("application/json", ok));
+        QVERIFY(!parseMultipart("multipart/form-data; boundary=other", ok));
+        QVERIFY(!parseMultipart(plain, ok.chopped(4))); // no close delimiter
+        QVERIFY(!parseMultipart(plain, formBody({"Content-Type: text/plain\r\n\r\nx"})));
+        QVERIFY(!parseMultipart(plain, formBody({"Content-Disposition: form-data\r\n\r\nx"})));
+        QVERIFY(!parseMultipart(plain, formBody({"Content-Disposition: form-data; name=\"a\""})));
+        QVERIFY(!parseMultipart(plain,
+                                formBody({"Content-Disposition: form-data; name=\"a\r\n\r\nx"})));
     }
 
     void memorySecretStoreAnswersLater()

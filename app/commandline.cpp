@@ -98,6 +98,7 @@ LaunchOptions parseCommandLine(const QStringList &arguments, bool consoleAvailab
     if (commands == QStringList{QStringLiteral("manifest")}) {
         options.mode = LaunchOptions::Mode::Manifest;
         options.publicUrl = parser.value(publicUrl);
+        options.configFile = parser.value(config);
         return options;
     }
     if (!commands.isEmpty()) {

@@ -40,7 +40,7 @@ int main(int argc, char *argv[])
     if (options.exitNow)
         return options.exitCode;
     if (options.mode == LaunchOptions::Mode::Manifest)
-        return runManifest(options.publicUrl);
+        return runManifest(options.publicUrl, options.configFile);
     if (options.mode == LaunchOptions::Mode::Check) {
         QCoreApplication app(argc, argv);
         return runCheck(options.configFile);

@@ -1,6 +1,8 @@
 #include "manifestcommand.h"
 
+#include "config/configloader.h"
 #include "core/secretstore.h"
+#include "headlessrunner.h"
 #include "secrets/envsecretstore.h"
 #include "slack/appmanifest.h"
 
@@ -10,9 +12,18 @@
 
 #include <cstdio>
 
-int runManifest(const QString &publicUrl)
+int runManifest(const QString &publicUrl, const QString &configFile)
 {
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    Bridge::AppManifest::Features features;
+    if (!configFile.isEmpty()) {
+        const Bridge::ConfigResult loaded = Bridge::loadConfig(configFile, env, defaultDataDir());
+        if (!loaded.config) {
+            std::fprintf(stderr, "hiveslack manifest: %s\n", qPrintable(loaded.error));
+            return 2;
+        }
+        features.copyFiles = loaded.config->evidenceFiles.copy;
+    }
     const Bridge::EnvSecretStore secrets(env);
     const bool socketMode = secrets.readNow(QLatin1String(Bridge::SecretKey::SlackAppToken)).ok();
     const QString given =
@@ -36,7 +47,7 @@ int runManifest(const QString &publicUrl)
         }
     }
     const QByteArray json =
-        QJsonDocument(Bridge::AppManifest::build(base)).toJson(QJsonDocument::Indented);
+        QJsonDocument(Bridge::AppManifest::build(base, features)).toJson(QJsonDocument::Indented);
     std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
     return 0;
 }

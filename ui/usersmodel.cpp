@@ -40,7 +40,8 @@ QString actionLabel(Bridge::CaseAction action)
     case Bridge::CaseAction::CloseAlert:
         return UsersModel::tr("ignore alerts");
     case Bridge::CaseAction::Comment:
-        break; // only the bridge comments (who acted), with its own key
+    case Bridge::CaseAction::AttachFiles:
+        break; // no card control: the bridge's own notes, the evidence shortcut
     }
     return {};
 }

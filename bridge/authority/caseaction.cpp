@@ -8,7 +8,7 @@ QList<CaseAction> allCaseActions()
             CaseAction::SetPap,     CaseAction::Assign,       CaseAction::Close,
             CaseAction::Reopen,     CaseAction::AddTask,      CaseAction::Comment,
             CaseAction::CreateCase, CaseAction::PromoteAlert, CaseAction::MergeAlert,
-            CaseAction::CloseAlert};
+            CaseAction::CloseAlert, CaseAction::AttachFiles};
 }
 
 QStringList permissionsFor(CaseAction action, const HiveVersion &version)
@@ -17,6 +17,10 @@ QStringList permissionsFor(CaseAction action, const HiveVersion &version)
     switch (action) {
     case CaseAction::AddTask:
         return {QStringLiteral("manageTask")};
+    case CaseAction::AttachFiles:
+        if (version.isTheHive4())
+            return {QStringLiteral("manageTask")};
+        break;
     case CaseAction::Comment:
         return {QStringLiteral("manageComment")};
     case CaseAction::CreateCase:
@@ -75,6 +79,8 @@ QString describeAction(CaseAction action)
         return QStringLiteral("merge alerts into cases");
     case CaseAction::CloseAlert:
         return QStringLiteral("close alerts");
+    case CaseAction::AttachFiles:
+        return QStringLiteral("attach files to cases");
     }
     return {};
 }

@@ -23,6 +23,8 @@ enum class CaseAction {
     PromoteAlert,
     MergeAlert,
     CloseAlert,
+    /// Copying a Slack message's files into a case (the evidence shortcut).
+    AttachFiles,
 };
 
 /// Every action, in the order the console lists them.
@@ -34,7 +36,8 @@ QList<CaseAction> allCaseActions();
 /// (TheHive 4 and 5.0: `manageCase`). A reopen needs `manageCase/update` on 5.1
 /// and either on 5.2, as releases before 5.2.6 had no reopen permission. Promoting or merging
 /// an alert needs `manageAlert/import`, closing one `manageAlert/update` (TheHive 4 and 5.0:
-/// `manageAlert`).
+/// `manageAlert`). Attaching files to a case is `manageCase/update`, and on TheHive 4, where
+/// files live in task logs, `manageTask`.
 QStringList permissionsFor(CaseAction action, const HiveVersion &version);
 
 /// "change the severity", "add tasks", … (English: refusals in Slack use it).

@@ -50,7 +50,8 @@ void RestClient::send(const RestRequest &request, std::function<void(const RestR
     QNetworkRequest req(request.url);
     req.setTransferTimeout(m_timeoutMs);
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                     QNetworkRequest::NoLessSafeRedirectPolicy);
+                     request.followRedirects ? QNetworkRequest::NoLessSafeRedirectPolicy
+                                             : QNetworkRequest::ManualRedirectPolicy);
     for (const auto &[name, value] : request.headers)
         req.setRawHeader(name, value);
 
@@ -59,24 +60,40 @@ void RestClient::send(const RestRequest &request, std::function<void(const RestR
                                : m_network.sendCustomRequest(req, request.method, request.body);
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
-    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done), timer] {
-        reply->deleteLater();
-        RestReply out;
-        out.elapsedMs = timer->elapsed();
-        out.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        out.body = reply->readAll();
-        if (out.httpStatus == 0) {
-            out.networkError = reply->errorString();
-            out.networkErrorKind = kindOf(reply->error());
-        }
-        if (reply->hasRawHeader("Retry-After")) {
-            bool ok = false;
-            const int secs = reply->rawHeader("Retry-After").trimmed().toInt(&ok);
-            if (ok && secs >= 0)
-                out.retryAfterSecs = secs;
-        }
-        done(out);
-    });
+    auto tooLarge = std::make_shared<bool>(false);
+    if (request.maxBodyBytes > 0) {
+        connect(reply, &QNetworkReply::downloadProgress, this,
+                [reply, tooLarge, max = request.maxBodyBytes](qint64 received, qint64 total) {
+                    if (*tooLarge || (received <= max && total <= max))
+                        return;
+                    *tooLarge = true;
+                    reply->abort();
+                });
+    }
+    connect(reply, &QNetworkReply::finished, this,
+            [reply, done = std::move(done), timer, tooLarge] {
+                reply->deleteLater();
+                RestReply out;
+                out.elapsedMs = timer->elapsed();
+                out.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                out.tooLarge = *tooLarge;
+                out.body = out.tooLarge ? QByteArray() : reply->readAll();
+                out.contentType = reply->rawHeader("Content-Type");
+                if (reply->hasRawHeader("Location"))
+                    out.location =
+                        reply->url().resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
+                if (out.httpStatus == 0 && !out.tooLarge) {
+                    out.networkError = reply->errorString();
+                    out.networkErrorKind = kindOf(reply->error());
+                }
+                if (reply->hasRawHeader("Retry-After")) {
+                    bool ok = false;
+                    const int secs = reply->rawHeader("Retry-After").trimmed().toInt(&ok);
+                    if (ok && secs >= 0)
+                        out.retryAfterSecs = secs;
+                }
+                done(out);
+            });
 }
 
 } // namespace Bridge

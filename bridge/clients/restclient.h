@@ -23,6 +23,9 @@ struct RestReply
     QString networkErrorKind; ///< "timeout", "refused", "dns", "closed", "tls" or "network"
     std::optional<int> retryAfterSecs; ///< from a Retry-After header
     qint64 elapsedMs = 0;
+    QByteArray contentType; ///< the answer's Content-Type header
+    QUrl location;          ///< a redirect's target, when RestRequest::followRedirects is off
+    bool tooLarge = false;  ///< stopped past RestRequest::maxBodyBytes; `body` is then empty
 
     bool answered() const { return httpStatus != 0; }
     /// For the error counts in /metrics: the transport's kind, "http_<status>" for an answer
@@ -37,6 +40,10 @@ struct RestRequest
     QUrl url;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    /// Off: a redirect is answered as it is, for a caller that decides where its credentials
+    /// may go (Qt would send every header, Authorization too, to any host it is sent to).
+    bool followRedirects = true;
+    qint64 maxBodyBytes = 0; ///< larger answers are stopped (RestReply::tooLarge); 0: no limit
 };
 
 /// Thin asynchronous HTTP helper over an injected QNetworkAccessManager, with a transfer

@@ -24,6 +24,14 @@ struct SlackResult
     bool ok() const { return kind == Kind::Ok; }
 };
 
+/// A file's bytes as Slack gave them (SlackClient::downloadFile).
+struct SlackDownload
+{
+    SlackResult result; ///< its `error` says why not: a transport reason, "HTTP <status>", …
+    QByteArray content;
+    QByteArray contentType;
+};
+
 /// Slack Web API client. Write methods send JSON; read methods send a query string, because
 /// Slack's older read methods silently ignore JSON bodies (slack-api.md §3.1). Messages and
 /// views are SlackMessages only, each to the channel it was made for: what they may say about
@@ -71,6 +79,15 @@ public:
     void channelHistory(const QString &channel, const QString &oldestTs, const QString &cursor,
                         Callback done);
 
+    /// files.info (files:read): the file object, its url_private_download included.
+    void fileInfo(const QString &fileId, Callback done);
+    /// The bytes behind a file's url_private_download, if there are at most `maxBytes`. The
+    /// bot token goes only to Slack's own hosts (https *.slack.com, or the API URL's origin),
+    /// never to its file CDN (*.slack-edge.com, slack-files.com); redirects are followed by
+    /// hand, at most three, and never to another host. An HTML page where a file was expected
+    /// is Slack's sign-in page: the token lacks files:read ("sign_in_page").
+    void downloadFile(const QUrl &url, const QByteArray &expectedType, qint64 maxBytes,
+                      std::function<void(const SlackDownload &)> done);
     /// A Socket Mode WebSocket URL (apps.connections.open). Needs a client made with the
     /// app-level token (xapp-…), not the bot token.
     void openSocketModeConnection(Callback done);
@@ -85,6 +102,10 @@ public:
     static SlackResult classify(const RestReply &reply);
 
 private:
+    enum class FileHost { WithToken, WithoutToken, Refused };
+    FileHost fileHostOf(const QUrl &url) const;
+    void downloadHop(const QUrl &url, const QByteArray &expectedType, qint64 maxBytes, int hops,
+                     std::function<void(const SlackDownload &)> done);
     /// `channel` chooses chat.postMessage's per-channel lane; other methods ignore it.
     void write(const QString &method, const QString &channel, const QJsonObject &args,
                Callback done);

@@ -1,5 +1,7 @@
 #include "clients/thehiveclient.h"
 
+#include "clients/multipartform.h"
+
 #include "core/logging.h"
 #include "thehive/casejson.h"
 
@@ -57,7 +59,16 @@ RestRequest TheHiveClient::toRest(const HiveRequest &request, const QString &asL
         req.headers.append({m_userHeader, asLogin.toUtf8()});
     if (!m_organisation.isEmpty())
         req.headers.append({QByteArrayLiteral("X-Organisation"), m_organisation.toUtf8()});
-    if (request.hasBody) {
+    if (request.upload) {
+        QList<FormPart> parts;
+        if (request.hasBody)
+            parts.append({QStringLiteral("_json"), {}, {}, request.payload()});
+        const HiveUpload &file = *request.upload;
+        parts.append({file.field, file.fileName, file.contentType, file.content});
+        const MultipartForm form = encodeMultipart(parts);
+        req.headers.append({QByteArrayLiteral("Content-Type"), form.contentType});
+        req.body = form.body;
+    } else if (request.hasBody) {
         req.headers.append(
             {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
         req.body = request.payload();

@@ -70,6 +70,17 @@ struct HttpLimits
     int listenBacklog = 1024;
 };
 
+/// Copying a Slack message's files into TheHive with the "Add to TheHive case" shortcut.
+struct EvidenceFiles
+{
+    /// Off: files are listed by name and Slack link only (the app needs no files:read).
+    bool copy = false;
+    /// Larger files are listed, not copied. Each is held in memory while it is copied.
+    int maxMegabytes = 25;
+    static constexpr int MaxMegabytes = 100;
+    friend bool operator==(const EvidenceFiles &, const EvidenceFiles &) = default;
+};
+
 /// Everything HiveSlack needs except secrets, which never live here (see Credentials).
 struct BridgeConfig
 {
@@ -98,6 +109,7 @@ struct BridgeConfig
     QHash<QString, QString> userOverrides; ///< Slack user id → TheHive login
     QStringList allowedSlackUsers;         ///< empty: every linked user may act
     QString taskTimeZone = QStringLiteral("UTC");
+    EvidenceFiles evidenceFiles;
 
     HttpLimits http;
     int retryBaseMs = 1000; ///< first retry delay; doubles per attempt up to five minutes

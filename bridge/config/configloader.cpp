@@ -134,6 +134,26 @@ QString retentionError(const QString &where, const QString &got)
         .arg(where, QString::number(MaxRetentionDays), got);
 }
 
+/// The "evidence" object: whether and up to what size files are copied into TheHive.
+QString readEvidence(const QJsonObject &evidence, EvidenceFiles *files)
+{
+    const QJsonValue copy = evidence.value(u"copyFiles");
+    if (!copy.isUndefined() && !copy.isBool())
+        return QStringLiteral("evidence.copyFiles must be true or false, got %1")
+            .arg(jsonText(copy));
+    files->copy = copy.toBool(files->copy);
+    if (evidence.contains(u"maxFileMb")) {
+        const QJsonValue mb = evidence.value(u"maxFileMb");
+        const auto parsed = parseWholeNumber(mb, EvidenceFiles::MaxMegabytes);
+        if (!parsed || *parsed == 0)
+            return QStringLiteral("evidence.maxFileMb must be a whole number of megabytes from 1 "
+                                  "to %1, got %2")
+                .arg(QString::number(EvidenceFiles::MaxMegabytes), jsonText(mb));
+        files->maxMegabytes = *parsed;
+    }
+    return {};
+}
+
 QString reconcileError(const QString &where, const QString &got)
 {
     return QStringLiteral("%1 must be a whole number of seconds from 0 (never look back) to %2, "
@@ -249,6 +269,10 @@ QString applyJson(const QJsonObject &json, BridgeConfig *c)
     c->allowedSlackUsers = stringList(users.value(u"allowed"));
 
     c->taskTimeZone = json.value(u"tasks").toObject().value(u"timeZone").toString(c->taskTimeZone);
+
+    if (const QString error = readEvidence(json.value(u"evidence").toObject(), &c->evidenceFiles);
+        !error.isEmpty())
+        return error;
 
     const QJsonObject journal = json.value(u"journal").toObject();
     if (journal.contains(u"retentionDays")) {
@@ -505,6 +529,8 @@ QJsonObject configToJson(const BridgeConfig &c)
         {u"users"_s, QJsonObject{{u"overrides"_s, overrides},
                                  {u"allowed"_s, QJsonArray::fromStringList(c.allowedSlackUsers)}}},
         {u"tasks"_s, QJsonObject{{u"timeZone"_s, c.taskTimeZone}}},
+        {u"evidence"_s, QJsonObject{{u"copyFiles"_s, c.evidenceFiles.copy},
+                                    {u"maxFileMb"_s, c.evidenceFiles.maxMegabytes}}},
         {u"journal"_s, QJsonObject{{u"retentionDays"_s, c.journalRetentionDays}}},
         {u"http"_s, QJsonObject{{u"maxBodyBytes"_s, c.http.maxBodyBytes},
                                 {u"requestTimeoutMs"_s, c.http.requestTimeoutMs},

@@ -32,11 +32,19 @@ SlackEvidence evidenceFromShortcut(const QJsonObject &message, const QJsonObject
     e.channelId = channel.value(u"id").toString();
     e.channelName = channel.value(u"name").toString();
     e.ts = message.value(u"ts").toString();
-    for (const QJsonValue &f : message.value(u"files").toArray()) {
+    // A shared message brings its files as an attachment's (Slack's unfurl of it).
+    QJsonArray files = message.value(u"files").toArray();
+    for (const QJsonValue &attachment : message.value(u"attachments").toArray()) {
+        for (const QJsonValue &f : attachment.toObject().value(u"files").toArray())
+            files.append(f);
+    }
+    for (const QJsonValue &f : std::as_const(files)) {
         const QJsonObject file = f.toObject();
         const QString name = file.value(u"name").toString();
-        e.files.append({name.isEmpty() ? file.value(u"title").toString() : name,
-                        file.value(u"permalink").toString()});
+        e.files.append({file.value(u"id").toString(),
+                        name.isEmpty() ? file.value(u"title").toString() : name,
+                        file.value(u"permalink").toString(), file.value(u"mode").toString(),
+                        file.value(u"is_external").toBool()});
     }
     return e;
 }
@@ -100,6 +108,45 @@ QString evidenceSignature(const QString &addedBy, qint64 eventId)
     return QStringLiteral("Added from Slack by %1 ").arg(addedBy) + CommentMark::suffix(eventId);
 }
 
+namespace {
+
+QString copyNote(const FileCopy &copy, bool copying)
+{
+    if (!copying)
+        return {};
+    switch (copy.kind) {
+    case FileCopy::Kind::Copied:
+        return QStringLiteral(" (copied into TheHive)");
+    case FileCopy::Kind::AlreadyThere:
+        return QStringLiteral(" (already in TheHive)");
+    case FileCopy::Kind::NotCopied:
+        break;
+    }
+    return QStringLiteral(" (not copied: %1)").arg(copy.reason);
+}
+
+QString whereFrom(const SlackEvidence &e)
+{
+    return e.channelName.isEmpty() ? e.channelId : QStringLiteral("#") + e.channelName;
+}
+
+} // namespace
+
+QString fileLogMarkdown(const SlackEvidence &e, const SlackEvidence::File &file,
+                        const QString &addedBy)
+{
+    const QString author =
+        e.authorName.isEmpty() ? QStringLiteral("an unknown author") : e.authorName;
+    QStringList lines{QStringLiteral("**Slack file** %1, from a message by %2 in %3")
+                          .arg(file.name, author, whereFrom(e))};
+    if (!e.permalink.isEmpty())
+        lines << QStringLiteral("Message: %1").arg(e.permalink);
+    if (!file.link.isEmpty())
+        lines << QStringLiteral("In Slack: %1").arg(file.link);
+    lines << QString() << QStringLiteral("Added from Slack by %1").arg(addedBy);
+    return lines.join(u'\n');
+}
+
 QString evidenceMarkdown(const SlackEvidence &e, const QString &note, const QString &addedBy,
                          qint64 eventId)
 {
@@ -110,8 +157,7 @@ QString evidenceMarkdown(const SlackEvidence &e, const QString &note, const QStr
     QString author = e.authorName.isEmpty() ? QStringLiteral("an unknown author") : e.authorName;
     if (!e.authorId.isEmpty())
         author += QStringLiteral(" (Slack user %1)").arg(e.authorId);
-    const QString where =
-        e.channelName.isEmpty() ? e.channelId : QStringLiteral("#") + e.channelName;
+    const QString where = whereFrom(e);
     QStringList lines{
         QStringLiteral("**Slack message** from %1 in %2, %3").arg(author, where, when)};
     lines << (e.permalink.isEmpty() ? QStringLiteral("(Slack gave no permalink)")
@@ -121,9 +167,12 @@ QString evidenceMarkdown(const SlackEvidence &e, const QString &note, const QStr
     for (const QString &line : text)
         lines << QStringLiteral("> ") + line;
     if (!e.files.isEmpty()) {
-        lines << QString() << QStringLiteral("Files (kept in Slack):");
-        for (const SlackEvidence::File &f : e.files)
-            lines << QStringLiteral("- %1: %2").arg(f.name, f.link);
+        lines << QString()
+              << (e.copies.isEmpty() ? QStringLiteral("Files (kept in Slack):")
+                                     : QStringLiteral("Files:"));
+        for (qsizetype i = 0; i < e.files.size(); ++i)
+            lines << QStringLiteral("- %1: %2").arg(e.files[i].name, e.files[i].link) +
+                         copyNote(e.copies.value(i), !e.copies.isEmpty());
     }
     if (!note.isEmpty())
         lines << QString() << QStringLiteral("Note: %1").arg(note);

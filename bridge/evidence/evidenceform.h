@@ -16,22 +16,34 @@ inline constexpr QLatin1StringView Case{"hs_evidence_case"}; ///< an external_se
 inline constexpr QLatin1StringView Note{"hs_evidence_note"};
 } // namespace EvidenceIds
 
+/// How one of the message's files fared when evidence.copyFiles asks for copies.
+struct FileCopy
+{
+    enum class Kind { Copied, AlreadyThere, NotCopied };
+    Kind kind = Kind::NotCopied;
+    QString reason; ///< NotCopied: why, in words for the analyst
+};
+
 /// A Slack message kept as evidence.
 struct SlackEvidence
 {
     struct File
     {
+        QString id; ///< Slack's file id (F…)
         QString name;
-        QString link; ///< its Slack permalink: the contents stay in Slack
+        QString link; ///< its Slack permalink
+        QString mode; ///< Slack's: hosted, snippet, external, tombstone, hidden_by_limit…
+        bool external = false; ///< kept outside Slack (a Google Drive document, …)
     };
     QString text;
     QString authorId;   ///< a Slack user id, empty for a bot's message
     QString authorName; ///< the Slack name, or the bot's
     QString channelId;
     QString channelName;
-    QString ts;        ///< the message's ts, which is also when it was posted
-    QString permalink; ///< chat.getPermalink's answer; empty when Slack gave none
-    QList<File> files;
+    QString ts;             ///< the message's ts, which is also when it was posted
+    QString permalink;      ///< chat.getPermalink's answer; empty when Slack gave none
+    QList<File> files;      ///< the message's own, then those of messages it quotes
+    QList<FileCopy> copies; ///< one per file once copied (evidence.copyFiles), else empty
 };
 
 /// What the shortcut's payload says of the message (its `message` and `channel` objects).
@@ -54,13 +66,17 @@ QJsonObject validateEvidence(const EvidenceInput &input);
 
 /// The Markdown kept in TheHive (a case comment, or a task log on TheHive 4): who wrote the
 /// message, where and when, its permalink, its text quoted (Slack's own encoding of links,
-/// mentions and `&amp;`-style entities read back as text), its files by name and link, the
-/// analyst's note, and evidenceSignature().
+/// mentions and `&amp;`-style entities read back as text), its files by name and link (and
+/// whether each was copied), the analyst's note, and evidenceSignature().
 QString evidenceMarkdown(const SlackEvidence &evidence, const QString &note, const QString &addedBy,
                          qint64 eventId);
 /// The last line of evidenceMarkdown(): who added it, and the journal event that wrote it, by
 /// which a write whose answer was lost is found again.
 QString evidenceSignature(const QString &addedBy, qint64 eventId);
+/// The log that carries one copied file on TheHive 4: the file, the message it came with and
+/// who added it.
+QString fileLogMarkdown(const SlackEvidence &evidence, const SlackEvidence::File &file,
+                        const QString &addedBy);
 /// Slack message text as a person reads it: `<url|label>` → "label (url)", `<@U1>` → "@U1",
 /// `<#C1|name>` → "#name", and `&lt;`, `&gt;`, `&amp;` decoded.
 QString plainSlackText(const QString &text);

@@ -10,8 +10,10 @@
 #include "delivery/outcomes.h"
 #include "directory/userlinker.h"
 #include "evidence/evidenceform.h"
+#include "evidence/filecopier.h"
 #include "journal/journal.h"
 #include "slack/interaction.h"
+#include "slack/mrkdwn.h"
 #include "thehive/casejson.h"
 #include "thehive/dialect.h"
 
@@ -43,6 +45,26 @@ bool isSubmission(const SlackInteraction &in)
 CaseAction evidenceAction(const HiveVersion &version)
 {
     return version.isTheHive4() ? CaseAction::AddTask : CaseAction::Comment;
+}
+
+/// What became of the files, for the analyst: "" when none were to be copied.
+QString copySummary(const SlackEvidence &e)
+{
+    if (e.copies.isEmpty())
+        return {};
+    QStringList missed;
+    for (qsizetype i = 0; i < e.copies.size(); ++i) {
+        if (e.copies[i].kind == FileCopy::Kind::NotCopied)
+            missed << QStringLiteral("%1 (%2)").arg(
+                escapeMrkdwnTruncated(e.files.value(i).name, 100), e.copies[i].reason);
+    }
+    if (missed.isEmpty())
+        return e.copies.size() == 1 ? QStringLiteral(" with its file")
+                                    : QStringLiteral(" with its %1 files").arg(e.copies.size());
+    return QStringLiteral(", but %1 of its %2 files not: %3")
+        .arg(missed.size())
+        .arg(e.copies.size())
+        .arg(missed.join(QStringLiteral("; ")));
 }
 
 } // namespace
@@ -195,14 +217,34 @@ void EvidenceHandler::describe(std::shared_ptr<Request> r)
 
 void EvidenceHandler::write(std::shared_ptr<Request> r)
 {
-    r->markdown = evidenceMarkdown(r->evidence, r->input.note, r->login, r->event.id);
-    if (!r->version.isTheHive4())
-        return writeOnce(r, *HiveRequests::addCaseComment(r->target->id, r->markdown, r->version),
-                         HiveRequests::listCaseComments(r->target->id, LookBackLimit));
+    if (!r->version.isTheHive4()) {
+        return copyFiles(r, {}, [this, r] {
+            r->markdown = evidenceMarkdown(r->evidence, r->input.note, r->login, r->event.id);
+            writeOnce(r, *HiveRequests::addCaseComment(r->target->id, r->markdown, r->version),
+                      HiveRequests::listCaseComments(r->target->id, LookBackLimit));
+        });
+    }
     withEvidenceTask(r, [this, r](const QString &taskId) {
-        writeOnce(r, HiveRequests::addTaskLog(taskId, r->markdown, r->version),
-                  HiveRequests::listTaskLogs(taskId, LookBackLimit));
+        copyFiles(r, taskId, [this, r, taskId] {
+            r->markdown = evidenceMarkdown(r->evidence, r->input.note, r->login, r->event.id);
+            writeOnce(r, HiveRequests::addTaskLog(taskId, r->markdown, r->version),
+                      HiveRequests::listTaskLogs(taskId, LookBackLimit));
+        });
     });
+}
+
+void EvidenceHandler::copyFiles(std::shared_ptr<Request> r, const QString &taskId,
+                                std::function<void()> next)
+{
+    if (!m_bridge.config.evidenceFiles.copy || r->evidence.files.isEmpty())
+        return next();
+    FileCopier::copy(m_bridge, {r->login, r->version, r->target->id, taskId}, r->evidence,
+                     [r, next](const QList<FileCopy> &copies, const QString &retryReason) {
+                         if (!retryReason.isEmpty())
+                             return r->done(Outcome::retry(retryReason));
+                         r->evidence.copies = copies;
+                         next();
+                     });
 }
 
 void EvidenceHandler::withEvidenceTask(std::shared_ptr<Request> r,
@@ -273,8 +315,10 @@ void EvidenceHandler::written(std::shared_ptr<Request> r)
     const CaseView here = m_bridge.cards.policy().decide(c, r->channel, Placement::Summoned);
     const QUrl link(caseUiUrl(m_bridge.config.theHiveUiUrl, c, r->version));
     tell(r,
-         CaseView::list(r->channel, tr("The message was added to TheHive as evidence:"),
-                        {CaseListEntry{here, link, {}}}),
+         CaseView::list(
+             r->channel,
+             tr("The message was added to TheHive as evidence%1:").arg(copySummary(r->evidence)),
+             {CaseListEntry{here, link, {}}}),
          Outcome::delivered(tr("evidence added to case #%1").arg(c.number)));
 }
 

@@ -37,6 +37,7 @@ RateSpec SlackRateLimits::forMethod(const QString &method) const
         {QStringLiteral("views.open"), 4},
         {QStringLiteral("views.update"), 4},
         {QStringLiteral("users.info"), 4},
+        {QStringLiteral("files.info"), 4},
         {QStringLiteral("auth.test"), 4},
     };
     switch (tiers.value(method, 3)) {

@@ -6,9 +6,9 @@ using namespace Qt::StringLiterals;
 
 namespace Bridge::AppManifest {
 
-QStringList botScopes()
+QStringList botScopes(const Features &features)
 {
-    return {
+    QStringList scopes{
         u"chat:write"_s,
         u"users:read"_s,
         u"users:read.email"_s,
@@ -23,6 +23,10 @@ QStringList botScopes()
         // The app_mention event.
         u"app_mentions:read"_s,
     };
+    // Only asked for when used: it reads every file in the channels the bot is in.
+    if (features.copyFiles)
+        scopes.append(u"files:read"_s);
+    return scopes;
 }
 
 QUrl endpoint(const QUrl &base, const QString &path)
@@ -32,7 +36,7 @@ QUrl endpoint(const QUrl &base, const QString &path)
     return url;
 }
 
-QJsonObject build(const QUrl &publicBase)
+QJsonObject build(const QUrl &publicBase, const Features &features)
 {
     const bool socketMode = publicBase.isEmpty();
     const auto withUrl = [&](QJsonObject object, const QString &key, const QString &path) {
@@ -64,7 +68,7 @@ QJsonObject build(const QUrl &publicBase)
                                     {u"shortcuts"_s, QJsonArray{shortcut}}}},
         {u"oauth_config"_s,
          QJsonObject{
-             {u"scopes"_s, QJsonObject{{u"bot"_s, QJsonArray::fromStringList(botScopes())}}}}},
+             {u"scopes"_s, QJsonObject{{u"bot"_s, QJsonArray::fromStringList(botScopes(features))}}}}},
         {u"settings"_s,
          QJsonObject{
              {u"event_subscriptions"_s,

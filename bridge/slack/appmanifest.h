@@ -13,11 +13,18 @@ namespace Bridge {
 /// app" and `hiveslack manifest` both print it.
 namespace AppManifest {
 
+/// What the manifest asks of Slack besides the basics.
+struct Features
+{
+    /// evidence.copyFiles: the shortcut copies a message's files, which needs files:read.
+    bool copyFiles = false;
+};
+
 /// The bot scopes, in manifest order.
-QStringList botScopes();
+QStringList botScopes(const Features &features = {});
 /// Through Socket Mode when `publicBase` is empty (Slack needs no way in to the bridge),
 /// else with request URLs under `publicBase` (a reverse proxy's path prefix kept).
-QJsonObject build(const QUrl &publicBase = {});
+QJsonObject build(const QUrl &publicBase = {}, const Features &features = {});
 /// `base` plus `path`, keeping a path prefix of `base` ("/hiveslack").
 QUrl endpoint(const QUrl &base, const QString &path);
 

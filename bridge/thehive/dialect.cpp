@@ -85,8 +85,19 @@ HiveRequest query(const QJsonArray &operations)
     return withBody("POST", u"/api/v1/query"_s, QJsonObject{{u"query"_s, operations}});
 }
 
+HiveRequest newestOf(const QJsonArray &start, int limit)
+{
+    QJsonArray operations = start;
+    operations.append(
+        QJsonObject{{u"_name"_s, u"sort"_s},
+                    {u"_fields"_s, QJsonArray{QJsonObject{{u"_createdAt"_s, u"desc"_s}}}}});
+    operations.append(QJsonObject{{u"_name"_s, u"page"_s}, {u"from"_s, 0}, {u"to"_s, limit}});
+    return query(operations);
+}
+
 } // namespace HiveRequests
 
+using HiveRequests::newestOf;
 using HiveRequests::query;
 using HiveRequests::segment;
 using HiveRequests::withBody;
@@ -261,21 +272,6 @@ HiveRequest addTaskLog(const QString &taskId, const QString &message, const Hive
                                               : u"/api/v1/task/"_s + segment(taskId) + u"/log"_s;
     return withBody("POST", path, {{u"message"_s, message}});
 }
-
-namespace {
-
-/// The newest `limit` items of what `start` reaches (getCase → comments, getTask → logs, …).
-HiveRequest newestOf(const QJsonArray &start, int limit)
-{
-    QJsonArray operations = start;
-    operations.append(
-        QJsonObject{{u"_name"_s, u"sort"_s},
-                    {u"_fields"_s, QJsonArray{QJsonObject{{u"_createdAt"_s, u"desc"_s}}}}});
-    operations.append(QJsonObject{{u"_name"_s, u"page"_s}, {u"from"_s, 0}, {u"to"_s, limit}});
-    return query(operations);
-}
-
-} // namespace
 
 HiveRequest listCaseComments(const QString &caseId, int limit)
 {

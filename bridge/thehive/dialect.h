@@ -25,6 +25,15 @@ std::optional<HiveVersion> parseLegacyStatus(const QJsonObject &json);
 /// AMBER+STRICT. Other bare majors get minor 0.
 std::optional<HiveVersion> parseVersionString(const QString &text);
 
+/// A file sent to TheHive in a multipart/form-data body.
+struct HiveUpload
+{
+    QString field; ///< the part's name: "attachments" (TheHive 5), "attachment" (TheHive 4)
+    QString fileName;
+    QByteArray contentType;
+    QByteArray content;
+};
+
 /// One REST call to TheHive, ready for an HTTP client.
 struct HiveRequest
 {
@@ -33,6 +42,8 @@ struct HiveRequest
     QJsonObject body;  ///< the JSON body when hasBody
     bool hasBody = false;
     QJsonValue rawBody; ///< a non-object body; wins over @c body unless null/undefined
+    /// Sent as multipart/form-data: the file, after `body` (when hasBody) as the `_json` part.
+    std::optional<HiveUpload> upload{};
 
     /// The bytes to send (compact JSON), empty without a body.
     QByteArray payload() const;
@@ -74,6 +85,8 @@ QString segment(const QString &value);
 HiveRequest withBody(const QByteArray &method, const QString &path, const QJsonObject &body);
 /// `POST /api/v1/query` with these operations.
 HiveRequest query(const QJsonArray &operations);
+/// The newest `limit` items of what `start` reaches (getCase → comments, getTask → logs, …).
+HiveRequest newestOf(const QJsonArray &start, int limit);
 
 HiveRequest getCase(const QString &caseId, const HiveVersion &version);
 HiveRequest setSeverity(const QString &caseId, int severity, const HiveVersion &version);

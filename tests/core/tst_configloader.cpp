@@ -222,6 +222,22 @@ private Q_SLOTS:
                  qPrintable(r.error));
     }
 
+    void evidenceFilesAreCopiedOnlyWhenAsked()
+    {
+        ConfigResult r = fromJson("{}");
+        QVERIFY2(r.config, qPrintable(r.error));
+        QCOMPARE(r.config->evidenceFiles, EvidenceFiles{}); // off, 25 MB
+        QVERIFY(!r.config->evidenceFiles.copy);
+
+        r = fromJson(R"({"evidence":{"copyFiles":true,"maxFileMb":100}})");
+        QVERIFY2(r.config, qPrintable(r.error));
+        QVERIFY(r.config->evidenceFiles.copy);
+        QCOMPARE(r.config->evidenceFiles.maxMegabytes, 100);
+        const ConfigResult again = configFromJson(configToJson(*r.config), baseEnv(), u"/x"_s);
+        QVERIFY2(again.config, qPrintable(again.error));
+        QCOMPARE(again.config->evidenceFiles, r.config->evidenceFiles);
+    }
+
     void refusesWithOneLineNamingTheProblem_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -269,6 +285,14 @@ private Q_SLOTS:
             << QByteArray(R"({"routes":[{"name":"r","kind":"alert","batchPerMinute":51,)"
                           R"("channel":"C1"}]})")
             << QString() << u"batchPerMinute must be 0"_s;
+        QTest::newRow("copyFiles as text")
+            << QByteArray(R"({"evidence":{"copyFiles":"yes"}})") << QString()
+            << u"evidence.copyFiles must be true or false, got \"yes\""_s;
+        QTest::newRow("no megabytes to copy")
+            << QByteArray(R"({"evidence":{"maxFileMb":0}})") << QString()
+            << u"evidence.maxFileMb must be a whole number of megabytes from 1 to 100, got 0"_s;
+        QTest::newRow("more megabytes than held in memory")
+            << QByteArray(R"({"evidence":{"maxFileMb":101}})") << QString() << u"got 101"_s;
         QTest::newRow("not a header name")
             << QByteArray("{\"thehive\":{\"userHeader\":\"X USER\"}}") << QString() << u"X USER"_s;
     }
@@ -307,6 +331,7 @@ private Q_SLOTS:
         QVERIFY(syncsThreads(u"C0RESTRICT1"_s, *r.config));
         QVERIFY(!syncsThreads(u"C0CRITICAL1"_s, *r.config));
         QCOMPARE(r.config->routes.last().kind, RouteKind::Alert);
+        QCOMPARE(r.config->evidenceFiles, EvidenceFiles{});
     }
 };
 

@@ -161,6 +161,35 @@ private Q_SLOTS:
         QCOMPARE(http, Bridge::AppManifest::build(QUrl(u"https://bridge.example.org"_s)));
     }
 
+    void filesAreReadOnlyWhenTheConfigCopiesThem()
+    {
+        QVERIFY(!Bridge::AppManifest::botScopes().contains(u"files:read"_s));
+        QVERIFY(Bridge::AppManifest::botScopes({.copyFiles = true}).contains(u"files:read"_s));
+
+        QTemporaryDir dir;
+        const auto manifestFor = [&](const QByteArray &evidence, int *exitCode) {
+            QFile config(dir.filePath(u"hiveslack.json"_s));
+            if (!config.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                return QJsonObject();
+            config.write(R"({"dataDir":")" + dir.path().toUtf8() +
+                         R"(","thehive":{"url":"https://thehive.example.org"},)"
+                         R"("slack":{"defaultChannel":"C0SOC"},"evidence":)" +
+                         evidence + "}");
+            config.close();
+            QByteArray errors;
+            return manifestFromTheBinary({u"--config"_s, config.fileName()},
+                                         u"xapp-1-A111-manifest"_s, exitCode, &errors);
+        };
+        int exitCode = -1;
+        const QJsonObject copying = manifestFor(R"({"copyFiles":true})", &exitCode);
+        QCOMPARE(exitCode, 0);
+        QCOMPARE(copying, Bridge::AppManifest::build({}, {.copyFiles = true}));
+        QCOMPARE(manifestFor(R"({"copyFiles":false})", &exitCode), Bridge::AppManifest::build());
+        QCOMPARE(exitCode, 0);
+        manifestFor(R"({"copyFiles":"yes"})", &exitCode);
+        QCOMPARE(exitCode, 2); // a config it cannot read is said, not guessed
+    }
+
     void theCommandRefusesWhatSlackCouldNotReach_data()
     {
         QTest::addColumn<QStringList>("arguments");

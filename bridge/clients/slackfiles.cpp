@@ -1,0 +1,103 @@
+// SlackClient's file methods: files.info, and downloads with the token kept to Slack's hosts.
+#include "clients/slackclient.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Bridge {
+
+namespace {
+
+constexpr int MaxRedirects = 3;
+
+SlackDownload failed(SlackResult::Kind kind, const QString &error)
+{
+    SlackDownload d;
+    d.result.kind = kind;
+    d.result.error = error;
+    return d;
+}
+
+bool isRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+} // namespace
+
+void SlackClient::fileInfo(const QString &fileId, Callback done)
+{
+    read(QStringLiteral("files.info"), {{u"file"_s, fileId}}, std::move(done));
+}
+
+SlackClient::FileHost SlackClient::fileHostOf(const QUrl &url) const
+{
+    // The API's own origin: Slack's, or a stand-in for it (a test's fake, a forward proxy).
+    if (url.scheme() == m_apiBase.scheme() && url.host() == m_apiBase.host() &&
+        url.port() == m_apiBase.port())
+        return FileHost::WithToken;
+    if (url.scheme() != u"https")
+        return FileHost::Refused;
+    const QString host = url.host().toLower();
+    if (host == u"slack.com" || host.endsWith(u".slack.com"))
+        return FileHost::WithToken;
+    // Signed CDN addresses: they need no token, and must not see it.
+    if (host.endsWith(u".slack-edge.com") || host == u"slack-files.com" ||
+        host.endsWith(u".slack-files.com"))
+        return FileHost::WithoutToken;
+    return FileHost::Refused;
+}
+
+void SlackClient::downloadFile(const QUrl &url, const QByteArray &expectedType, qint64 maxBytes,
+                               std::function<void(const SlackDownload &)> done)
+{
+    downloadHop(url, expectedType, maxBytes, 0, std::move(done));
+}
+
+void SlackClient::downloadHop(const QUrl &url, const QByteArray &expectedType, qint64 maxBytes,
+                              int hops, std::function<void(const SlackDownload &)> done)
+{
+    const FileHost host = fileHostOf(url);
+    if (!url.isValid() || host == FileHost::Refused)
+        return done(failed(SlackResult::Kind::Permanent,
+                           QStringLiteral("not a Slack file address (%1)").arg(url.host())));
+    RestRequest req;
+    req.url = url;
+    req.followRedirects = false;
+    req.maxBodyBytes = maxBytes;
+    if (host == FileHost::WithToken)
+        req.headers = {{QByteArrayLiteral("Authorization"), "Bearer " + m_token.toUtf8()}};
+    // No documented limit for files.slack.com: paced like an unknown method (Tier 3).
+    m_governor.send(
+        QStringLiteral("file download"), {}, req,
+        [this, expectedType, maxBytes, hops, done = std::move(done)](const RestReply &reply) {
+            m_outages.record(reply);
+            if (reply.tooLarge)
+                return done(failed(SlackResult::Kind::Permanent, u"too_large"_s));
+            if (!reply.answered())
+                return done(failed(SlackResult::Kind::Retryable, reply.networkError));
+            if (isRedirect(reply.httpStatus)) {
+                if (hops >= MaxRedirects)
+                    return done(failed(SlackResult::Kind::Permanent, u"too many redirects"_s));
+                return downloadHop(reply.location, expectedType, maxBytes, hops + 1, done);
+            }
+            if (reply.httpStatus == 429 || reply.httpStatus >= 500)
+                return done(failed(SlackResult::Kind::Retryable,
+                                   QStringLiteral("HTTP %1").arg(reply.httpStatus)));
+            if (reply.httpStatus != 200)
+                return done(failed(SlackResult::Kind::Permanent,
+                                   QStringLiteral("HTTP %1").arg(reply.httpStatus)));
+            // Slack answers a download it will not give with its sign-in page, and 200.
+            const bool html = reply.contentType.trimmed().toLower().startsWith("text/html");
+            if (html && !expectedType.toLower().startsWith("text/html")) {
+                m_errors.count(u"sign_in_page"_s);
+                return done(failed(SlackResult::Kind::Permanent, u"sign_in_page"_s));
+            }
+            SlackDownload d;
+            d.result.kind = SlackResult::Kind::Ok;
+            d.content = reply.body;
+            d.contentType = reply.contentType;
+            done(d);
+        });
+}
+
+} // namespace Bridge

@@ -84,8 +84,9 @@ public:
     /// The bytes behind a file's url_private_download, if there are at most `maxBytes`. The
     /// bot token goes only to Slack's own hosts (https *.slack.com, or the API URL's origin),
     /// never to its file CDN (*.slack-edge.com, slack-files.com); redirects are followed by
-    /// hand, at most three, and never to another host. An HTML page where a file was expected
-    /// is Slack's sign-in page: the token lacks files:read ("sign_in_page").
+    /// hand, at most three, and never to another host ("foreign_host"). An HTML page where a
+    /// file was expected is Slack's sign-in page: the token lacks files:read ("sign_in_page").
+    /// More than `maxBytes`: "too_large".
     void downloadFile(const QUrl &url, const QByteArray &expectedType, qint64 maxBytes,
                       std::function<void(const SlackDownload &)> done);
     /// A Socket Mode WebSocket URL (apps.connections.open). Needs a client made with the

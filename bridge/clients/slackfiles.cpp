@@ -58,8 +58,7 @@ void SlackClient::downloadHop(const QUrl &url, const QByteArray &expectedType, q
 {
     const FileHost host = fileHostOf(url);
     if (!url.isValid() || host == FileHost::Refused)
-        return done(failed(SlackResult::Kind::Permanent,
-                           QStringLiteral("not a Slack file address (%1)").arg(url.host())));
+        return done(failed(SlackResult::Kind::Permanent, u"foreign_host"_s));
     RestRequest req;
     req.url = url;
     req.followRedirects = false;
@@ -77,7 +76,7 @@ void SlackClient::downloadHop(const QUrl &url, const QByteArray &expectedType, q
                 return done(failed(SlackResult::Kind::Retryable, reply.networkError));
             if (isRedirect(reply.httpStatus)) {
                 if (hops >= MaxRedirects)
-                    return done(failed(SlackResult::Kind::Permanent, u"too many redirects"_s));
+                    return done(failed(SlackResult::Kind::Permanent, u"too_many_redirects"_s));
                 return downloadHop(reply.location, expectedType, maxBytes, hops + 1, done);
             }
             if (reply.httpStatus == 429 || reply.httpStatus >= 500)

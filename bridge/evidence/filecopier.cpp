@@ -23,6 +23,8 @@ QString slackRefusal(const QString &error)
         return u"HiveSlack's Slack app lacks the files:read scope"_s;
     if (error == u"file_not_found" || error == u"file_deleted")
         return u"it is no longer in Slack"_s;
+    if (error == u"foreign_host")
+        return u"Slack sent it to a host that is not Slack's"_s;
     if (error == u"access_denied" || error == u"not_visible")
         return u"Slack does not let HiveSlack read it"_s;
     return u"Slack refused it (%1)"_s.arg(error);

@@ -40,11 +40,12 @@ SlackEvidence evidenceFromShortcut(const QJsonObject &message, const QJsonObject
     }
     for (const QJsonValue &f : std::as_const(files)) {
         const QJsonObject file = f.toObject();
-        const QString name = file.value(u"name").toString();
-        e.files.append({file.value(u"id").toString(),
-                        name.isEmpty() ? file.value(u"title").toString() : name,
-                        file.value(u"permalink").toString(), file.value(u"mode").toString(),
-                        file.value(u"is_external").toBool()});
+        // A deleted or plan-hidden file is only {id, mode}.
+        const QString id = file.value(u"id").toString();
+        const QString name = file.value(u"name").toString(
+            file.value(u"title").toString(QStringLiteral("file %1").arg(id)));
+        e.files.append({id, name, file.value(u"permalink").toString(),
+                        file.value(u"mode").toString(), file.value(u"is_external").toBool()});
     }
     return e;
 }
@@ -171,7 +172,8 @@ QString evidenceMarkdown(const SlackEvidence &e, const QString &note, const QStr
               << (e.copies.isEmpty() ? QStringLiteral("Files (kept in Slack):")
                                      : QStringLiteral("Files:"));
         for (qsizetype i = 0; i < e.files.size(); ++i)
-            lines << QStringLiteral("- %1: %2").arg(e.files[i].name, e.files[i].link) +
+            lines << QStringLiteral("- ") + e.files[i].name +
+                         (e.files[i].link.isEmpty() ? QString() : u": " + e.files[i].link) +
                          copyNote(e.copies.value(i), !e.copies.isEmpty());
     }
     if (!note.isEmpty())

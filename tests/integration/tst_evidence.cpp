@@ -26,12 +26,15 @@ class Scene
 public:
     BridgeHarness h;
 
-    explicit Scene(const QString &hiveVersion = u"5.2.9"_s, bool socketMode = false)
+    explicit Scene(const QString &hiveVersion = u"5.2.9"_s, bool socketMode = false,
+                   bool copyFiles = false)
         : h(hiveVersion)
         , m_socketMode(socketMode)
     {
         if (socketMode)
             h.useSocketMode();
+        h.config.evidenceFiles.copy = copyFiles;
+        h.config.evidenceFiles.maxMegabytes = 1;
         addSocTeam(h, WarRoom);
         h.start();
         if (socketMode)
@@ -198,6 +201,121 @@ private Q_SLOTS:
         QCOMPARE(s.answers().size(), 1);
         QVERIFY2(s.answers().first().contains(u"added to TheHive as evidence"_s),
                  qPrintable(s.answers().first()));
+        // Unless the admin asks for copies, files are only named: Slack is not asked for them.
+        QVERIFY(s.h.slack.requests(u"/api/files.info"_s).isEmpty());
+    }
+
+    void theFilesAreCopiedIntoTheCase()
+    {
+        Scene s(u"5.2.9"_s, false, true);
+        const QByteArray eml = "From: billing@evil.example\r\nSubject: invoice\r\n\r\nPay.\r\n";
+        const QJsonObject mail =
+            s.h.slack.addFile(Bob.slackId, u"invoice.eml"_s, eml, u"message/rfc822"_s);
+        const QJsonObject capture =
+            s.h.slack.addFile(Bob.slackId, u"capture.pcap"_s, QByteArray(1100 * 1024, 'x'));
+        const QJsonObject gone = s.h.slack.addFile(Bob.slackId, u"gone.png"_s, "png");
+        s.h.slack.deleteFile(gone.value(u"id"_s).toString());
+        QVERIFY(
+            s.shortcut(Alice, {mail, capture, s.h.slack.fileJson(gone.value(u"id"_s).toString())}));
+        QCOMPARE(s.submit(Alice, s.caseId, {}).status, 200);
+        QVERIFY(s.settle());
+
+        // Only the mail fits: its bytes are the case's attachment, named as in Slack.
+        const QList<QJsonObject> attached = s.h.hive.caseAttachments(s.caseId);
+        QCOMPARE(attached.size(), 1);
+        QCOMPARE(attached.first().value(u"name"_s).toString(), u"invoice.eml"_s);
+        QCOMPARE(attached.first().value(u"contentType"_s).toString(), u"message/rfc822"_s);
+        QCOMPARE(s.h.hive.attachmentContent(attached.first().value(u"id"_s).toString()), eml);
+
+        // The comment says what became of each file, and so does Alice's confirmation.
+        const QString kept = s.h.hive.comments(s.caseId).first().value(u"message"_s).toString();
+        for (const QString &part :
+             {u"invoice.eml: %1 (copied into TheHive)"_s.arg(mail.value(u"permalink"_s).toString()),
+              u"capture.pcap: %1 (not copied: larger than the 1 MB HiveSlack copies)"_s.arg(
+                  capture.value(u"permalink"_s).toString()),
+              u"- file %1 (not copied: it was deleted in Slack)"_s.arg(
+                  gone.value(u"id"_s).toString())})
+            QVERIFY2(kept.contains(part), qPrintable(part + u"\n---\n"_s + kept));
+        QCOMPARE(s.answers().size(), 1);
+        QVERIFY2(s.answers().first().contains(u"but 2 of its 3 files not"_s),
+                 qPrintable(s.answers().first()));
+        // The capture was never downloaded: files.info said its size.
+        QCOMPARE(
+            s.h.slack.requests(QUrl(capture.value(u"url_private_download"_s).toString()).path())
+                .size(),
+            0);
+    }
+
+    void aLostUploadAnswerCopiesTheFileOnce()
+    {
+        Scene s(u"5.2.9"_s, false, true);
+        const QJsonObject mail = s.h.slack.addFile(Bob.slackId, u"invoice.eml"_s, "mail");
+        const QString uploads = u"/api/v1/case/%1/attachments"_s.arg(s.caseId);
+        s.h.hive.loseAnswerNext(uploads, 504);
+        QVERIFY(s.shortcut(Alice, {mail}));
+        QCOMPARE(s.submit(Alice, s.caseId, {}).status, 200);
+        QVERIFY(s.settle());
+        QCOMPARE(s.h.hive.requests(uploads).size(), 1);
+        QCOMPARE(s.h.hive.caseAttachments(s.caseId).size(), 1);
+        QCOMPARE(s.h.hive.comments(s.caseId).size(), 1);
+        // Found again by its SHA-256 on the retry.
+        QVERIFY(s.h.hive.comments(s.caseId)
+                    .first()
+                    .value(u"message"_s)
+                    .toString()
+                    .contains(u"(already in TheHive)"_s));
+    }
+
+    void filesStayInSlackForWhoMayNotChangeTheCase()
+    {
+        Scene s(u"5.2.9"_s, false, true);
+        // May comment, may not update the case: the message is kept, its file listed.
+        s.h.hive.setProfilePermissions(u"commenter"_s, {u"manageComment"_s});
+        QVERIFY(s.h.hive.setProfile(Alice.email, u"commenter"_s));
+        const QJsonObject mail = s.h.slack.addFile(Bob.slackId, u"invoice.eml"_s, "mail");
+        QVERIFY(s.shortcut(Alice, {mail}));
+        QCOMPARE(s.submit(Alice, s.caseId, {}).status, 200);
+        QVERIFY(s.settle());
+        QVERIFY(s.h.hive.caseAttachments(s.caseId).isEmpty());
+        const QString kept = s.h.hive.comments(s.caseId).first().value(u"message"_s).toString();
+        QVERIFY2(kept.contains(u"(not copied: "_s) && kept.contains(u"manageCase/update"_s),
+                 qPrintable(kept));
+        QVERIFY(s.h.slack.requests(u"/api/files.info"_s).isEmpty()); // nothing fetched for it
+    }
+
+    void withoutFilesReadTheAnalystIsToldWhy()
+    {
+        Scene s(u"5.2.9"_s, true, true);
+        s.h.slack.revokeScope(u"files:read"_s);
+        const QJsonObject mail = s.h.slack.addFile(Bob.slackId, u"invoice.eml"_s, "mail");
+        QVERIFY(s.shortcut(Alice, {mail}));
+        QCOMPARE(s.submit(Alice, s.caseId, {}).status, 200);
+        QVERIFY(s.settle());
+        QVERIFY(s.h.hive.caseAttachments(s.caseId).isEmpty());
+        QCOMPARE(s.answers().size(), 1);
+        QVERIFY2(s.answers().first().contains(u"lacks the files:read scope"_s),
+                 qPrintable(s.answers().first()));
+    }
+
+    void theHive4KeepsEachFileInALogOfTheEvidenceTask()
+    {
+        Scene s(u"4.1.24"_s, false, true);
+        const QByteArray eml = "From: billing@evil.example\r\n\r\nPay.\r\n";
+        const QJsonObject mail =
+            s.h.slack.addFile(Bob.slackId, u"invoice.eml"_s, eml, u"message/rfc822"_s);
+        QVERIFY(s.shortcut(Alice, {mail}));
+        QCOMPARE(s.submit(Alice, s.caseId, u"the lure"_s).status, 200);
+        QVERIFY(s.settle());
+        const QList<QJsonObject> logs = s.h.hive.taskLogs(s.caseId);
+        QCOMPARE(logs.size(), 2);
+        const QJsonObject attachment = logs.first().value(u"attachment"_s).toObject();
+        QCOMPARE(attachment.value(u"name"_s).toString(), u"invoice.eml"_s);
+        QCOMPARE(s.h.hive.attachmentContent(attachment.value(u"id"_s).toString()), eml);
+        QVERIFY2(
+            logs.first().value(u"message"_s).toString().contains(u"**Slack file** invoice.eml"_s),
+            qPrintable(logs.first().value(u"message"_s).toString()));
+        QVERIFY(logs.last().value(u"message"_s).toString().contains(u"(copied into TheHive)"_s));
+        QVERIFY(!logs.last().contains(u"attachment"_s));
     }
 
     void onlyLinkedAnalystsWhoMayWriteGetTheForm()

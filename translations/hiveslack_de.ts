@@ -190,7 +190,7 @@
 <context>
     <name>Bridge::TheHiveClient</name>
     <message>
-        <location filename="../bridge/clients/thehiveclient.cpp" line="+114"/>
+        <location filename="../bridge/clients/thehiveclient.cpp" line="+125"/>
         <source>TheHive answered /api/status without a version</source>
         <translation>TheHive hat auf /api/status ohne Version geantwortet</translation>
     </message>
@@ -1266,12 +1266,12 @@
     <name>Console::RoutingRulesModel</name>
     <message>
         <location filename="../ui/routingrulesmodel.cpp" line="+63"/>
-        <location line="+187"/>
+        <location line="+186"/>
         <source>#%1 (%2)</source>
         <translation>#%1 (%2)</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-167"/>
         <source>Rule %1</source>
         <translation>Regel %1</translation>
     </message>
@@ -1282,12 +1282,12 @@
     </message>
     <message>
         <location line="+27"/>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>No ceiling</source>
         <translation>Keine Obergrenze</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-37"/>
         <source>Post nothing</source>
         <translation>Nichts posten</translation>
     </message>
@@ -1302,7 +1302,7 @@
         <translation>%1 (Alerts)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <location line="+3"/>
         <location line="+3"/>
         <location line="+3"/>
@@ -1718,7 +1718,7 @@
 <context>
     <name>Console::UsersModel</name>
     <message>
-        <location filename="../ui/usersmodel.cpp" line="+203"/>
+        <location filename="../ui/usersmodel.cpp" line="+204"/>
         <source>not checked</source>
         <translation>nicht geprüft</translation>
     </message>
@@ -1781,7 +1781,7 @@
         <translation>erlaubt</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-298"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
@@ -1841,7 +1841,7 @@
         <translation>Alerts ignorieren</translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+214"/>
         <source>cannot read</source>
         <translation>nicht lesbar</translation>
     </message>

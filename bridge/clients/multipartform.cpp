@@ -42,8 +42,11 @@ MultipartForm encodeMultipart(const QList<FormPart> &parts)
         if (!part.fileName.isEmpty())
             form.body += "; filename=" + quoted(part.fileName);
         form.body += "\r\n";
-        if (!part.contentType.isEmpty())
-            form.body += "Content-Type: " + part.contentType + "\r\n";
+        if (!part.contentType.isEmpty()) {
+            QByteArray type = part.contentType; // one header line, whatever Slack said
+            type.replace('\r', "").replace('\n', "");
+            form.body += "Content-Type: " + type + "\r\n";
+        }
         form.body += "\r\n" + part.content + "\r\n";
     }
     form.body += "--" + boundary + "--\r\n";

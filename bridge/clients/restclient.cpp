@@ -67,7 +67,8 @@ void RestClient::send(const RestRequest &request, std::function<void(const RestR
                     if (*tooLarge || (received <= max && total <= max))
                         return;
                     *tooLarge = true;
-                    reply->abort();
+                    // Queued: abort() finishes the reply at once, inside this signal.
+                    QMetaObject::invokeMethod(reply, &QNetworkReply::abort, Qt::QueuedConnection);
                 });
     }
     connect(reply, &QNetworkReply::finished, this,

@@ -24,7 +24,7 @@ struct RestReply
     std::optional<int> retryAfterSecs; ///< from a Retry-After header
     qint64 elapsedMs = 0;
     QByteArray contentType; ///< the answer's Content-Type header
-    QUrl location;          ///< a redirect's target, when RestRequest::followRedirects is off
+    QUrl location;          ///< a Location header, resolved (a redirect not followed)
     bool tooLarge = false;  ///< stopped past RestRequest::maxBodyBytes; `body` is then empty
 
     bool answered() const { return httpStatus != 0; }

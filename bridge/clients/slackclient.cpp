@@ -27,6 +27,7 @@ bool isTransientSlackError(const QString &code)
 SlackClient::SlackClient(RestClient &rest, QUrl apiBase, QString botToken, SlackRateLimits limits,
                          QObject *parent)
     : QObject(parent)
+    , m_rest(rest)
     , m_governor(rest, limits)
     , m_apiBase(std::move(apiBase))
     , m_token(std::move(botToken))

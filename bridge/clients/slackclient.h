@@ -29,8 +29,13 @@ struct SlackDownload
 {
     SlackResult result; ///< its `error` says why not: a transport reason, "HTTP <status>", …
     QByteArray content;
-    QByteArray contentType;
 };
+
+/// Whether a file address may be fetched, and with the bot token: yes on Slack's own hosts
+/// (https slack.com and *.slack.com, or the API URL's origin), without it on Slack's file CDN
+/// (https *.slack-edge.com, slack-files.com), not at all anywhere else.
+enum class SlackFileHost { WithToken, WithoutToken, Refused };
+SlackFileHost slackFileHost(const QUrl &url, const QUrl &apiBase);
 
 /// Slack Web API client. Write methods send JSON; read methods send a query string, because
 /// Slack's older read methods silently ignore JSON bodies (slack-api.md §3.1). Messages and
@@ -81,12 +86,11 @@ public:
 
     /// files.info (files:read): the file object, its url_private_download included.
     void fileInfo(const QString &fileId, Callback done);
-    /// The bytes behind a file's url_private_download, if there are at most `maxBytes`. The
-    /// bot token goes only to Slack's own hosts (https *.slack.com, or the API URL's origin),
-    /// never to its file CDN (*.slack-edge.com, slack-files.com); redirects are followed by
-    /// hand, at most three, and never to another host ("foreign_host"). An HTML page where a
-    /// file was expected is Slack's sign-in page: the token lacks files:read ("sign_in_page").
-    /// More than `maxBytes`: "too_large".
+    /// The bytes behind a file's url_private_download, if there are at most `maxBytes`
+    /// ("too_large"). The bot token goes only where slackFileHost() allows it; redirects are
+    /// followed by hand, at most three ("too_many_redirects"), and only to such hosts
+    /// ("foreign_host"). An HTML page where a file was expected is Slack's sign-in page: the
+    /// token lacks files:read ("sign_in_page"). Not paced: downloads are no Web API method.
     void downloadFile(const QUrl &url, const QByteArray &expectedType, qint64 maxBytes,
                       std::function<void(const SlackDownload &)> done);
     /// A Socket Mode WebSocket URL (apps.connections.open). Needs a client made with the
@@ -103,8 +107,6 @@ public:
     static SlackResult classify(const RestReply &reply);
 
 private:
-    enum class FileHost { WithToken, WithoutToken, Refused };
-    FileHost fileHostOf(const QUrl &url) const;
     void downloadHop(const QUrl &url, const QByteArray &expectedType, qint64 maxBytes, int hops,
                      std::function<void(const SlackDownload &)> done);
     /// `channel` chooses chat.postMessage's per-channel lane; other methods ignore it.
@@ -116,6 +118,7 @@ private:
     /// Classifies the reply and counts it in the outages and errors.
     SlackResult settle(const RestReply &reply);
 
+    RestClient &m_rest; ///< file downloads: no Web API method, so no tier and no ok:false
     SlackRateGovernor m_governor;
     QUrl m_apiBase;
     QString m_token;

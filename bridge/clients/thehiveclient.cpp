@@ -64,6 +64,8 @@ RestRequest TheHiveClient::toRest(const HiveRequest &request, const QString &asL
         if (request.hasBody)
             parts.append({QStringLiteral("_json"), {}, {}, request.payload()});
         const HiveUpload &file = *request.upload;
+        for (const auto &[name, value] : file.fields)
+            parts.append({name, {}, {}, value.toUtf8()});
         parts.append({file.field, file.fileName, file.contentType, file.content});
         const MultipartForm form = encodeMultipart(parts);
         req.headers.append({QByteArrayLiteral("Content-Type"), form.contentType});

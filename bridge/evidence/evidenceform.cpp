@@ -32,18 +32,17 @@ SlackEvidence evidenceFromShortcut(const QJsonObject &message, const QJsonObject
     e.channelId = channel.value(u"id").toString();
     e.channelName = channel.value(u"name").toString();
     e.ts = message.value(u"ts").toString();
-    // A shared message brings its files as an attachment's (Slack's unfurl of it).
-    QJsonArray files = message.value(u"files").toArray();
-    for (const QJsonValue &attachment : message.value(u"attachments").toArray()) {
-        for (const QJsonValue &f : attachment.toObject().value(u"files").toArray())
-            files.append(f);
-    }
-    for (const QJsonValue &f : std::as_const(files)) {
+    // Only the message's own: a message it shares may come from a channel the analyst cannot
+    // read, and Slack would give the bot its files all the same.
+    for (const QJsonValue &f : message.value(u"files").toArray()) {
         const QJsonObject file = f.toObject();
         // A deleted or plan-hidden file is only {id, mode}.
         const QString id = file.value(u"id").toString();
-        const QString name = file.value(u"name").toString(
-            file.value(u"title").toString(QStringLiteral("file %1").arg(id)));
+        QString name = file.value(u"name").toString();
+        if (name.isEmpty())
+            name = file.value(u"title").toString();
+        if (name.isEmpty())
+            name = QStringLiteral("file %1").arg(id);
         e.files.append({id, name, file.value(u"permalink").toString(),
                         file.value(u"mode").toString(), file.value(u"is_external").toBool()});
     }

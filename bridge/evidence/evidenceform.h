@@ -40,9 +40,9 @@ struct SlackEvidence
     QString authorName; ///< the Slack name, or the bot's
     QString channelId;
     QString channelName;
-    QString ts;             ///< the message's ts, which is also when it was posted
-    QString permalink;      ///< chat.getPermalink's answer; empty when Slack gave none
-    QList<File> files;      ///< the message's own, then those of messages it quotes
+    QString ts;        ///< the message's ts, which is also when it was posted
+    QString permalink; ///< chat.getPermalink's answer; empty when Slack gave none
+    QList<File> files;
     QList<FileCopy> copies; ///< one per file once copied (evidence.copyFiles), else empty
 };
 

@@ -56,7 +56,8 @@ QString copySummary(const SlackEvidence &e)
     for (qsizetype i = 0; i < e.copies.size(); ++i) {
         if (e.copies[i].kind == FileCopy::Kind::NotCopied)
             missed << QStringLiteral("%1 (%2)").arg(
-                escapeMrkdwnTruncated(e.files.value(i).name, 100), e.copies[i].reason);
+                escapeMrkdwnTruncated(e.files.value(i).name, 100),
+                escapeMrkdwnTruncated(e.copies[i].reason, 200));
     }
     if (missed.isEmpty())
         return e.copies.size() == 1 ? QStringLiteral(" with its file")
@@ -238,7 +239,8 @@ void EvidenceHandler::copyFiles(std::shared_ptr<Request> r, const QString &taskI
 {
     if (!m_bridge.config.evidenceFiles.copy || r->evidence.files.isEmpty())
         return next();
-    FileCopier::copy(m_bridge, {r->login, r->version, r->target->id, taskId}, r->evidence,
+    FileCopier::copy(m_bridge, {r->login, r->version, r->target->id, taskId, r->event.attempts},
+                     r->evidence,
                      [r, next](const QList<FileCopy> &copies, const QString &retryReason) {
                          if (!retryReason.isEmpty())
                              return r->done(Outcome::retry(retryReason));

@@ -16,7 +16,7 @@ namespace {
 /// How many of the case's newest attachments (TheHive 4: evidence task logs) are compared.
 constexpr int HeldLookBack = 200;
 
-/// Why Slack will not give a file, in words for the analyst; empty when it may yet.
+/// Why Slack will not give a file, in words for the analyst.
 QString slackRefusal(const QString &error)
 {
     if (error == u"missing_scope" || error == u"sign_in_page")
@@ -53,7 +53,7 @@ QString unavailable(const SlackEvidence::File &file)
 
 struct FileCopier::Run
 {
-    const BridgeParts &bridge;
+    BridgeParts bridge;
     Target target;
     SlackEvidence evidence;
     Done done;
@@ -118,7 +118,7 @@ void FileCopier::next(std::shared_ptr<Run> run)
         return settle(run, FileCopy::Kind::NotCopied, why);
     run->bridge.slack.fileInfo(file.id, [run](const SlackResult &info) {
         if (info.kind == SlackResult::Kind::Retryable)
-            return run->retry(u"Slack's files.info: "_s + info.error);
+            return notNow(run, u"Slack's files.info: "_s + info.error);
         if (!info.ok())
             return settle(run, FileCopy::Kind::NotCopied, slackRefusal(info.error));
         const QJsonObject slackFile = info.json.value(u"file").toObject();
@@ -144,12 +144,18 @@ void FileCopier::download(std::shared_ptr<Run> run, const QJsonObject &file)
         url, file.value(u"mimetype").toString().toUtf8(), run->maxBytes,
         [run, file](const SlackDownload &got) {
             if (got.result.kind == SlackResult::Kind::Retryable)
-                return run->retry(u"downloading from Slack: "_s + got.result.error);
+                return notNow(run, u"downloading from Slack: "_s + got.result.error);
             if (got.result.error == u"too_large")
                 return settle(run, FileCopy::Kind::NotCopied,
                               sizeRefusal(run->bridge.config.evidenceFiles.maxMegabytes));
             if (!got.result.ok())
                 return settle(run, FileCopy::Kind::NotCopied, slackRefusal(got.result.error));
+            // A page of another size (a sign-in page labelled as the file) is not the file.
+            const qint64 listed = file.value(u"size").toInteger(-1);
+            if (listed >= 0 && listed != got.content.size())
+                return settle(
+                    run, FileCopy::Kind::NotCopied,
+                    u"Slack sent %1 bytes where it lists %2"_s.arg(got.content.size()).arg(listed));
             send(run, file, got.content);
         });
 }
@@ -157,14 +163,15 @@ void FileCopier::download(std::shared_ptr<Run> run, const QJsonObject &file)
 void FileCopier::send(std::shared_ptr<Run> run, const QJsonObject &file, const QByteArray &bytes)
 {
     const QString hash = HiveRequests::attachmentHash(bytes);
+    const QString name = run->file().name;
     const bool held = std::any_of(run->held.begin(), run->held.end(), [&](const QJsonValue &a) {
-        return HiveRequests::isAttachmentOf(a.toObject(), hash);
+        return HiveRequests::isAttachmentOf(a.toObject(), hash, name, bytes.size());
     });
     if (held)
         return settle(run, FileCopy::Kind::AlreadyThere);
     const QString mimetype = file.value(u"mimetype").toString();
     HiveUpload upload{{},
-                      run->file().name,
+                      name,
                       mimetype.isEmpty() ? QByteArrayLiteral("application/octet-stream")
                                          : mimetype.toUtf8(),
                       bytes};
@@ -175,9 +182,10 @@ void FileCopier::send(std::shared_ptr<Run> run, const QJsonObject &file, const Q
                   t.taskId, fileLogMarkdown(run->evidence, run->file(), t.login), upload)
             : HiveRequests::addCaseAttachment(t.caseId, upload);
     run->bridge.writer.write(
-        t.login, CaseAction::AttachFiles, request, t.version, [run, hash](const Verdict &sent) {
+        t.login, CaseAction::AttachFiles, request, t.version,
+        [run, hash, name, size = bytes.size()](const Verdict &sent) {
             if (sent.kind == Verdict::Kind::Unavailable)
-                return run->retry(sent.reason);
+                return notNow(run, sent.reason);
             if (!sent.allowed()) {
                 const int status = sent.hive.httpStatus;
                 return settle(run, FileCopy::Kind::NotCopied,
@@ -186,9 +194,17 @@ void FileCopier::send(std::shared_ptr<Run> run, const QJsonObject &file, const Q
                                             : sent.reason);
             }
             // Held from now on: the same bytes twice in one message are sent once.
-            run->held.append(QJsonObject{{u"id"_s, hash}});
+            run->held.append(QJsonObject{{u"id"_s, hash}, {u"name"_s, name}, {u"size"_s, size}});
             settle(run, FileCopy::Kind::Copied);
         });
+}
+
+void FileCopier::notNow(std::shared_ptr<Run> run, const QString &reason)
+{
+    if (run->target.attempts < RetriesPerFile)
+        return run->retry(reason);
+    settle(run, FileCopy::Kind::NotCopied,
+           u"it could not be had after %1 tries (%2)"_s.arg(RetriesPerFile + 1).arg(reason));
 }
 
 void FileCopier::settle(std::shared_ptr<Run> run, FileCopy::Kind kind, const QString &reason)

@@ -15,10 +15,12 @@ HiveRequest listCaseAttachments(const QString &caseId, int limit);
 HiveRequest addTaskLogWithAttachment(const QString &taskId, const QString &message,
                                      HiveUpload file);
 
-/// The content hash TheHive identifies an attachment by: its `id` and first `hashes` entry
-/// are the SHA-256 of the bytes, in lower-case hex.
+/// The content hash TheHive identifies an attachment by: TheHive 4's `id` and first `hashes`
+/// entry are the SHA-256 of the bytes, in lower-case hex.
 QString attachmentHash(const QByteArray &content);
-/// Whether `attachment` (an attachment object of TheHive 4 or 5) holds bytes of that hash.
-bool isAttachmentOf(const QJsonObject &attachment, const QString &sha256Hex);
+/// Whether `attachment` (an attachment object of TheHive 4 or 5) holds these bytes: the same
+/// SHA-256, or the same name and size (TheHive 5 does not document its hashes).
+bool isAttachmentOf(const QJsonObject &attachment, const QString &sha256Hex, const QString &name,
+                    qint64 size);
 
 } // namespace Bridge::HiveRequests

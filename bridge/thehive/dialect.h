@@ -32,6 +32,7 @@ struct HiveUpload
     QString fileName;
     QByteArray contentType;
     QByteArray content;
+    QList<QPair<QString, QString>> fields{}; ///< plain form fields sent before the file
 };
 
 /// One REST call to TheHive, ready for an HTTP client.

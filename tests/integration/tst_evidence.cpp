@@ -266,6 +266,30 @@ private Q_SLOTS:
                     .contains(u"(already in TheHive)"_s));
     }
 
+    void whatTheHiveOrSlackWillNotTakeIsListed()
+    {
+        Scene s(u"5.2.9"_s, false, true);
+        s.h.hive.setMaxUploadBytes(64 * 1024); // a proxy's smaller body limit
+        const QJsonObject big =
+            s.h.slack.addFile(Bob.slackId, u"dump.bin"_s, QByteArray(100 * 1024, 'x'));
+        // A file Slack never gives: retried with the submission, then given up alone.
+        const QJsonObject stuck = s.h.slack.addFile(Bob.slackId, u"stuck.txt"_s, "never");
+        s.h.slack.failNext(QUrl(stuck.value(u"url_private_download"_s).toString()).path(), 503, {},
+                           100);
+        QVERIFY(s.shortcut(Alice, {big, stuck}));
+        QCOMPARE(s.submit(Alice, s.caseId, {}).status, 200);
+        QVERIFY(s.settle());
+        s.h.slack.clearFaults();
+        QVERIFY(s.h.hive.caseAttachments(s.caseId).isEmpty());
+        const QString kept = s.h.hive.comments(s.caseId).first().value(u"message"_s).toString();
+        QVERIFY2(kept.contains(u"dump.bin: "_s) &&
+                     kept.contains(u"(not copied: TheHive refused it as too large)"_s),
+                 qPrintable(kept));
+        QVERIFY2(kept.contains(u"(not copied: it could not be had after 4 tries"_s),
+                 qPrintable(kept));
+        QCOMPARE(s.h.hive.requests(u"/api/v1/case/%1/comment"_s.arg(s.caseId)).size(), 1);
+    }
+
     void filesStayInSlackForWhoMayNotChangeTheCase()
     {
         Scene s(u"5.2.9"_s, false, true);

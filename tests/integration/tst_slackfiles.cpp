@@ -105,6 +105,34 @@ private Q_SLOTS:
         QVERIFY(elsewhere.requests().isEmpty());
     }
 
+    void theTokenGoesOnlyToSlack_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<int>("host");
+        const int with = int(Bridge::SlackFileHost::WithToken);
+        const int without = int(Bridge::SlackFileHost::WithoutToken);
+        const int refused = int(Bridge::SlackFileHost::Refused);
+        QTest::newRow("files") << u"https://files.slack.com/files-pri/T1-F1/x.eml"_s << with;
+        QTest::newRow("files-origin") << u"https://files-origin.slack.com/x"_s << with;
+        QTest::newRow("a look-alike") << u"https://slack.com.evil.example/x"_s << refused;
+        QTest::newRow("a suffix look-alike") << u"https://evilslack.com/x"_s << refused;
+        QTest::newRow("plain http") << u"http://files.slack.com/x"_s << refused;
+        QTest::newRow("the CDN") << u"https://a.slack-edge.com/x"_s << without;
+        QTest::newRow("public files") << u"https://slack-files.com/T1-F1-abc"_s << without;
+        QTest::newRow("the API's origin")
+            << u"https://proxy.soc.example:8443/files-pri/x"_s << with;
+        QTest::newRow("the API's host, another port")
+            << u"https://proxy.soc.example/files-pri/x"_s << refused;
+        QTest::newRow("a drive") << u"https://docs.google.com/document/d/1"_s << refused;
+    }
+    void theTokenGoesOnlyToSlack()
+    {
+        QFETCH(QString, url);
+        QFETCH(int, host);
+        const QUrl api(u"https://proxy.soc.example:8443/slack/api"_s);
+        QCOMPARE(int(Bridge::slackFileHost(QUrl(url), api)), host);
+    }
+
     void aFileLargerThanAllowedIsStopped()
     {
         Rig rig;

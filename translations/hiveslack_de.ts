@@ -190,7 +190,7 @@
 <context>
     <name>Bridge::TheHiveClient</name>
     <message>
-        <location filename="../bridge/clients/thehiveclient.cpp" line="+125"/>
+        <location filename="../bridge/clients/thehiveclient.cpp" line="+127"/>
         <source>TheHive answered /api/status without a version</source>
         <translation>TheHive hat auf /api/status ohne Version geantwortet</translation>
     </message>
@@ -873,7 +873,7 @@
         <translation>Konfiguration i&amp;mportieren…</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
@@ -1423,7 +1423,7 @@
 <context>
     <name>Console::SetupHelpers</name>
     <message>
-        <location filename="../ui/setuphelpers.cpp" line="+60"/>
+        <location filename="../ui/setuphelpers.cpp" line="+61"/>
         <source>&lt;webhook secret&gt;</source>
         <translation>&lt;Webhook-Secret&gt;</translation>
     </message>
@@ -1503,12 +1503,12 @@
 <context>
     <name>Console::SlackAppDialog</name>
     <message>
-        <location filename="../ui/slackappdialog.cpp" line="+25"/>
+        <location filename="../ui/slackappdialog.cpp" line="+27"/>
         <source>Create the Slack app</source>
         <translation>Slack-App anlegen</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>&amp;Socket Mode: HiveSlack connects out to Slack; nothing from the internet reaches it (recommended)</source>
         <translation>&amp;Socket Mode: HiveSlack verbindet sich selbst mit Slack; nichts aus dem Internet erreicht es (empfohlen)</translation>
     </message>
@@ -1518,7 +1518,7 @@
         <translation>&amp;HTTP: Slack ruft HiveSlack unter einer öffentlichen HTTPS-Adresse auf</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>At api.slack.com/apps choose &quot;Create New App&quot;, then &quot;From an app manifest&quot;, pick the workspace and paste this manifest. Install the app to the workspace, then copy its Bot User OAuth Token (OAuth &amp; Permissions) into Connections, and either an app-level token with the connections:write scope (Basic Information → App-Level Tokens; Socket Mode) or the Signing Secret (Basic Information; HTTP).</source>
         <translation>Wählen Sie auf api.slack.com/apps „Create New App“ und dann „From an app manifest“, wählen Sie den Workspace und fügen Sie dieses Manifest ein. Installieren Sie die App im Workspace und kopieren Sie dann ihr Bot User OAuth Token (OAuth &amp; Permissions) in die Verbindungen, dazu entweder ein App-Level-Token mit dem Scope connections:write (Basic Information → App-Level Tokens; Socket Mode) oder das Signing Secret (Basic Information; HTTP).</translation>
     </message>

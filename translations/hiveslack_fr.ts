@@ -190,7 +190,7 @@
 <context>
     <name>Bridge::TheHiveClient</name>
     <message>
-        <location filename="../bridge/clients/thehiveclient.cpp" line="+125"/>
+        <location filename="../bridge/clients/thehiveclient.cpp" line="+127"/>
         <source>TheHive answered /api/status without a version</source>
         <translation>TheHive a répondu à /api/status sans version</translation>
     </message>
@@ -873,7 +873,7 @@
         <translation>I&amp;mporter la configuration…</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
@@ -1423,7 +1423,7 @@
 <context>
     <name>Console::SetupHelpers</name>
     <message>
-        <location filename="../ui/setuphelpers.cpp" line="+60"/>
+        <location filename="../ui/setuphelpers.cpp" line="+61"/>
         <source>&lt;webhook secret&gt;</source>
         <translation>&lt;secret du webhook&gt;</translation>
     </message>
@@ -1503,12 +1503,12 @@
 <context>
     <name>Console::SlackAppDialog</name>
     <message>
-        <location filename="../ui/slackappdialog.cpp" line="+25"/>
+        <location filename="../ui/slackappdialog.cpp" line="+27"/>
         <source>Create the Slack app</source>
         <translation>Créer l&apos;application Slack</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>&amp;Socket Mode: HiveSlack connects out to Slack; nothing from the internet reaches it (recommended)</source>
         <translation>&amp;Socket Mode : HiveSlack se connecte lui-même à Slack ; rien d’Internet ne l’atteint (recommandé)</translation>
     </message>
@@ -1518,7 +1518,7 @@
         <translation>&amp;HTTP : Slack appelle HiveSlack à une adresse HTTPS publique</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>At api.slack.com/apps choose &quot;Create New App&quot;, then &quot;From an app manifest&quot;, pick the workspace and paste this manifest. Install the app to the workspace, then copy its Bot User OAuth Token (OAuth &amp; Permissions) into Connections, and either an app-level token with the connections:write scope (Basic Information → App-Level Tokens; Socket Mode) or the Signing Secret (Basic Information; HTTP).</source>
         <translation>Sur api.slack.com/apps, choisissez « Create New App » puis « From an app manifest », choisissez l’espace de travail et collez ce manifeste. Installez l’application dans l’espace de travail, puis copiez son Bot User OAuth Token (OAuth &amp; Permissions) dans Connexions, ainsi qu’un jeton d’application avec le scope connections:write (Basic Information → App-Level Tokens ; Socket Mode) ou le Signing Secret (Basic Information ; HTTP).</translation>
     </message>

@@ -269,7 +269,8 @@ QWidget *ConnectionsPage::buildHelpers()
 
     // Window-modal would block the page the admin copies values from: plain windows instead.
     connect(slackApp, &QPushButton::clicked, this, [this] {
-        auto *dialog = new SlackAppDialog(SetupHelpers::listenBaseUrl(m_host.config()), this);
+        auto *dialog = new SlackAppDialog(SetupHelpers::listenBaseUrl(m_host.config()),
+                                          {.copyFiles = m_host.config().evidenceFiles.copy}, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
     });

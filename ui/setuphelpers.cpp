@@ -49,10 +49,11 @@ bool SetupHelpers::isHttpUrl(const QUrl &url)
            !url.host().isEmpty();
 }
 
-QString SetupHelpers::slackAppManifest(const QUrl &publicBase)
+QString SetupHelpers::slackAppManifest(const QUrl &publicBase,
+                                       const Bridge::AppManifest::Features &features)
 {
-    return QString::fromUtf8(
-        QJsonDocument(Bridge::AppManifest::build(publicBase)).toJson(QJsonDocument::Indented));
+    return QString::fromUtf8(QJsonDocument(Bridge::AppManifest::build(publicBase, features))
+                                 .toJson(QJsonDocument::Indented));
 }
 
 QString SetupHelpers::secretPlaceholder()

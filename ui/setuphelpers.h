@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/bridgeconfig.h"
+#include "slack/appmanifest.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -30,7 +31,8 @@ public:
 
     /// Bridge::AppManifest::build() as indented JSON: through Socket Mode when @p publicBase is
     /// empty, else with request URLs under @p publicBase.
-    static QString slackAppManifest(const QUrl &publicBase = {});
+    static QString slackAppManifest(const QUrl &publicBase = {},
+                                    const Bridge::AppManifest::Features &features = {});
 
     /// Step-by-step TheHive 5 set-up (endpoint, then notification) for @p webhookUrl, with
     /// @p secret as the Bearer token (a placeholder when empty).

@@ -12,7 +12,8 @@
 
 namespace Console {
 
-SlackAppDialog::SlackAppDialog(const QUrl &defaultBase, QWidget *parent)
+SlackAppDialog::SlackAppDialog(const QUrl &defaultBase,
+                               const Bridge::AppManifest::Features &features, QWidget *parent)
     : QDialog(parent)
     , m_socketMode(new QRadioButton(tr("&Socket Mode: HiveSlack connects out to Slack; nothing "
                                        "from the internet reaches it (recommended)"),
@@ -21,6 +22,7 @@ SlackAppDialog::SlackAppDialog(const QUrl &defaultBase, QWidget *parent)
     , m_base(new QLineEdit(defaultBase.toString(), this))
     , m_hint(new QLabel(this))
     , m_manifest(new CodeBox(this))
+    , m_features(features)
 {
     setWindowTitle(tr("Create the Slack app"));
     m_base->setObjectName(QStringLiteral("publicBaseUrl"));
@@ -68,7 +70,7 @@ void SlackAppDialog::update()
     if (m_socketMode->isChecked()) {
         m_hint->setText(tr("Slack will send button clicks over the connection HiveSlack opens "
                            "with the app-level token."));
-        m_manifest->setText(SetupHelpers::slackAppManifest());
+        m_manifest->setText(SetupHelpers::slackAppManifest({}, m_features));
         return;
     }
     const QUrl base(m_base->text().trimmed());
@@ -85,7 +87,7 @@ void SlackAppDialog::update()
                         : tr("Slack only sends to https addresses reachable from the internet: "
                              "put the bridge behind a reverse proxy with a certificate and type "
                              "that proxy's address here."));
-    m_manifest->setText(SetupHelpers::slackAppManifest(base));
+    m_manifest->setText(SetupHelpers::slackAppManifest(base, m_features));
 }
 
 QString SlackAppDialog::manifestText() const

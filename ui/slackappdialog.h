@@ -1,5 +1,7 @@
 #pragma once
 
+#include "slack/appmanifest.h"
+
 #include <QDialog>
 #include <QUrl>
 
@@ -19,7 +21,10 @@ class SlackAppDialog final : public QDialog
     Q_OBJECT
 public:
     /// @param defaultBase the bridge's listen URL, until the admin types the public one
-    explicit SlackAppDialog(const QUrl &defaultBase, QWidget *parent = nullptr);
+    /// @param features what the configuration asks of Slack beyond the basics (files:read)
+    explicit SlackAppDialog(const QUrl &defaultBase,
+                            const Bridge::AppManifest::Features &features = {},
+                            QWidget *parent = nullptr);
 
     /// The manifest as shown; empty in HTTP mode while the base URL is not a valid http(s) URL.
     QString manifestText() const;
@@ -36,6 +41,7 @@ private:
     QLineEdit *m_base = nullptr;
     QLabel *m_hint = nullptr;
     CodeBox *m_manifest = nullptr;
+    Bridge::AppManifest::Features m_features;
 };
 
 } // namespace Console

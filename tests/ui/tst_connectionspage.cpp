@@ -464,6 +464,9 @@ void TestConnectionsPage::manifestHasScopesAndInteractivityUrl()
           u"groups:read"_s, u"channels:history"_s, u"groups:history"_s})
         QVERIFY2(text.contains(u'"' + scope + u'"'), qPrintable(scope));
     QVERIFY(text.contains(u"https://bridge.example.org/hiveslack/slack/interactions"_s));
+    QVERIFY(!text.contains(u"files:read"_s)); // only for a config that copies evidence files
+    Console::SlackAppDialog copying(QUrl(u"http://127.0.0.1:8990"_s), {.copyFiles = true});
+    QVERIFY(copying.manifestText().contains(u"\"files:read\""_s));
 
     const QJsonObject manifest = QJsonDocument::fromJson(text.toUtf8()).object();
     QCOMPARE(manifest.value(u"display_information"_s).toObject().value(u"name"_s).toString(),

@@ -50,7 +50,7 @@ void RestClient::send(const RestRequest &request, std::function<void(const RestR
     QNetworkRequest req(request.url);
     req.setTransferTimeout(m_timeoutMs);
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                     request.followRedirects ? QNetworkRequest::NoLessSafeRedirectPolicy
+                     request.followRedirects ? QNetworkRequest::SameOriginRedirectPolicy
                                              : QNetworkRequest::ManualRedirectPolicy);
     for (const auto &[name, value] : request.headers)
         req.setRawHeader(name, value);

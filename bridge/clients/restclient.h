@@ -40,8 +40,9 @@ struct RestRequest
     QUrl url;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
-    /// Off: a redirect is answered as it is, for a caller that decides where its credentials
-    /// may go (Qt would send every header, Authorization too, to any host it is sent to).
+    /// On: redirects are followed on the same origin only, as Qt sends every header (the API
+    /// key, the bot token) wherever a redirect points. Off: a redirect is answered as it is,
+    /// for a caller that decides where its credentials may go.
     bool followRedirects = true;
     qint64 maxBodyBytes = 0; ///< larger answers are stopped (RestReply::tooLarge); 0: no limit
 };

@@ -38,6 +38,11 @@ HiveResult TheHiveClient::classify(const RestReply &reply)
     }
     const HiveError error = parseError(reply.httpStatus, reply.body);
     r.message = error.message;
+    if (reply.httpStatus >= 300 && reply.httpStatus < 400)
+        r.message =
+            QStringLiteral("TheHive's address redirects to %1, where HiveSlack does not "
+                           "send its key: set the TheHive URL to where it points")
+                .arg(reply.location.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString());
     r.kind = reply.httpStatus >= 500 || reply.httpStatus == 429 ? HiveResult::Kind::Retryable
                                                                 : HiveResult::Kind::Refused;
     return r;

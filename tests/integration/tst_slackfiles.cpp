@@ -1,10 +1,12 @@
 // SlackClient's file methods against the fake Slack over loopback: files.info, downloads with
 // the bot token kept to Slack's own origin (Qt would carry it anywhere a redirect points), the
-// sign-in page Slack answers without files:read, and the size cap.
+// sign-in page Slack answers without files:read, and the size cap. And every other call's
+// credentials kept on their origin: RestClient follows same-origin redirects only.
 #include "fakeslack.h"
 
 #include "clients/restclient.h"
 #include "clients/slackclient.h"
+#include "clients/thehiveclient.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -131,6 +133,46 @@ private Q_SLOTS:
         QFETCH(int, host);
         const QUrl api(u"https://proxy.soc.example:8443/slack/api"_s);
         QCOMPARE(int(Bridge::slackFileHost(QUrl(url), api)), host);
+    }
+
+    void anyCallKeepsItsCredentialsOnItsOrigin()
+    {
+        // Every other call (the Web API, TheHive) lets Qt follow redirects, on its origin only.
+        Rig rig;
+        QVERIFY(rig.client);
+        const QJsonObject file = rig.slack.addFile(u"U0BOB"_s, u"invoice.eml"_s, Eml);
+        Bridge::RestRequest request;
+        request.url = QUrl(file.value(u"url_private_download"_s).toString());
+        request.headers = {{"Authorization", "Bearer xoxb-sim"}};
+        const auto fetch = [&] {
+            std::optional<Bridge::RestReply> got;
+            rig.rest.send(request, [&](const Bridge::RestReply &r) { got = r; });
+            if (!QTest::qWaitFor([&] { return got.has_value(); }, 10000))
+                return Bridge::RestReply{};
+            return *got;
+        };
+        rig.slack.redirectDownloadsTo(rig.slack.baseUrl().resolved(QUrl(u"/files-origin"_s)));
+        QCOMPARE(fetch().body, Eml);
+
+        FakeSlack elsewhere;
+        QVERIFY(elsewhere.listen());
+        rig.slack.redirectDownloadsTo(elsewhere.baseUrl());
+        const Bridge::RestReply refused = fetch();
+        QCOMPARE(refused.httpStatus, 302);
+        QCOMPARE(refused.location.port(), elsewhere.port());
+        QTest::qWait(100);
+        QVERIFY(elsewhere.requests().isEmpty());
+    }
+
+    void theHiveSaysWhereItRedirects()
+    {
+        Bridge::RestReply reply;
+        reply.httpStatus = 302;
+        reply.location = QUrl(u"https://sso.soc.example/login?next=/api"_s);
+        const Bridge::HiveResult r = Bridge::TheHiveClient::classify(reply);
+        QCOMPARE(r.kind, Bridge::HiveResult::Kind::Refused);
+        QVERIFY2(r.message.contains(u"redirects to https://sso.soc.example,"_s),
+                 qPrintable(r.message));
     }
 
     void aFileLargerThanAllowedIsStopped()

@@ -67,8 +67,8 @@ QJsonObject build(const QUrl &publicBase, const Features &features)
                                     {u"slash_commands"_s, QJsonArray{command}},
                                     {u"shortcuts"_s, QJsonArray{shortcut}}}},
         {u"oauth_config"_s,
-         QJsonObject{
-             {u"scopes"_s, QJsonObject{{u"bot"_s, QJsonArray::fromStringList(botScopes(features))}}}}},
+         QJsonObject{{u"scopes"_s,
+                      QJsonObject{{u"bot"_s, QJsonArray::fromStringList(botScopes(features))}}}}},
         {u"settings"_s,
          QJsonObject{
              {u"event_subscriptions"_s,

@@ -49,15 +49,32 @@ SlackEvidence evidenceFromShortcut(const QJsonObject &message, const QJsonObject
     return e;
 }
 
-QJsonObject buildEvidenceModal(const QString &preview, const QString &privateMetadata)
+QString evidenceFilesNote(qsizetype count, int maxMegabytes)
+{
+    if (count == 0)
+        return {};
+    const QString files =
+        count == 1 ? QStringLiteral("Its file") : QStringLiteral("Its %1 files").arg(count);
+    if (maxMegabytes == 0)
+        return files + QStringLiteral(" will be listed by name and Slack link; the contents stay "
+                                      "in Slack.");
+    return files +
+           QStringLiteral(" will be copied into the case (up to %1 MB each).").arg(maxMegabytes);
+}
+
+QJsonObject buildEvidenceModal(const QString &preview, const QString &privateMetadata,
+                               const QString &filesNote)
 {
     const QString shown =
         preview.simplified().isEmpty()
             ? QStringLiteral("_(a message without text)_")
             : QStringLiteral("> ") + escapeMrkdwnTruncated(preview.simplified(), PreviewChars);
+    QJsonArray context{mrkdwnText(shown)};
+    if (!filesNote.isEmpty())
+        context.append(mrkdwnText(filesNote));
     const QJsonArray blocks{
         QJsonObject{{QStringLiteral("type"), QStringLiteral("context")},
-                    {QStringLiteral("elements"), QJsonArray{mrkdwnText(shown)}}},
+                    {QStringLiteral("elements"), context}},
         input(EvidenceIds::Case, QStringLiteral("Case"), caseFinder(), false),
         input(EvidenceIds::Note, QStringLiteral("Note"),
               textInput(NoteMaxChars, true, QStringLiteral("Why this message matters")), true),

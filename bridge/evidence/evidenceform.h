@@ -50,8 +50,13 @@ struct SlackEvidence
 SlackEvidence evidenceFromShortcut(const QJsonObject &message, const QJsonObject &channel);
 
 /// The form: which case (found as you type), and an optional note. `preview` is the message's
-/// text, shown on top so the analyst sees what is being kept.
-QJsonObject buildEvidenceModal(const QString &preview, const QString &privateMetadata);
+/// text, shown on top so the analyst sees what is being kept; `filesNote`, when not empty, says
+/// below it what becomes of the message's files (evidenceFilesNote()).
+QJsonObject buildEvidenceModal(const QString &preview, const QString &privateMetadata,
+                               const QString &filesNote = {});
+/// What becomes of `count` files: copied up to `maxMegabytes` each, or (0) only listed. Empty
+/// without files.
+QString evidenceFilesNote(qsizetype count, int maxMegabytes);
 
 struct EvidenceInput
 {

@@ -166,7 +166,11 @@ void EvidenceHandler::openForm(std::shared_ptr<Request> r)
                                                             {u"shortcut"_s, r->event.id},
                                                             {u"trigger"_s, r->trigger}})
                                       .toJson(QJsonDocument::Compact));
-            const QJsonObject view = buildEvidenceModal(r->evidence.text, metadata);
+            const EvidenceFiles &copying = m_bridge.config.evidenceFiles;
+            const QJsonObject view =
+                buildEvidenceModal(r->evidence.text, metadata,
+                                   evidenceFilesNote(r->evidence.files.size(),
+                                                     copying.copy ? copying.maxMegabytes : 0));
             m_bridge.slack.openView(
                 r->trigger, SlackMessage::form(r->channel, view),
                 [this, r](const SlackResult &result) {

@@ -166,6 +166,8 @@ private Q_SLOTS:
         QVERIFY(s.shortcut(Alice, files));
         QCOMPARE(s.form().value(u"callback_id"_s).toString(), QString(Ids::Callback));
         QVERIFY(QJsonDocument(s.form()).toJson().contains("Got the same invoice mail"));
+        QVERIFY(QJsonDocument(s.form()).toJson().contains(
+            "Its file will be listed by name and Slack link; the contents stay in Slack."));
 
         // Found by words of its title, by its number, never past the war room's ceiling.
         const QString shown = u"#%1 Phishing wave on finance = %2"_s.arg(s.number).arg(s.caseId);
@@ -217,6 +219,8 @@ private Q_SLOTS:
         s.h.slack.deleteFile(gone.value(u"id"_s).toString());
         QVERIFY(
             s.shortcut(Alice, {mail, capture, s.h.slack.fileJson(gone.value(u"id"_s).toString())}));
+        QVERIFY(QJsonDocument(s.form()).toJson().contains(
+            "Its 3 files will be copied into the case (up to 1 MB each)."));
         QCOMPARE(s.submit(Alice, s.caseId, {}).status, 200);
         QVERIFY(s.settle());
 

@@ -346,6 +346,32 @@ private Q_SLOTS:
         QVERIFY(!logs.last().contains(u"attachment"_s));
     }
 
+    void theHive4FindsAFileLogWhoseAnswerWasLost()
+    {
+        Scene s(u"4.1.24"_s, false, true);
+        // The evidence task exists already: its next log is the file's.
+        QVERIFY(s.shortcut(Alice));
+        QCOMPARE(s.submit(Alice, s.caseId, {}).status, 200);
+        QVERIFY(s.settle());
+        const QString taskId = s.h.hive.tasks(s.caseId).first().value(u"_id"_s).toString();
+        const QString logs = u"/api/case/task/%1/log"_s.arg(taskId);
+        const QJsonObject mail = s.h.slack.addFile(Bob.slackId, u"invoice.eml"_s, "mail");
+        s.h.hive.loseAnswerNext(logs, 504);
+        s.h.hive.clearRequests();
+        QVERIFY(s.shortcut(Alice, {mail}));
+        QCOMPARE(s.submit(Alice, s.caseId, {}).status, 200);
+        QVERIFY(s.settle());
+        // One file log, one evidence log: the retry found the file by its SHA-256.
+        QCOMPARE(s.h.hive.requests(logs).size(), 2);
+        const QList<QJsonObject> kept = s.h.hive.taskLogs(s.caseId);
+        QCOMPARE(kept.size(), 3);
+        QCOMPARE(
+            std::count_if(kept.begin(), kept.end(),
+                          [](const QJsonObject &log) { return log.contains(u"attachment"_s); }),
+            1);
+        QVERIFY(kept.last().value(u"message"_s).toString().contains(u"(already in TheHive)"_s));
+    }
+
     void onlyLinkedAnalystsWhoMayWriteGetTheForm()
     {
         Scene s;

@@ -1826,9 +1826,15 @@ private Q_SLOTS:
         a = download(privateUrl, "Bearer xoxb-t"); // Qt follows, Authorization included
         QCOMPARE(a.status, 200);
         QCOMPARE(a.body, bytes);
-        QCOMPARE(slack.requests().size(), 2);
-        QCOMPARE(slack.requests().at(1).path, u"/files-origin"_s + privateUrl.path());
-        QCOMPARE(slack.requests().at(1).header("Authorization"), QByteArray("Bearer xoxb-t"));
+        // Qt may send a request twice when the connection it reused was closed meanwhile.
+        const QList<RecordedRequest> seen = slack.requests();
+        QVERIFY(!seen.isEmpty());
+        for (const RecordedRequest &r : seen)
+            QVERIFY2(r.path == privateUrl.path() ||
+                         r.path == u"/files-origin"_s + privateUrl.path(),
+                     qPrintable(r.path));
+        QCOMPARE(seen.constLast().path, u"/files-origin"_s + privateUrl.path());
+        QCOMPARE(seen.constLast().header("Authorization"), QByteArray("Bearer xoxb-t"));
         slack.redirectDownloadsTo({});
         QCOMPARE(download(privateUrl, "Bearer xoxb-t", false).status, 200);
 

@@ -76,14 +76,23 @@ void AlertCards::handle(const JournalEvent &event, Dispatcher::Completion done)
         });
 }
 
-void AlertCards::draw(const AlertRecord &alert, const HiveVersion &version, const QString &outcome,
-                      Dispatcher::Completion done)
+std::shared_ptr<AlertCards::Drawing> AlertCards::startDrawing(const AlertRecord &alert,
+                                                              const HiveVersion &version,
+                                                              const QString &outcome,
+                                                              Dispatcher::Completion done)
 {
     auto d = std::make_shared<Drawing>();
     d->alert = alert;
     d->version = version;
     d->outcome = outcome;
     d->done = std::move(done);
+    return d;
+}
+
+void AlertCards::draw(const AlertRecord &alert, const HiveVersion &version, const QString &outcome,
+                      Dispatcher::Completion done)
+{
+    const std::shared_ptr<Drawing> d = startDrawing(alert, version, outcome, std::move(done));
     const std::optional<RouteRule> route = alertRouteFor(alert, m_bridge.config);
     const QList<AlertCardRef> cards = m_bridge.journal.alertCards(alert.id);
     if (!m_bridge.journal.lastError().isEmpty()) // else a second card might be posted
@@ -117,11 +126,7 @@ void AlertCards::drawOn(const AlertCardRef &card, const AlertRecord &alert,
                         const HiveVersion &version, const QString &outcome,
                         Dispatcher::Completion done)
 {
-    auto d = std::make_shared<Drawing>();
-    d->alert = alert;
-    d->version = version;
-    d->outcome = outcome;
-    d->done = std::move(done);
+    const std::shared_ptr<Drawing> d = startDrawing(alert, version, outcome, std::move(done));
     d->cards = {card};
     drawNext(d);
 }

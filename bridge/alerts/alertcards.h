@@ -41,6 +41,9 @@ public:
 
 private:
     struct Drawing;
+    static std::shared_ptr<Drawing> startDrawing(const AlertRecord &alert,
+                                                 const HiveVersion &version, const QString &outcome,
+                                                 Dispatcher::Completion done);
     void drawNext(std::shared_ptr<Drawing> d);
     /// Redraws the digest message `line` is in, with the alert as it is now on its line.
     void redrawDigest(std::shared_ptr<Drawing> d, const AlertCardRef &line);

@@ -63,6 +63,12 @@ struct FileCopier::Run
 
     const SlackEvidence::File &file() const { return evidence.files.at(copies.size()); }
     void retry(const QString &reason) { done({}, reason); }
+    /// Every file listed, none copied, for one `reason`.
+    void copyNone(const QString &reason)
+    {
+        copies = QList<FileCopy>(evidence.files.size(), {FileCopy::Kind::NotCopied, reason});
+        done(copies, {});
+    }
 };
 
 void FileCopier::copy(const BridgeParts &bridge, const Target &target,
@@ -78,9 +84,7 @@ void FileCopier::copy(const BridgeParts &bridge, const Target &target,
                                 return run->retry(may.reason);
                             if (may.allowed())
                                 return listHeld(run);
-                            for (qsizetype i = 0; i < run->evidence.files.size(); ++i)
-                                run->copies.append({FileCopy::Kind::NotCopied, may.reason});
-                            run->done(run->copies, {});
+                            run->copyNone(may.reason);
                         });
 }
 
@@ -95,10 +99,7 @@ void FileCopier::listHeld(std::shared_ptr<Run> run)
             return run->retry(found.reason);
         if (!found.allowed()) {
             // Unsure what it holds, HiveSlack could only copy twice: it copies nothing.
-            const QString why = u"TheHive would not list what the case holds: "_s + found.reason;
-            for (qsizetype i = 0; i < run->evidence.files.size(); ++i)
-                run->copies.append({FileCopy::Kind::NotCopied, why});
-            return run->done(run->copies, {});
+            return run->copyNone(u"TheHive would not list what the case holds: "_s + found.reason);
         }
         for (const QJsonValue &item : found.hive.json.array()) {
             // TheHive 4 lists logs, each with at most one `attachment`.

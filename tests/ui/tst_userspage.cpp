@@ -366,7 +366,8 @@ void TestUsersPage::checkRunsTheLookupAgain()
     QTRY_COMPARE(cell(page, Carol, UsersModel::State), u"matched"_s);
     QCOMPARE(cell(page, Carol, UsersModel::HiveLogin), u"carol@soc.example"_s);
     QTRY_VERIFY(page.details()->text().contains(u"carol@soc.example is active"_s));
-    QVERIFY(page.checkButton()->isEnabled());
+    // The details may say so while the profile read still counts as running.
+    QTRY_VERIFY(page.checkButton()->isEnabled());
 }
 
 void TestUsersPage::lookupsRunAFewAtATime()
